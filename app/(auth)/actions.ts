@@ -1,0 +1,41 @@
+"use server";
+
+import { z } from "zod";
+import { DEMO_PROVIDER_ID } from "@/lib/demo-customers";
+import { clearPortalSession } from "@/lib/portal-session";
+import { safeLocalPath } from "@/lib/safe-path";
+import { signIn, signOut } from "./auth";
+
+const demoSignInInput = z.object({
+  customerId: z.uuid(),
+  callbackUrl: z.string().max(512).optional().transform((value) => safeLocalPath(value)),
+});
+
+export async function signInAsDemoCustomer(form: FormData): Promise<void> {
+  const input = demoSignInInput.parse({
+    customerId: form.get("customerId"),
+    callbackUrl: form.get("callbackUrl") ?? undefined,
+  });
+  // Another user's portal cookie must not survive a change of user on this browser.
+  await clearPortalSession();
+  await signIn(DEMO_PROVIDER_ID, { customerId: input.customerId, redirectTo: input.callbackUrl });
+}
+
+const providerSignInInput = z.object({
+  provider: z.string().regex(/^[a-z0-9-]+$/),
+  callbackUrl: z.string().max(512).optional().transform((value) => safeLocalPath(value)),
+});
+
+export async function signInWithProvider(form: FormData): Promise<void> {
+  const input = providerSignInInput.parse({
+    provider: form.get("provider"),
+    callbackUrl: form.get("callbackUrl") ?? undefined,
+  });
+  await clearPortalSession();
+  await signIn(input.provider, { redirectTo: input.callbackUrl });
+}
+
+export async function signOutOfEverything(): Promise<void> {
+  await clearPortalSession();
+  await signOut({ redirectTo: "/" });
+}

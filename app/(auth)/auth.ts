@@ -1,0 +1,55 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import type { Provider } from "next-auth/providers";
+import { z } from "zod";
+import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/demo-customers";
+import { serverEnv } from "@/lib/env/server";
+import { authConfig } from "./auth.config";
+
+type ProviderEntry = { id: string; name: string; provider: Provider };
+
+/** Providers come from the environment; add yours here (Auth.js has dozens). */
+function providerEntries(): ProviderEntry[] {
+  const env = serverEnv();
+  const entries: ProviderEntry[] = [];
+  if (env.demoSignIn) {
+    // Only with the sandbox: anyone may open any demo customer's portal, which is the point of a demo.
+    entries.push({
+      id: DEMO_PROVIDER_ID,
+      name: "Demo customer",
+      provider: Credentials({
+        id: DEMO_PROVIDER_ID,
+        name: "Demo customer",
+        credentials: { customerId: { label: "Demo customer" } },
+        async authorize(input) {
+          const customerId = z.uuid().safeParse(input.customerId);
+          if (!customerId.success) return null;
+          const customer = await findDemoCustomer(customerId.data);
+          return customer ? { id: `demo:${customer.id}`, name: customer.name, email: customer.email } : null;
+        },
+      }),
+    });
+  }
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    entries.push({
+      id: "github",
+      name: "GitHub",
+      provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }),
+    });
+  }
+  return entries;
+}
+
+// Lazy so that `next build` does not need AUTH_SECRET or the providers' secrets.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: serverEnv().AUTH_SECRET,
+  providers: providerEntries().map((entry) => entry.provider),
+}));
+
+/** What the sign-in page offers, without the providers' secrets. */
+export function configuredProviders(): { id: string; name: string }[] {
+  return providerEntries().map(({ id, name }) => ({ id, name }));
+}

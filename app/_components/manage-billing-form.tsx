@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import { openBillingPortal, type OpenPortalState } from "@/app/portal/actions";
+
+const initialState: OpenPortalState = { status: "idle" };
+
+/** A plain form, so "Manage billing" works before (or without) JavaScript. */
+export function ManageBillingForm({ next = "/portal" }: { next?: string }) {
+  const [state, formAction, pending] = useActionState(openBillingPortal, initialState);
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="next" value={next} />
+      <div>
+        <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
+          {pending ? "Opening billing…" : "Manage billing"}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className={state.status === "failed" ? "notice notice-error" : "visually-hidden"} data-testid="billing-status">
+        {state.status === "failed" ? state.message : ""}
+      </p>
+    </form>
+  );
+}

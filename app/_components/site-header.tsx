@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { signOutOfEverything } from "@/app/(auth)/actions";
+import { serverEnv } from "@/lib/env/server";
+import { publicEnv } from "@/lib/env/public";
+import { currentUser } from "@/lib/portal-access";
+
+const MODE_NOTICE = {
+  sandbox: "Demo: this site runs on the built-in RevKeen sandbox with made-up customers. No real billing happens.",
+  test: "Test mode: connected to RevKeen with an rk_sandbox_ key. No real billing happens.",
+  live: null,
+} as const;
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  const notice = MODE_NOTICE[serverEnv().mode];
+  return (
+    <>
+      {notice && (
+        <p className="mode-banner" data-testid="mode-banner">
+          {notice}
+        </p>
+      )}
+      <header className="site-header">
+        <Link href="/" className="brand">
+          {publicEnv.NEXT_PUBLIC_BRAND_NAME}
+        </Link>
+        {user ? (
+          <form action={signOutOfEverything}>
+            <button type="submit" className="button">
+              Sign out
+            </button>
+          </form>
+        ) : (
+          <Link href="/sign-in" className="button">
+            Sign in
+          </Link>
+        )}
+      </header>
+    </>
+  );
+}

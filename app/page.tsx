@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { ManageBillingForm } from "@/app/_components/manage-billing-form";
+import { currentUser } from "@/lib/portal-access";
+import { isPortalErrorCode, portalErrorCodes } from "@/lib/portal-error";
+
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  const user = await currentUser();
+  const { billing_error: billingError } = await searchParams;
+  const problem = isPortalErrorCode(billingError) ? portalErrorCodes[billingError].message : null;
+
+  return (
+    <main className="page stack">
+      <h1>Your account</h1>
+      {problem && (
+        <p className="notice notice-error" data-testid="billing-error">
+          {problem}
+        </p>
+      )}
+      {user ? (
+        <section className="card stack" aria-labelledby="billing-heading">
+          <h2 id="billing-heading">Billing</h2>
+          <p className="muted">See your subscriptions and invoices, or cancel a plan.</p>
+          <ManageBillingForm />
+        </section>
+      ) : (
+        <section className="card stack">
+          <p>Sign in to see your subscriptions and invoices.</p>
+          <p>
+            <Link href="/sign-in" className="button button-primary">
+              Sign in
+            </Link>
+          </p>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { currentUser, mintPortalSession } from "@/lib/portal-access";
+import { safePortalPath } from "@/lib/safe-path";
+import { PortalError, type PortalErrorCode } from "@/lib/portal-error";
+
+export type OpenPortalState =
+  | { status: "idle" }
+  | { status: "failed"; code: PortalErrorCode; message: string };
+
+const openPortalInput = z.object({
+  next: z.string().max(512).optional().transform((value) => safePortalPath(value)),
+});
+
+/** "Manage billing": mint a portal session for the signed-in user, seal it in the cookie, go in. */
+export async function openBillingPortal(_previous: OpenPortalState, form: FormData): Promise<OpenPortalState> {
+  const input = openPortalInput.parse({ next: form.get("next") ?? undefined });
+  const user = await currentUser();
+  if (user === null) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: input.next }).toString()}`);
+  try {
+    await mintPortalSession(user);
+  } catch (error) {
+    if (error instanceof PortalError) return { status: "failed", code: error.code, message: error.message };
+    throw error;
+  }
+  redirect(input.next as "/portal");
+}

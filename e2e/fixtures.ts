@@ -1,0 +1,73 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import { SANDBOX_URL } from "./urls";
+
+export const CUSTOMERS = {
+  rich: "Ada Lovelace",
+  empty: "Grace Hopper",
+  yen: "佐藤 健二",
+  euro: "Émilie du Châtelet",
+} as const;
+
+type FaultBody = {
+  operation?: string | string[];
+  count?: number;
+  status?: number;
+  retry_after?: number;
+  delay_ms?: number;
+  drop?: boolean;
+  malformed?: boolean;
+};
+
+/** The standalone sandbox's controls (see lib/sandbox): the suite's way to shape the upstream. */
+export class SandboxControls {
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${SANDBOX_URL}/__sandbox/${path}`, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { data: T }).data;
+  }
+  reset = () => this.call("POST", "reset");
+  customers = () => this.call<{ id: string; name: string; email: string }[]>("GET", "customers");
+  fault = (body: FaultBody) => this.call("POST", "faults", body);
+  clearFaults = () => this.call("DELETE", "faults");
+  advanceClock = (seconds: number) => this.call("POST", "clock", { advance_seconds: seconds });
+  revokeTokens = (customerId?: string) => this.call<{ revoked: number }>("POST", "tokens/revoke", customerId ? { customer_id: customerId } : {});
+  calls = () => this.call<{ total: number; by_operation: Record<string, number> }>("GET", "calls");
+  resetCalls = () => this.call("DELETE", "calls");
+  sessionShape = (shape: "reference" | "sdk" | "token" | "tokenless") => this.call("POST", "settings", { session_shape: shape });
+  async customerId(name: string): Promise<string> {
+    const found = (await this.customers()).find((customer) => customer.name === name);
+    if (!found) throw new Error(`no demo customer named ${name}`);
+    return found.id;
+  }
+}
+
+export const test = base.extend<{ sandbox: SandboxControls }>({
+  sandbox: async ({}, provide, testInfo) => {
+    const controls = new SandboxControls();
+    // Every test starts from the seed; the smoke project has no standalone sandbox to reset.
+    if (testInfo.project.name !== "smoke") await controls.reset();
+    await provide(controls);
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
+  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+}
+
+export async function openPortal(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Manage billing" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+}
+
+export async function signInToPortal(page: Page, name: string): Promise<void> {
+  await signIn(page, name);
+  await openPortal(page);
+}

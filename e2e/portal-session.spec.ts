@@ -1,0 +1,125 @@
+import { CUSTOMERS, expect, openPortal, signIn, signInToPortal, test } from "./fixtures";
+
+const PORTAL_COOKIE = /^(__Host-)?revkeen-portal$/;
+
+test.describe("Sign-in and the portal session", () => {
+  test("a demo customer signs in, presses Manage billing and lands in their own portal", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+  });
+
+  test("the portal cookie is httpOnly, Lax and sealed, and scripts cannot see it", async ({ page, context }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const cookie = (await context.cookies()).find((candidate) => PORTAL_COOKIE.test(candidate.name));
+    expect(cookie).toBeDefined();
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    expect(cookie?.path).toBe("/");
+    expect(cookie?.value).not.toContain("rkcps_");
+    expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000);
+    const visible = await page.evaluate(() => document.cookie);
+    expect(visible).not.toMatch(/revkeen-portal|rkcps_/);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain("rkcps_");
+  });
+
+  test("the portal sends a signed-out visitor to sign in, then back to the page they asked for", async ({ page }) => {
+    await page.goto("/portal/invoices");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fportal%2Finvoices/);
+    await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+    await expect(page).toHaveURL(/\/portal\/invoices$/);
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+  });
+
+  test("the portal's API refuses a visitor who is not signed in", async ({ request }) => {
+    for (const path of ["/api/portal/customer", "/api/portal/subscriptions", "/api/portal/invoices"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: "auth:unauthenticated" } });
+    }
+  });
+
+  test("signing out clears the portal cookie, and the portal then asks to sign in", async ({ page, context }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+    expect((await context.cookies()).filter((cookie) => PORTAL_COOKIE.test(cookie.name))).toEqual([]);
+    await page.goto("/portal");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a second user on the same browser never sees the first user's billing, even with their cookie", async ({ page, context }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const adaCookie = (await context.cookies()).find((cookie) => PORTAL_COOKIE.test(cookie.name));
+    expect(adaCookie).toBeDefined();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, CUSTOMERS.empty);
+    // Put the first user's sealed cookie back, as if it had survived: it must be ignored.
+    if (adaCookie) await context.addCookies([adaCookie]);
+    await page.goto("/portal");
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.empty);
+    await expect(page.getByText(CUSTOMERS.rich)).toHaveCount(0);
+  });
+
+  test("a portal session that expired upstream is renewed without the customer noticing", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.advanceClock(61 * 60);
+    await page.goto("/portal/subscriptions");
+    await expect(page).toHaveURL(/\/portal\/subscriptions$/);
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+    // The app's own API renews too.
+    await sandbox.advanceClock(61 * 60);
+    const response = await page.request.get("/api/portal/customer");
+    expect(response.status()).toBe(200);
+    expect(await response.text()).not.toContain("rkcps_");
+  });
+
+  test("a revoked portal session is renewed once, and a refusal that persists shows an error instead of looping", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.revokeTokens();
+    await page.goto("/portal/invoices");
+    await expect(page).toHaveURL(/\/portal\/invoices$/);
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+
+    await sandbox.resetCalls();
+    await sandbox.fault({ operation: ["customer.get", "invoices.list"], status: 401, count: 10 });
+    await page.goto("/portal/invoices");
+    await expect(page.getByText(/couldn.t load your billing|session has expired/i).first()).toBeVisible();
+    const calls = await sandbox.calls();
+    expect(calls.by_operation["sessions.create"] ?? 0).toBeLessThanOrEqual(1);
+  });
+});
+
+test.describe("Manage billing when RevKeen fails", () => {
+  test("an upstream outage while opening billing shows a readable message on the same page", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    // Two failures: the first try and its one retry.
+    await sandbox.fault({ operation: "sessions.create", status: 503, count: 2 });
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page.getByTestId("billing-status")).toHaveText(/not reachable right now/i);
+    await expect(page).toHaveURL(/\/$/);
+    await openPortal(page);
+  });
+
+  test("a dropped connection is retried once with the same Idempotency-Key and succeeds", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    await sandbox.fault({ operation: "sessions.create", drop: true, count: 1 });
+    await openPortal(page);
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(2);
+  });
+
+  test("each documented shape of the session response is understood, and a response with no token is an error", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    for (const shape of ["reference", "sdk", "token"] as const) {
+      await sandbox.sessionShape(shape);
+      await page.goto("/");
+      await openPortal(page);
+      await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+    }
+    await sandbox.sessionShape("tokenless");
+    await page.goto("/");
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page.getByTestId("billing-status")).toHaveText(/not reachable right now/i);
+  });
+});

@@ -1,0 +1,124 @@
+// Plain JavaScript so that next.config.mjs can import it: a bad variable then stops
+// `next dev`, `next build` and `next start` before anything else runs.
+import { z } from "zod";
+
+export const DEFAULT_REVKEEN_API_URL = "https://api.revkeen.com/v2";
+export const DEFAULT_SANDBOX_API_KEY = "rk_sandbox_portal_starter_demo";
+
+const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
+
+/** Vercel and .env files turn "left blank" into an empty string; treat it as unset. */
+const optional = (/** @type {z.ZodType} */ schema) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+const serverSchema = z
+  .object({
+    REVKEEN_API_KEY: optional(
+      z
+        .string()
+        .trim()
+        .regex(MERCHANT_KEY, "must start with rk_sandbox_ or rk_live_ (copy it from RevKeen: Settings → API keys)")
+        .optional(),
+    ),
+    REVKEEN_API_URL: optional(
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL ending in /v2, e.g. https://api.revkeen.com/v2" })
+        .transform((url) => url.replace(/\/+$/, ""))
+        .default(DEFAULT_REVKEEN_API_URL),
+    ),
+    REVKEEN_SANDBOX_API_KEY: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^rk_sandbox_[A-Za-z0-9_]+$/, "must start with rk_sandbox_ (it is the built-in sandbox's own key)")
+        .default(DEFAULT_SANDBOX_API_KEY),
+    ),
+    REVKEEN_PORTAL_TTL_MINUTES: optional(
+      z.coerce
+        .number({ error: "must be a whole number of minutes" })
+        .int("must be a whole number of minutes")
+        .min(5, "must be at least 5 (RevKeen's shortest portal session)")
+        .max(240, "must be at most 240 (RevKeen's longest portal session)")
+        .default(60),
+    ),
+    REVKEEN_TIMEOUT_MS: optional(
+      z.coerce
+        .number({ error: "must be a number of milliseconds" })
+        .int("must be a whole number of milliseconds")
+        .min(100, "must be at least 100")
+        .max(60_000, "must be at most 60000")
+        .default(10_000),
+    ),
+    REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
+    AUTH_SECRET: optional(
+      z.string().min(32, "is too short: use at least 32 random characters (run `npx auth secret`)").optional(),
+    ),
+    AUTH_GITHUB_ID: optional(z.string().optional()),
+    AUTH_GITHUB_SECRET: optional(z.string().optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID"],
+        message: "is missing: GitHub sign-in needs both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET",
+      });
+    }
+    if (env.REVKEEN_API_KEY?.startsWith("rk_live_") && env.REVKEEN_DEMO_SIGN_IN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REVKEEN_DEMO_SIGN_IN"],
+        message: "cannot be true with a live key: demo sign-in would let anyone open a real customer's portal",
+      });
+    }
+  });
+
+/**
+ * @typedef {"sandbox" | "test" | "live"} RevKeenMode
+ *   sandbox: no key, the built-in in-memory sandbox answers in-process;
+ *   test: an rk_sandbox_ key against REVKEEN_API_URL (RevKeen test mode, or `npm run sandbox`);
+ *   live: an rk_live_ key, real customers.
+ */
+
+export class EnvError extends Error {
+  /** @param {string[]} problems */
+  constructor(problems) {
+    super(
+      [
+        "The environment is not set up correctly:",
+        ...problems.map((line) => `  - ${line}`),
+        "See .env.example and the README's Environment section.",
+      ].join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+/**
+ * Parses and checks the server's environment. Messages name the variable and the rule,
+ * never the value: a value may be a secret.
+ * @param {Record<string, string | undefined>} source usually process.env
+ * @param {{ requireSecrets?: boolean }} [options] false while building: secrets belong to the runtime
+ */
+export function parseServerEnv(source, { requireSecrets = true } = {}) {
+  const parsed = serverSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "env"} ${issue.message}`));
+  }
+  const env = parsed.data;
+  /** @type {RevKeenMode} */
+  const mode = !env.REVKEEN_API_KEY ? "sandbox" : env.REVKEEN_API_KEY.startsWith("rk_live_") ? "live" : "test";
+  if (requireSecrets && !env.AUTH_SECRET) {
+    throw new EnvError([
+      "AUTH_SECRET is missing: it signs sign-in sessions and seals the portal cookie. Generate one with `npx auth secret` (or `openssl rand -base64 33`).",
+    ]);
+  }
+  return {
+    ...env,
+    mode,
+    /** Demo sign-in lists the sandbox's customers; never offered with a live key. */
+    demoSignIn: env.REVKEEN_DEMO_SIGN_IN ?? mode === "sandbox",
+  };
+}
+
+/** @typedef {ReturnType<typeof parseServerEnv>} ServerEnv */

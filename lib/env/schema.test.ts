@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REVKEEN_API_URL, EnvError, parseServerEnv } from "./schema.mjs";
+
+const secret = "x".repeat(40);
+
+describe("server environment", () => {
+  it("runs in sandbox mode with no key, offering demo sign-in", () => {
+    const env = parseServerEnv({ AUTH_SECRET: secret });
+    expect(env.mode).toBe("sandbox");
+    expect(env.demoSignIn).toBe(true);
+    expect(env.REVKEEN_API_URL).toBe(DEFAULT_REVKEEN_API_URL);
+    expect(env.REVKEEN_PORTAL_TTL_MINUTES).toBe(60);
+  });
+
+  it("treats empty strings as unset, as Vercel and .env files write them", () => {
+    const env = parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_KEY: "", REVKEEN_API_URL: " ", REVKEEN_PORTAL_TTL_MINUTES: "" });
+    expect(env.mode).toBe("sandbox");
+    expect(env.REVKEEN_PORTAL_TTL_MINUTES).toBe(60);
+  });
+
+  it("tells test mode from live mode by the key's prefix", () => {
+    expect(parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_KEY: "rk_sandbox_abc123" }).mode).toBe("test");
+    const live = parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_KEY: "rk_live_abc123" });
+    expect(live.mode).toBe("live");
+    expect(live.demoSignIn).toBe(false);
+  });
+
+  it("refuses a key of another shape with a message a merchant understands, without echoing it", () => {
+    const attempt = () => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_KEY: "sk_test_secretvalue" });
+    expect(attempt).toThrow(EnvError);
+    expect(attempt).toThrow(/REVKEEN_API_KEY must start with rk_sandbox_ or rk_live_/);
+    expect(attempt).not.toThrow(/secretvalue/);
+  });
+
+  it("bounds the portal session's lifetime to RevKeen's 5 to 240 minutes", () => {
+    expect(parseServerEnv({ AUTH_SECRET: secret, REVKEEN_PORTAL_TTL_MINUTES: "15" }).REVKEEN_PORTAL_TTL_MINUTES).toBe(15);
+    expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_PORTAL_TTL_MINUTES: "4" })).toThrow(/at least 5/);
+    expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_PORTAL_TTL_MINUTES: "241" })).toThrow(/at most 240/);
+    expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_PORTAL_TTL_MINUTES: "1.5" })).toThrow(/whole number/);
+  });
+
+  it("requires AUTH_SECRET at run time but not while building", () => {
+    expect(() => parseServerEnv({})).toThrow(/AUTH_SECRET is missing/);
+    expect(parseServerEnv({}, { requireSecrets: false }).mode).toBe("sandbox");
+    expect(() => parseServerEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET is too short/);
+  });
+
+  it("never allows demo sign-in with a live key", () => {
+    expect(() =>
+      parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_KEY: "rk_live_abc", REVKEEN_DEMO_SIGN_IN: "true" }),
+    ).toThrow(/REVKEEN_DEMO_SIGN_IN cannot be true with a live key/);
+  });
+
+  it("wants both halves of the GitHub credentials or neither", () => {
+    expect(() => parseServerEnv({ AUTH_SECRET: secret, AUTH_GITHUB_ID: "id" })).toThrow(/AUTH_GITHUB_SECRET is missing/);
+  });
+
+  it("drops a trailing slash from the API URL and refuses a URL that is not http(s)", () => {
+    expect(parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_URL: "http://127.0.0.1:4010/v2/" }).REVKEEN_API_URL).toBe(
+      "http://127.0.0.1:4010/v2",
+    );
+    expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_URL: "ftp://example.com/v2" })).toThrow(/REVKEEN_API_URL/);
+  });
+});

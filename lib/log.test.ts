@@ -1,0 +1,21 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { log, redact } from "./log";
+
+describe("the logger", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("redacts portal tokens and both kinds of API key wherever they appear", () => {
+    const text = redact("Bearer rkcps_abcDEF123_-x then rk_live_9f8e7d and rk_sandbox_portal_demo");
+    expect(text).toBe("Bearer rkcps_[redacted] then rk_live_[redacted] and rk_sandbox_[redacted]");
+  });
+
+  it("redacts credential fields by name and secrets inside any other field", () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "warn").mockImplementation((line: string) => lines.push(line));
+    log.warn("test.event", { authorization: "Bearer abc", "x-api-key": "anything", note: "saw rkcps_leaked123" });
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0] ?? "{}") as Record<string, string>;
+    expect(entry).toMatchObject({ level: "warn", event: "test.event", authorization: "[redacted]", "x-api-key": "[redacted]" });
+    expect(entry.note).toBe("saw rkcps_[redacted]");
+  });
+});

@@ -1,0 +1,58 @@
+// One error type for everything the portal can run into, with stable codes that the pages,
+// the app's own API and its clients switch on. Messages are written for the customer; upstream
+// bodies, stack traces and credentials never reach them.
+
+export const portalErrorCodes = {
+  "auth:unauthenticated": { status: 401, message: "Please sign in to manage your billing." },
+  "portal:expired": { status: 401, message: "Your billing session has expired. Reopen it to continue." },
+  "portal:no_account": { status: 404, message: "There is no billing account for you yet." },
+  "portal:forbidden": { status: 403, message: "This request was refused." },
+  "upstream:rejected_key": {
+    status: 502,
+    message: "The server's RevKeen key is not accepted. If you run this site, check REVKEEN_API_KEY.",
+  },
+  "upstream:unavailable": { status: 503, message: "Billing is not reachable right now. Please try again." },
+  "upstream:rate_limited": { status: 429, message: "Too many requests right now. Please try again shortly." },
+  "upstream:conflict": { status: 409, message: "That request conflicts with one already made. Please reload." },
+  "request:invalid": { status: 400, message: "That request is not valid." },
+  "customer:not_found": { status: 404, message: "We could not find your billing account." },
+  "subscription:not_found": { status: 404, message: "We could not find that subscription." },
+  "invoice:not_found": { status: 404, message: "We could not find that invoice." },
+  "route:not_found": { status: 404, message: "There is nothing here." },
+  "server:error": { status: 500, message: "Something went wrong on our side. Please try again." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type PortalErrorCode = keyof typeof portalErrorCodes;
+
+export type PortalErrorBody = {
+  error: { code: PortalErrorCode; message: string; retry_after?: number };
+};
+
+export class PortalError extends Error {
+  readonly code: PortalErrorCode;
+  readonly status: number;
+  /** Seconds to wait before retrying, when the upstream said so. */
+  readonly retryAfter: number | undefined;
+
+  constructor(code: PortalErrorCode, options: { message?: string; retryAfter?: number; cause?: unknown } = {}) {
+    super(options.message ?? portalErrorCodes[code].message, { cause: options.cause });
+    this.name = "PortalError";
+    this.code = code;
+    this.status = portalErrorCodes[code].status;
+    this.retryAfter = options.retryAfter;
+  }
+
+  toBody(): PortalErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.retryAfter === undefined ? {} : { retry_after: this.retryAfter }),
+      },
+    };
+  }
+}
+
+export function isPortalErrorCode(value: unknown): value is PortalErrorCode {
+  return typeof value === "string" && Object.hasOwn(portalErrorCodes, value);
+}

@@ -1,0 +1,20 @@
+// Compile-time only: the app's schemas must accept every object the official SDK describes,
+// so an upstream that follows the SDK never fails our parsing. `npm run typecheck` enforces it.
+import type {
+  CustomerPortalCustomerGetResponse,
+  CustomerPortalInvoicesGetResponse,
+  CustomerPortalInvoicesListResponse,
+  CustomerPortalSubscriptionsGetResponse,
+  CustomerPortalSubscriptionsListResponse,
+} from "@revkeen/sdk";
+import type { PortalCustomer, PortalInvoice, PortalList, PortalSubscription } from "./schemas";
+
+type Accepts<Ours, Theirs extends Ours> = Theirs;
+
+export type SdkAgreement = [
+  Accepts<PortalCustomer, CustomerPortalCustomerGetResponse["data"]>,
+  Accepts<PortalSubscription, CustomerPortalSubscriptionsGetResponse["data"]>,
+  Accepts<PortalInvoice, CustomerPortalInvoicesGetResponse["data"]>,
+  Accepts<PortalList<PortalSubscription>, CustomerPortalSubscriptionsListResponse>,
+  Accepts<PortalList<PortalInvoice>, CustomerPortalInvoicesListResponse>,
+];

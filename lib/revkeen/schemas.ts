@@ -1,0 +1,105 @@
+// The shapes of RevKeen's customer-portal objects (API version 2026-05-01), checked at the
+// boundary: whatever the upstream sends is parsed here before the app touches it.
+// Unknown fields are dropped, so a newer API that adds fields does not break the portal.
+import { z } from "zod";
+
+/** RevKeen's timestamps are ISO 8601; some examples use a space instead of the "T". */
+const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not a date");
+const minor = z.number().int();
+
+export const uuidSchema = z.uuid();
+
+export const portalCustomerSchema = z.object({
+  id: z.uuid(),
+  object: z.literal("customer"),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  company_name: z.string().nullable(),
+  default_currency: z.string().nullable(),
+  locale: z.string().nullable(),
+  created_at: timestamp,
+});
+
+export const portalSubscriptionSchema = z.object({
+  id: z.uuid(),
+  object: z.literal("subscription"),
+  status: z.string(),
+  currency: z.string().nullable(),
+  amount_minor: minor.nullable(),
+  interval: z.string().nullable(),
+  interval_count: z.number().int().nullable(),
+  // Present in the August 2026 SDK, absent from the 2026-05-01 document.
+  billing_end_strategy: z.string().nullish(),
+  billing_max_cycles: z.number().int().nullish(),
+  current_period_start: timestamp.nullable(),
+  current_period_end: timestamp.nullable(),
+  trial_end: timestamp.nullable(),
+  cancel_at: timestamp.nullable(),
+  canceled_at: timestamp.nullable(),
+  started_at: timestamp.nullable(),
+  created_at: timestamp,
+});
+
+export const portalInvoiceSchema = z.object({
+  id: z.uuid(),
+  object: z.literal("invoice"),
+  invoice_number: z.string().nullable(),
+  status: z.string(),
+  currency: z.string().nullable(),
+  subtotal: minor.nullable(),
+  tax_amount: minor.nullable(),
+  discount_amount: minor.nullable(),
+  total: minor,
+  amount_paid: minor.nullable(),
+  amount_due: minor.nullable(),
+  invoice_date: timestamp.nullable(),
+  due_date: timestamp.nullable(),
+  paid_at: timestamp.nullable(),
+  created_at: timestamp,
+});
+
+export function listSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    object: z.literal("list"),
+    data: z.array(item),
+    has_more: z.boolean(),
+    url: z.string(),
+  });
+}
+
+export function dataSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: item });
+}
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    type: z.string(),
+    code: z.string(),
+    message: z.string(),
+  }),
+});
+
+/** Query of every list operation: cursor paging, newest first. */
+export const listQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+    starting_after: z.uuid().optional(),
+    ending_before: z.uuid().optional(),
+  })
+  .refine((query) => !(query.starting_after && query.ending_before), {
+    message: "starting_after and ending_before cannot be used together",
+  });
+
+export const cancelSubscriptionBodySchema = z.object({
+  cancel_at_period_end: z.boolean().optional(),
+  reason: z.string().max(500).optional(),
+});
+
+export type PortalCustomer = z.infer<typeof portalCustomerSchema>;
+export type PortalSubscription = z.infer<typeof portalSubscriptionSchema>;
+export type PortalInvoice = z.infer<typeof portalInvoiceSchema>;
+export type PortalList<Item> = { object: "list"; data: Item[]; has_more: boolean; url: string };
+export type ListQuery = z.infer<typeof listQuerySchema>;
+export type CancelSubscriptionBody = z.infer<typeof cancelSubscriptionBodySchema>;
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

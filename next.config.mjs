@@ -1,0 +1,19 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { parseServerEnv } from "./lib/env/schema.mjs";
+
+/** @param {string} phase */
+export default function nextConfig(phase) {
+  // Fail before anything starts if a variable is malformed. Secrets are checked at run time
+  // only: a build (on Vercel or CI) should not need them.
+  parseServerEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
+
+  /** @type {import("next").NextConfig} */
+  const config = {
+    // Lets two checkouts' test runs build side by side (NEXT_DIST_DIR=.next-other); default .next.
+    distDir: process.env.NEXT_DIST_DIR || ".next",
+    poweredByHeader: false,
+    reactStrictMode: true,
+    typedRoutes: true,
+  };
+  return config;
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
+import { APP_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
+
+/**
+ * The browser: an explicit path, else Playwright's own download (a normal developer machine,
+ * after `npx playwright install chromium`), else the system's Chromium (Debian: apt-get install chromium).
+ */
+function browserExecutable(): string | undefined {
+  const explicit = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
+  if (explicit) return explicit;
+  const bundled = chromium.executablePath();
+  if (bundled && existsSync(bundled)) return undefined;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return undefined;
+}
+
+// A fresh secret for every run: the tests must never depend on a particular one.
+const authSecret = process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url");
+process.env.E2E_AUTH_SECRET = authSecret;
+
+const quietChromium = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  // The sandbox is one shared in-memory store that tests reset: one worker keeps them independent.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: browserExecutable(), args: quietChromium },
+  },
+  projects: [
+    {
+      name: "app",
+      testIgnore: /smoke\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: APP_URL },
+    },
+    {
+      name: "smoke",
+      testMatch: /smoke\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
+    },
+  ],
+  webServer: [
+    {
+      name: "sandbox",
+      command: "npx tsx lib/sandbox/server.ts",
+      url: `${SANDBOX_URL}/__sandbox/customers`,
+      env: { SANDBOX_PORT: String(ports.sandbox) },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 60_000,
+    },
+    {
+      // The production build against the standalone sandbox over HTTP: the code path a live deploy runs.
+      name: "app",
+      command: `npx next build && npx next start --hostname 127.0.0.1 --port ${ports.app}`,
+      url: `${APP_URL}/sign-in`,
+      env: {
+        REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
+        REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
+        REVKEEN_DEMO_SIGN_IN: "true",
+        REVKEEN_TIMEOUT_MS: "3000",
+        AUTH_SECRET: authSecret,
+        AUTH_TRUST_HOST: "true",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 300_000,
+    },
+    {
+      // `npm run dev` as a fresh clone runs it: no key, the in-process sandbox.
+      name: "smoke",
+      command: `npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
+      url: `${SMOKE_URL}/sign-in`,
+      env: { AUTH_SECRET: authSecret, REVKEEN_API_KEY: "", REVKEEN_API_URL: "", REVKEEN_DEMO_SIGN_IN: "" },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 180_000,
+    },
+  ],
+});
