@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
-import { APP_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
+import { APP_LOG, APP_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
 /**
  * The browser: an explicit path, else Playwright's own download (a normal developer machine,
@@ -48,8 +48,15 @@ export default defineConfig({
   projects: [
     {
       name: "app",
+      testMatch: /\.spec\.ts$/,
       testIgnore: /smoke\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: APP_URL },
+    },
+    {
+      // After every other test: reads what the app's server printed during the run.
+      name: "audit",
+      testMatch: /\.audit\.ts$/,
+      dependencies: ["app", "smoke"],
     },
     {
       name: "smoke",
@@ -70,7 +77,8 @@ export default defineConfig({
     {
       // The production build against the standalone sandbox over HTTP: the code path a live deploy runs.
       name: "app",
-      command: `npx next build && npx next start --hostname 127.0.0.1 --port ${ports.app}`,
+      // Its output is kept for e2e/server-output.audit.ts, which checks that no secret was logged.
+      command: `mkdir -p .e2e-logs && npx next build && npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
       url: `${APP_URL}/sign-in`,
       env: {
         REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,

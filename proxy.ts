@@ -1,27 +1,70 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/app/(auth)/auth.config";
+import { parseServerEnv } from "@/lib/env/schema.mjs";
+import { createNonce, securityHeaders } from "@/lib/security-headers";
 
 const { auth } = NextAuth(authConfig);
 
+const env = parseServerEnv(process.env, { requireSecrets: false });
+/** OAuth sign-in forms are redirected to the provider's own origin, which form-action must allow. */
+const formActionOrigins = env.AUTH_GITHUB_ID ? ["https://github.com"] : [];
+
+const PRIVATE = /^\/(portal|api\/portal)(\/|$)/;
+
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? request.nextUrl.protocol.replace(":", "")) === "https";
+}
+
 /**
- * The portal and its API are for signed-in users only. Pages and handlers check the session
- * again themselves; this is the first gate, and the one that sends people to sign in and back.
+ * Every page gets the security headers with a fresh CSP nonce (Next reads it from the request's
+ * CSP header and puts it on its own scripts). The portal and its API are also for signed-in
+ * users only: pages and handlers check the session again; this gate sends people to sign in
+ * and back.
  */
 export default auth((request) => {
-  if (request.auth?.user) return NextResponse.next();
+  const nonce = createNonce();
+  const headers = securityHeaders({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    https: isHttps(request),
+    frameAncestors: env.PORTAL_FRAME_ANCESTORS,
+    formActionOrigins,
+  });
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/")) {
-    return NextResponse.json(
-      { error: { code: "auth:unauthenticated", message: "Please sign in to manage your billing." } },
-      { status: 401, headers: { "cache-control": "private, no-store" } },
-    );
+  const isPrivate = PRIVATE.test(pathname);
+
+  let response: NextResponse;
+  if (isPrivate && !request.auth?.user) {
+    if (pathname.startsWith("/api/")) {
+      response = NextResponse.json(
+        { error: { code: "auth:unauthenticated", message: "Please sign in to manage your billing." } },
+        { status: 401 },
+      );
+    } else {
+      const signIn = new URL("/sign-in", request.nextUrl);
+      signIn.searchParams.set("callbackUrl", pathname + search);
+      response = NextResponse.redirect(signIn);
+    }
+  } else {
+    const forwarded = new Headers(request.headers);
+    forwarded.set("content-security-policy", headers["content-security-policy"] ?? "");
+    response = NextResponse.next({ request: { headers: forwarded } });
   }
-  const signIn = new URL("/sign-in", request.nextUrl);
-  signIn.searchParams.set("callbackUrl", pathname + search);
-  return NextResponse.redirect(signIn);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (isPrivate) response.headers.set("cache-control", "private, no-store");
+  return response;
 });
 
 export const config = {
-  matcher: ["/portal/:path*", "/api/portal/:path*"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

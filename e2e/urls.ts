@@ -8,3 +8,6 @@ export const ports = {
 export const APP_URL = `http://127.0.0.1:${ports.app}`;
 export const SMOKE_URL = `http://127.0.0.1:${ports.smoke}`;
 export const SANDBOX_URL = `http://127.0.0.1:${ports.sandbox}`;
+
+/** Where the production server's output is kept during a run (see playwright.config.ts). */
+export const APP_LOG = `.e2e-logs/app-${ports.app}.log`;

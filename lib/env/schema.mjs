@@ -50,6 +50,16 @@ const serverSchema = z
         .default(10_000),
     ),
     REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
+    PORTAL_FRAME_ANCESTORS: optional(
+      z
+        .string()
+        .trim()
+        .regex(
+          /^('none'|'self'|https:\/\/[^\s;,']+)( ('self'|https:\/\/[^\s;,']+))*$/,
+          "must be 'none', 'self', or https origins separated by spaces (e.g. https://www.example.com)",
+        )
+        .default("'none'"),
+    ),
     AUTH_SECRET: optional(
       z.string().min(32, "is too short: use at least 32 random characters (run `npx auth secret`)").optional(),
     ),

@@ -1,0 +1,68 @@
+import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
+import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+
+/** What must never reach the browser: a portal token, or any merchant key. */
+const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]/;
+
+test.describe("Secrets stay on the server", () => {
+  test("no page, script, API answer, URL, cookie or storage the browser sees holds a token or key", async ({ page }) => {
+    const leaks: string[] = [];
+    const urls: string[] = [];
+    page.on("request", (request) => urls.push(request.url()));
+    page.on("response", async (response) => {
+      const type = response.request().resourceType();
+      if (!["document", "script", "fetch", "xhr"].includes(type)) return;
+      const body = await response.text().catch(() => "");
+      if (SECRET.test(body)) leaks.push(`${type} ${response.url()}`);
+      const headers = JSON.stringify(await response.allHeaders());
+      if (SECRET.test(headers)) leaks.push(`headers of ${response.url()}`);
+    });
+
+    await signInToPortal(page, CUSTOMERS.rich);
+    const subscriptions = (await (await page.request.get("/api/portal/subscriptions")).json()) as { data: { id: string }[] };
+    const invoices = (await (await page.request.get("/api/portal/invoices")).json()) as { data: { id: string }[] };
+    for (const path of [
+      "/portal",
+      "/portal/subscriptions",
+      `/portal/subscriptions/${subscriptions.data[0]?.id}`,
+      "/portal/invoices",
+      `/portal/invoices/${invoices.data[0]?.id}`,
+    ]) {
+      await page.goto(path);
+      await expect(page.getByTestId("portal-customer-name")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+    }
+
+    expect(leaks).toEqual([]);
+    expect(urls.filter((url) => SECRET.test(decodeURIComponent(url)))).toEqual([]);
+    const storage = await page.evaluate(() => [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join(" "));
+    expect(storage).not.toMatch(SECRET);
+    expect(storage).not.toContain("revkeen-portal");
+  });
+
+  test("the app's own API answers with data only, never credentials", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+    for (const path of ["/api/portal/customer", "/api/portal/subscriptions", "/api/portal/invoices"]) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["cache-control"], path).toContain("no-store");
+      expect(await response.text(), path).not.toMatch(SECRET);
+    }
+  });
+
+  test("the sandbox key the server uses appears in no client bundle", async ({ page }) => {
+    const scripts = new Set<string>();
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") scripts.add(response.url());
+    });
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/subscriptions");
+    await page.waitForLoadState("networkidle");
+    expect(scripts.size).toBeGreaterThan(0);
+    for (const url of scripts) {
+      const body = await (await page.request.get(url)).text();
+      expect(body, url).not.toContain(DEFAULT_SANDBOX_API_KEY);
+      expect(body, url).not.toContain("REVKEEN_API_KEY");
+    }
+  });
+});

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
+import { APP_LOG } from "./urls";
+
+test.describe("The server's logs", () => {
+  test("hold no portal token and no API key after the whole run, failures included", () => {
+    const output = readFileSync(APP_LOG, "utf8");
+    // The run exercised failures (faults, refused tokens), so the logger had things to say.
+    expect(output).toMatch(/revkeen\.(server_error|request_failed|retry)/);
+    expect(output).not.toMatch(/rkcps_(?!\[redacted\])/);
+    expect(output).not.toContain(DEFAULT_SANDBOX_API_KEY);
+    expect(output).not.toMatch(/Bearer\s+\S/);
+  });
+});

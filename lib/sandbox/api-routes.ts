@@ -1,0 +1,75 @@
+// The customer-portal API under /v2/customer-portal: routing, faults, and the call log
+// around the operation handlers.
+import { toIso } from "./calendar";
+import { cancelSubscription } from "./cancel-subscription";
+import type { SandboxContext } from "./context";
+import { createSession } from "./create-session";
+import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "./errors";
+import { faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "./faults";
+import type { OperationInput, OperationName } from "./operations";
+import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
+import type { Reply } from "./reply";
+import { matchRoute, type Route } from "./router";
+
+interface ApiOperation {
+  operation: OperationName;
+  run(context: SandboxContext, input: OperationInput): Reply | Promise<Reply>;
+}
+
+const PREFIX = "/v2/customer-portal";
+const SEGMENT = "([^/]+)";
+
+const API_ROUTES: readonly Route<ApiOperation>[] = [
+  { pattern: new RegExp(`^${PREFIX}/sessions$`), methods: { POST: { operation: "sessions.create", run: createSession } } },
+  { pattern: new RegExp(`^${PREFIX}/customer$`), methods: { GET: { operation: "customer.get", run: getCustomer } } },
+  { pattern: new RegExp(`^${PREFIX}/subscriptions$`), methods: { GET: { operation: "subscriptions.list", run: listSubscriptions } } },
+  { pattern: new RegExp(`^${PREFIX}/subscriptions/${SEGMENT}$`), methods: { GET: { operation: "subscriptions.get", run: getSubscription } } },
+  {
+    pattern: new RegExp(`^${PREFIX}/subscriptions/${SEGMENT}/cancel$`),
+    methods: { POST: { operation: "subscriptions.cancel", run: cancelSubscription } },
+  },
+  { pattern: new RegExp(`^${PREFIX}/invoices$`), methods: { GET: { operation: "invoices.list", run: listInvoices } } },
+  { pattern: new RegExp(`^${PREFIX}/invoices/${SEGMENT}$`), methods: { GET: { operation: "invoices.get", run: getInvoice } } },
+];
+
+/** Belt and braces: a secret misplaced in a query string still never reaches the log. */
+function redact(path: string): string {
+  return path.replace(/rkcps_[A-Za-z0-9_-]*/g, "rkcps_[redacted]").replace(/rk_(live|sandbox)_[A-Za-z0-9_]*/g, "rk_$1_[redacted]");
+}
+
+async function runOperation(context: SandboxContext, api: ApiOperation, input: OperationInput): Promise<Reply> {
+  try {
+    return await api.run(context, input);
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error);
+    if (error instanceof SandboxConnectionDrop || input.request.signal.aborted) throw error;
+    console.error(`[sandbox] ${api.operation} failed unexpectedly:`, error);
+    return errorReply(internalError());
+  }
+}
+
+export async function handleApi(context: SandboxContext, request: Request, url: URL): Promise<Reply> {
+  const match = matchRoute(API_ROUTES, request.method, url.pathname);
+  if (match.kind === "not_found") return errorReply(routeNotFound());
+  if (match.kind === "method_not_allowed") return errorReply(methodNotAllowed(match.allow));
+
+  const api = match.handler;
+  const fault: PendingFault | null = context.faults.take(api.operation);
+  const entry = {
+    operation: api.operation,
+    method: request.method,
+    path: redact(url.pathname + url.search),
+    fault: fault ? faultKind(fault) : null,
+    at: toIso(context.clock.now()),
+  };
+  try {
+    const faulted = fault ? await playFault(fault, request.signal) : null;
+    const reply = faulted ?? (await runOperation(context, api, { request, url, params: match.params }));
+    context.calls.record({ ...entry, status: reply.status });
+    return reply;
+  } catch (error) {
+    // Dropped or abandoned: the call happened, but nobody received an answer.
+    context.calls.record({ ...entry, status: null });
+    throw error;
+  }
+}

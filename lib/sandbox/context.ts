@@ -1,0 +1,53 @@
+// Everything one sandbox instance remembers, in one object the API routes and the controls
+// share. `reset()` puts all of it back as it was created.
+import { createCallLog, type CallLog } from "./call-log";
+import { createSandboxClock, type SandboxClock } from "./clock";
+import { createFaultQueue, type FaultQueue } from "./faults";
+import { createIdempotencyStore, type IdempotencyStore } from "./idempotency";
+import { createSeed } from "./seed";
+import type { SessionShape } from "./session-shape";
+import { createState, type SandboxState } from "./state";
+import { createTokenStore, type TokenStore } from "./tokens";
+
+export interface SandboxContext {
+  readonly apiKey: string;
+  readonly clock: SandboxClock;
+  readonly tokens: TokenStore;
+  readonly idempotency: IdempotencyStore;
+  readonly faults: FaultQueue;
+  readonly calls: CallLog;
+  state: SandboxState;
+  sessionShape: SessionShape;
+  reset(): void;
+}
+
+export interface ContextOptions {
+  apiKey: string;
+  sessionShape: SessionShape;
+  clock: () => number;
+}
+
+export function createContext(options: ContextOptions): SandboxContext {
+  const clock = createSandboxClock(options.clock);
+  const context: SandboxContext = {
+    apiKey: options.apiKey,
+    clock,
+    tokens: createTokenStore(),
+    idempotency: createIdempotencyStore(),
+    faults: createFaultQueue(),
+    calls: createCallLog(),
+    state: createState(createSeed(clock.now())),
+    sessionShape: options.sessionShape,
+    reset() {
+      clock.reset();
+      // Re-seeded from the current time, so the demo dates look fresh again.
+      context.state = createState(createSeed(clock.now()));
+      context.tokens.clear();
+      context.idempotency.clear();
+      context.faults.clear();
+      context.calls.clear();
+      context.sessionShape = options.sessionShape;
+    },
+  };
+  return context;
+}

@@ -1,0 +1,150 @@
+// Development controls under /__sandbox: reset, time travel, fault injection, token
+// revocation, response shape, call counts. Unauthenticated by design: the sandbox holds
+// only demo data. The app must not route /__sandbox from the public internet in production.
+import { z } from "zod";
+import { toIso } from "./calendar";
+import type { SandboxContext } from "./context";
+import { describeCustomers } from "./demo-customers";
+import { ApiError, errorReply, methodNotAllowed, routeNotFound } from "./errors";
+import { faultRequestSchema } from "./faults";
+import { jsonReply, type Reply } from "./reply";
+import { parseInput, parseJsonBody, readBodyText } from "./request-input";
+import { matchRoute, type Route } from "./router";
+import { SESSION_SHAPES } from "./session-shape";
+import { settle } from "./state";
+
+type ControlHandler = (context: SandboxContext, request: Request) => Reply | Promise<Reply>;
+
+const TEN_YEARS_S = 10 * 366 * 86_400;
+
+const clockSchema = z.object(
+  {
+    advance_seconds: z
+      .number("must be a number of seconds")
+      .positive("must be more than 0")
+      .max(TEN_YEARS_S, "must be at most 10 years"),
+  },
+  "must be a JSON object",
+);
+const settingsSchema = z.object({ session_shape: z.enum(SESSION_SHAPES, `must be one of ${SESSION_SHAPES.join(", ")}`) }, "must be a JSON object");
+const revokeSchema = z.object({ customer_id: z.uuid("must be a customer id (a UUID)").optional() }, "must be a JSON object").optional();
+
+async function body<Schema extends z.ZodType>(request: Request, schema: Schema, optional: boolean): Promise<z.output<Schema>> {
+  return parseInput(schema, parseJsonBody(await readBodyText(request), { optional }), "body");
+}
+
+function data(value: unknown): Reply {
+  return jsonReply(200, { data: value });
+}
+
+function clockView(context: SandboxContext): Reply {
+  return data({ now: toIso(context.clock.now()), offset_seconds: context.clock.offsetMs() / 1000 });
+}
+
+function cancellations(context: SandboxContext) {
+  return [...context.state.subscriptions.values()]
+    .filter(({ subscription }) => subscription.cancel_at !== null || subscription.status === "canceled")
+    .map(({ customerId, cancellationReason, subscription }) => ({
+      subscription_id: subscription.id,
+      customer_id: customerId,
+      status: subscription.status,
+      cancel_at: subscription.cancel_at,
+      canceled_at: subscription.canceled_at,
+      reason: cancellationReason,
+    }));
+}
+
+const CONTROL_INDEX = [
+  "GET /__sandbox/customers",
+  "POST /__sandbox/reset",
+  "GET|POST /__sandbox/clock { advance_seconds }",
+  "GET|POST|DELETE /__sandbox/faults { operation?, count?, status?, retry_after?, delay_ms?, drop?, malformed? }",
+  "POST /__sandbox/tokens/revoke { customer_id? }",
+  "GET /__sandbox/cancellations",
+  "GET|POST /__sandbox/settings { session_shape }",
+  "GET|DELETE /__sandbox/calls",
+];
+
+const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
+  { pattern: /^\/__sandbox\/?$/, methods: { GET: () => data({ controls: CONTROL_INDEX }) } },
+  { pattern: /^\/__sandbox\/customers$/, methods: { GET: (context) => data(describeCustomers(context.state)) } },
+  {
+    pattern: /^\/__sandbox\/reset$/,
+    methods: {
+      POST: (context) => {
+        context.reset();
+        return data({ reset: true, now: toIso(context.clock.now()) });
+      },
+    },
+  },
+  {
+    pattern: /^\/__sandbox\/clock$/,
+    methods: {
+      GET: clockView,
+      POST: async (context, request) => {
+        const { advance_seconds } = await body(request, clockSchema, false);
+        context.clock.advance(Math.round(advance_seconds * 1000));
+        settle(context.state, context.clock.now());
+        return clockView(context);
+      },
+    },
+  },
+  {
+    pattern: /^\/__sandbox\/faults$/,
+    methods: {
+      GET: (context) => data(context.faults.list()),
+      POST: async (context, request) => jsonReply(201, { data: context.faults.add(await body(request, faultRequestSchema, false)) }),
+      DELETE: (context) => data({ cleared: context.faults.clear() }),
+    },
+  },
+  {
+    pattern: /^\/__sandbox\/tokens\/revoke$/,
+    methods: {
+      POST: async (context, request) => {
+        const customerId = (await body(request, revokeSchema, true))?.customer_id ?? null;
+        return data({ revoked: context.tokens.revoke(customerId?.toLowerCase() ?? null, context.clock.now()) });
+      },
+    },
+  },
+  {
+    // The merchant's side of cancellations: the reasons the portal projection never shows.
+    pattern: /^\/__sandbox\/cancellations$/,
+    methods: { GET: (context) => data(cancellations(context)) },
+  },
+  {
+    pattern: /^\/__sandbox\/settings$/,
+    methods: {
+      GET: (context) => data({ session_shape: context.sessionShape }),
+      POST: async (context, request) => {
+        context.sessionShape = (await body(request, settingsSchema, false)).session_shape;
+        return data({ session_shape: context.sessionShape });
+      },
+    },
+  },
+  {
+    pattern: /^\/__sandbox\/calls$/,
+    methods: {
+      GET: (context) => data(context.calls.summary()),
+      DELETE: (context) => {
+        context.calls.clear();
+        return data(context.calls.summary());
+      },
+    },
+  },
+];
+
+export function isControlPath(pathname: string): boolean {
+  return pathname === "/__sandbox" || pathname.startsWith("/__sandbox/");
+}
+
+export async function handleControl(context: SandboxContext, request: Request, url: URL): Promise<Reply> {
+  const match = matchRoute(CONTROL_ROUTES, request.method, url.pathname);
+  if (match.kind === "not_found") return errorReply(routeNotFound());
+  if (match.kind === "method_not_allowed") return errorReply(methodNotAllowed(match.allow));
+  try {
+    return await match.handler(context, request);
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error);
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+// The names faults, call counts and logs use for the customer-portal operations.
+export const OPERATION_NAMES = [
+  "sessions.create",
+  "customer.get",
+  "subscriptions.list",
+  "subscriptions.get",
+  "subscriptions.cancel",
+  "invoices.list",
+  "invoices.get",
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+/** What every API operation handler receives. */
+export interface OperationInput {
+  request: Request;
+  url: URL;
+  /** The path's captured segments, e.g. the subscription id. */
+  params: string[];
+}

@@ -1,0 +1,72 @@
+// The in-memory RevKeen customer-portal API: one Web-standard handler, usable in-process
+// as a fetch replacement or behind the standalone HTTP server (server.ts).
+import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
+import { createContext } from "./context";
+import { handleApi } from "./api-routes";
+import { handleControl, isControlPath } from "./controls";
+import { describeCustomers, type DemoCustomerSummary } from "./demo-customers";
+import { errorReply, internalError } from "./errors";
+import { SandboxConnectionDrop } from "./faults";
+import { toResponse } from "./reply";
+import type { SessionShape } from "./session-shape";
+
+export type { DemoCustomerSummary } from "./demo-customers";
+export type { SessionShape } from "./session-shape";
+export { SandboxConnectionDrop } from "./faults";
+
+export interface SandboxOptions {
+  /** The merchant key `x-api-key` must carry; defaults to DEFAULT_SANDBOX_API_KEY. */
+  apiKey?: string;
+  /** How POST /sessions answers (see session-shape.ts); "reference" by default. */
+  sessionShape?: SessionShape;
+  /** Milliseconds since the epoch; tests inject a fake one. Defaults to Date.now. */
+  clock?: () => number;
+}
+
+export interface Sandbox {
+  /**
+   * Answers one request. Resolves with a Response for everything, errors included; rejects
+   * only as fetch would: a TypeError("fetch failed") (SandboxConnectionDrop) for a dropped
+   * connection fault, or the abort reason when `request.signal` aborts a delayed answer.
+   */
+  handle(request: Request): Promise<Response>;
+  /** `fetch`'s signature, for code that takes a fetch implementation. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** The demo customers, for a "sign in as" picker. */
+  customers(): DemoCustomerSummary[];
+  /** Back to the seed: data, tokens, idempotency keys, faults, call counts, clock, settings. */
+  reset(): void;
+  /** The sandbox's current time in ms (real or injected time plus any advance). */
+  now(): number;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const context = createContext({
+    apiKey: options.apiKey ?? DEFAULT_SANDBOX_API_KEY,
+    sessionShape: options.sessionShape ?? "reference",
+    clock: options.clock ?? Date.now,
+  });
+
+  async function handle(request: Request): Promise<Response> {
+    try {
+      const url = new URL(request.url);
+      const reply = isControlPath(url.pathname)
+        ? await handleControl(context, request, url)
+        : await handleApi(context, request, url);
+      return toResponse(reply);
+    } catch (error) {
+      if (error instanceof SandboxConnectionDrop) throw error;
+      if (request.signal.aborted) throw request.signal.reason;
+      console.error("[sandbox] unexpected error:", error);
+      return toResponse(errorReply(internalError()));
+    }
+  }
+
+  return {
+    handle,
+    fetch: (input, init) => handle(new Request(input, init)),
+    customers: () => describeCustomers(context.state),
+    reset: () => context.reset(),
+    now: () => context.clock.now(),
+  };
+}

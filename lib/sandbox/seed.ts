@@ -1,0 +1,208 @@
+// The demo merchant's customers, generated from a `now` so that dates always look current
+// ("renews in 12 days", "trial ends next week") while ids stay the same across restarts.
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+import { addInterval, addMonths, daysToMs, toIso } from "./calendar";
+import { deterministicUuid } from "./ids";
+import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
+
+export const SANDBOX_MERCHANT_ID = deterministicUuid("merchant:portal-starter-demo");
+/** en-GB, GBP: many subscriptions in every state and 46 invoices (pagination, all badges). */
+export const ADA_LOVELACE_ID = deterministicUuid("customer:ada-lovelace");
+/** en-US, USD: nothing at all (the empty states). */
+export const GRACE_HOPPER_ID = deterministicUuid("customer:grace-hopper");
+/** ja-JP, JPY: a zero-decimal currency (980 means ¥980). */
+export const KENJI_SATO_ID = deterministicUuid("customer:kenji-sato");
+/** fr-FR, EUR: one yearly subscription. */
+export const EMILIE_DU_CHATELET_ID = deterministicUuid("customer:emilie-du-chatelet");
+
+const HOUR_MS = 3_600_000;
+
+interface SubscriptionSpec {
+  key: string;
+  status: "active" | "trialing" | "past_due" | "canceled";
+  currency: string;
+  amountMinor: number;
+  interval: "day" | "week" | "month" | "year";
+  intervalCount: number;
+  periodStart: number;
+  startedAt: number;
+  trialEnd?: number;
+  /** Omitted: the period is one interval long. A trial's period ends with the trial. */
+  periodEnd?: number;
+  cancelAt?: number;
+  canceledAt?: number;
+}
+
+function subscription(customerId: string, spec: SubscriptionSpec): SubscriptionRecord {
+  const periodEnd = spec.periodEnd ?? addInterval(spec.periodStart, spec.interval, spec.intervalCount);
+  const data: PortalSubscription = {
+    id: deterministicUuid(`subscription:${spec.key}`),
+    object: "subscription",
+    status: spec.status,
+    currency: spec.currency,
+    amount_minor: spec.amountMinor,
+    interval: spec.interval,
+    interval_count: spec.intervalCount,
+    billing_end_strategy: null,
+    billing_max_cycles: null,
+    current_period_start: toIso(spec.periodStart),
+    current_period_end: periodEnd === null ? null : toIso(periodEnd),
+    trial_end: spec.trialEnd === undefined ? null : toIso(spec.trialEnd),
+    cancel_at: spec.cancelAt === undefined ? null : toIso(spec.cancelAt),
+    canceled_at: spec.canceledAt === undefined ? null : toIso(spec.canceledAt),
+    started_at: toIso(spec.startedAt),
+    created_at: toIso(spec.startedAt),
+  };
+  return { customerId, cancellationReason: null, subscription: data };
+}
+
+interface InvoiceSpec {
+  key: string;
+  status: "paid" | "open" | "void" | "uncollectible";
+  currency: string;
+  subtotal: number;
+  discount: number;
+  /** Percent of the discounted subtotal: 20 (UK/FR VAT), 10 (Japan), 0 (reverse charge). */
+  taxRate: number;
+  invoiceDate: number;
+  dueInDays: number;
+}
+
+/** Numbers are filled in afterwards, once the customer's invoices are in list order. */
+function invoice(customerId: string, spec: InvoiceSpec): InvoiceRecord {
+  const taxable = spec.subtotal - spec.discount;
+  const tax = Math.round((taxable * spec.taxRate) / 100);
+  const total = taxable + tax;
+  const paid = spec.status === "paid";
+  const data: PortalInvoice = {
+    id: deterministicUuid(`invoice:${spec.key}`),
+    object: "invoice",
+    invoice_number: null,
+    status: spec.status,
+    currency: spec.currency,
+    subtotal: spec.subtotal,
+    tax_amount: tax,
+    discount_amount: spec.discount,
+    total,
+    amount_paid: paid ? total : 0,
+    // A void invoice is no longer owed; an uncollectible one still is, on paper.
+    amount_due: paid || spec.status === "void" ? 0 : total,
+    invoice_date: toIso(spec.invoiceDate),
+    due_date: toIso(spec.invoiceDate + daysToMs(spec.dueInDays)),
+    paid_at: paid ? toIso(spec.invoiceDate + 2 * HOUR_MS) : null,
+    created_at: toIso(spec.invoiceDate),
+  };
+  return { customerId, invoice: data };
+}
+
+/** Newest first by a timestamp, ties broken by id (descending) so every order is total. */
+export function newestFirst<Item extends { id: string }>(items: Item[], timestamp: (item: Item) => string | null): Item[] {
+  return [...items].sort((a, b) => {
+    const byTime = (Date.parse(timestamp(b) ?? "") || 0) - (Date.parse(timestamp(a) ?? "") || 0);
+    if (byTime !== 0) return byTime;
+    return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+  });
+}
+
+function numbered(records: InvoiceRecord[], prefix: string): InvoiceRecord[] {
+  const ordered = newestFirst(records.map((record) => record.invoice), (item) => item.invoice_date);
+  const position = new Map(ordered.map((item, index) => [item.id, ordered.length - index]));
+  for (const record of records) {
+    record.invoice.invoice_number = `${prefix}-${String(position.get(record.invoice.id) ?? 0).padStart(4, "0")}`;
+  }
+  return records;
+}
+
+function customer(
+  id: string,
+  fields: Omit<PortalCustomer, "id" | "object" | "created_at">,
+  createdAt: number,
+): PortalCustomer {
+  return { id, object: "customer", ...fields, created_at: toIso(createdAt) };
+}
+
+function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" | "invoices"> {
+  const id = ADA_LOVELACE_ID;
+  const proAnchor = now - daysToMs(10);
+  const pastDueAnchor = now - daysToMs(3);
+  const canceledOn = now - daysToMs(60);
+  const analyticsAnchor = now - daysToMs(18);
+  const analyticsEnd = addMonths(analyticsAnchor, 1);
+  const subscriptions = [
+    // "Pro", £12.00 a month, the customer's main plan.
+    subscription(id, { key: "ada:pro", status: "active", currency: "GBP", amountMinor: 1200, interval: "month", intervalCount: 1, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
+    // A quarterly EUR plan bought the same day as Pro (equal created_at: the id breaks the tie).
+    subscription(id, { key: "ada:eu-archive", status: "active", currency: "EUR", amountMinor: 1200, interval: "month", intervalCount: 3, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
+    subscription(id, { key: "ada:team-trial", status: "trialing", currency: "GBP", amountMinor: 4900, interval: "month", intervalCount: 1, periodStart: now - daysToMs(5), periodEnd: now + daysToMs(9), trialEnd: now + daysToMs(9), startedAt: now - daysToMs(5) }),
+    subscription(id, { key: "ada:backup", status: "past_due", currency: "GBP", amountMinor: 2500, interval: "month", intervalCount: 1, periodStart: pastDueAnchor, startedAt: addMonths(pastDueAnchor, -8) }),
+    subscription(id, { key: "ada:analytics", status: "active", currency: "GBP", amountMinor: 1500, interval: "month", intervalCount: 1, periodStart: analyticsAnchor, startedAt: addMonths(analyticsAnchor, -4), cancelAt: analyticsEnd }),
+    subscription(id, { key: "ada:legacy-support", status: "canceled", currency: "GBP", amountMinor: 800, interval: "month", intervalCount: 1, periodStart: addMonths(canceledOn, -1), periodEnd: canceledOn, startedAt: addMonths(canceledOn, -6), cancelAt: canceledOn, canceledAt: canceledOn }),
+  ];
+
+  const invoices: InvoiceRecord[] = [];
+  const gbpStatus = (k: number): InvoiceSpec["status"] =>
+    k === 0 ? "open" : k === 5 || k === 26 ? "void" : k === 17 ? "uncollectible" : "paid";
+  for (let k = 0; k <= 33; k += 1) {
+    // Pro every month, Analytics for its last five months, Legacy support until it ended.
+    const subtotal = 1200 + (k <= 4 ? 1500 : 0) + (k >= 2 && k <= 8 ? 800 : 0);
+    const discount = k >= 20 && k <= 22 ? Math.round(subtotal / 10) : 0;
+    invoices.push(invoice(id, { key: `ada:gbp:${k}`, status: gbpStatus(k), currency: "GBP", subtotal, discount, taxRate: 20, invoiceDate: addMonths(proAnchor, -k), dueInDays: 30 }));
+  }
+  for (let k = 0; k <= 30; k += 3) {
+    // EU reverse charge: no VAT on the EUR plan.
+    invoices.push(invoice(id, { key: `ada:eur:${k}`, status: k === 12 ? "uncollectible" : "paid", currency: "EUR", subtotal: 1200, discount: 0, taxRate: 0, invoiceDate: addMonths(proAnchor, -k), dueInDays: 14 }));
+  }
+  // The failed renewal that put Backup past due: open and overdue.
+  invoices.push(invoice(id, { key: "ada:backup:failed", status: "open", currency: "GBP", subtotal: 2500, discount: 0, taxRate: 20, invoiceDate: addMonths(pastDueAnchor, -1), dueInDays: 14 }));
+
+  const ada = customer(id, { email: "ada@example.com", name: "Ada Lovelace", phone: "+44 20 7946 0958", company_name: "Analytical Engines Ltd", default_currency: "GBP", locale: "en-GB" }, addMonths(proAnchor, -34));
+  return { customers: [ada], subscriptions, invoices: numbered(invoices, "ADA") };
+}
+
+function graceHopper(now: number): Pick<SeedData, "customers" | "subscriptions" | "invoices"> {
+  const grace = customer(GRACE_HOPPER_ID, { email: "grace@example.com", name: "Grace Hopper", phone: null, company_name: null, default_currency: "USD", locale: "en-US" }, now - daysToMs(2));
+  return { customers: [grace], subscriptions: [], invoices: [] };
+}
+
+function kenjiSato(now: number): Pick<SeedData, "customers" | "subscriptions" | "invoices"> {
+  const id = KENJI_SATO_ID;
+  const monthlyAnchor = now - daysToMs(7);
+  const yearlyAnchor = now - daysToMs(40);
+  const subscriptions = [
+    subscription(id, { key: "kenji:monthly", status: "active", currency: "JPY", amountMinor: 980, interval: "month", intervalCount: 1, periodStart: monthlyAnchor, startedAt: addMonths(monthlyAnchor, -6) }),
+    subscription(id, { key: "kenji:yearly", status: "active", currency: "JPY", amountMinor: 9800, interval: "year", intervalCount: 1, periodStart: yearlyAnchor, startedAt: addMonths(yearlyAnchor, -12) }),
+  ];
+  const invoices: InvoiceRecord[] = [];
+  for (let k = 0; k <= 6; k += 1) {
+    // 10% consumption tax; yen have no minor unit, so 980 is ¥980.
+    invoices.push(invoice(id, { key: `kenji:monthly:${k}`, status: k === 3 ? "void" : "paid", currency: "JPY", subtotal: 980, discount: 0, taxRate: 10, invoiceDate: addMonths(monthlyAnchor, -k), dueInDays: 7 }));
+  }
+  invoices.push(invoice(id, { key: "kenji:yearly:0", status: "paid", currency: "JPY", subtotal: 9800, discount: 0, taxRate: 10, invoiceDate: yearlyAnchor, dueInDays: 7 }));
+  const kenji = customer(id, { email: "kenji@example.com", name: "佐藤 健二", phone: "+81 3-1234-5678", company_name: "株式会社サトウ製作所", default_currency: "JPY", locale: "ja-JP" }, addMonths(monthlyAnchor, -6) - daysToMs(1));
+  return { customers: [kenji], subscriptions, invoices: numbered(invoices, "KEN") };
+}
+
+function emilieDuChatelet(now: number): Pick<SeedData, "customers" | "subscriptions" | "invoices"> {
+  const id = EMILIE_DU_CHATELET_ID;
+  const anchor = now - daysToMs(50);
+  const subscriptions = [
+    subscription(id, { key: "emilie:yearly", status: "active", currency: "EUR", amountMinor: 9900, interval: "year", intervalCount: 1, periodStart: anchor, startedAt: addMonths(anchor, -24) }),
+  ];
+  const invoices = [0, 1, 2].map((k) =>
+    // The first year came with a 10% welcome discount.
+    invoice(id, { key: `emilie:yearly:${k}`, status: "paid", currency: "EUR", subtotal: 9900, discount: k === 2 ? 990 : 0, taxRate: 20, invoiceDate: addMonths(anchor, -12 * k), dueInDays: 30 }),
+  );
+  const emilie = customer(id, { email: "emilie@example.com", name: "Émilie du Châtelet", phone: "+33 1 23 45 67 89", company_name: null, default_currency: "EUR", locale: "fr-FR" }, addMonths(anchor, -24) - daysToMs(3));
+  return { customers: [emilie], subscriptions, invoices: numbered(invoices, "EMI") };
+}
+
+/** The whole demo merchant as of `now` (ms since the epoch). */
+export function createSeed(now: number): SeedData {
+  const parts = [adaLovelace(now), graceHopper(now), kenjiSato(now), emilieDuChatelet(now)];
+  return {
+    merchantId: SANDBOX_MERCHANT_ID,
+    customers: parts.flatMap((part) => part.customers),
+    subscriptions: parts.flatMap((part) => part.subscriptions),
+    invoices: parts.flatMap((part) => part.invoices),
+  };
+}

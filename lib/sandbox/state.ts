@@ -1,0 +1,50 @@
+// The merchant's data as the sandbox currently has it: a deep copy of the seed that
+// cancels and the clock then change. Reads go through here so ownership is checked in
+// one place: another customer's object is simply not found.
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
+import { newestFirst } from "./seed";
+import { settleSubscription } from "./settle";
+
+export interface SandboxState {
+  merchantId: string;
+  customers: Map<string, PortalCustomer>;
+  subscriptions: Map<string, SubscriptionRecord>;
+  invoices: Map<string, InvoiceRecord>;
+}
+
+export function createState(seed: SeedData): SandboxState {
+  const copy = structuredClone(seed);
+  return {
+    merchantId: copy.merchantId,
+    customers: new Map(copy.customers.map((customer) => [customer.id, customer])),
+    subscriptions: new Map(copy.subscriptions.map((record) => [record.subscription.id, record])),
+    invoices: new Map(copy.invoices.map((record) => [record.invoice.id, record])),
+  };
+}
+
+/** Applies every change the clock has caused since the last look. */
+export function settle(state: SandboxState, now: number): void {
+  for (const record of state.subscriptions.values()) settleSubscription(record.subscription, now);
+}
+
+export function subscriptionsOf(state: SandboxState, customerId: string): PortalSubscription[] {
+  const owned = [...state.subscriptions.values()].filter((record) => record.customerId === customerId);
+  return newestFirst(owned.map((record) => record.subscription), (subscription) => subscription.created_at);
+}
+
+export function invoicesOf(state: SandboxState, customerId: string): PortalInvoice[] {
+  const owned = [...state.invoices.values()].filter((record) => record.customerId === customerId);
+  return newestFirst(owned.map((record) => record.invoice), (invoice) => invoice.invoice_date ?? invoice.created_at);
+}
+
+/** The record when it exists and belongs to `customerId`; otherwise null, either way alike. */
+export function ownedSubscription(state: SandboxState, customerId: string, id: string): SubscriptionRecord | null {
+  const record = state.subscriptions.get(id);
+  return record && record.customerId === customerId ? record : null;
+}
+
+export function ownedInvoice(state: SandboxState, customerId: string, id: string): InvoiceRecord | null {
+  const record = state.invoices.get(id);
+  return record && record.customerId === customerId ? record : null;
+}
