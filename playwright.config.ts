@@ -85,6 +85,9 @@ export default defineConfig({
         REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
         REVKEEN_DEMO_SIGN_IN: "true",
         REVKEEN_TIMEOUT_MS: "3000",
+        // The suite signs the same demo users in many times a minute from one address.
+        PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
+        PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
         AUTH_SECRET: authSecret,
         AUTH_TRUST_HOST: "true",
       },

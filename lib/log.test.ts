@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log, redact } from "./log";
+import { log } from "./log";
+import { redact } from "./redact";
 
 describe("the logger", () => {
   afterEach(() => vi.restoreAllMocks());

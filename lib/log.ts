@@ -1,13 +1,9 @@
 import "server-only";
 // Every server log line goes through here, so a portal token or an API key can never reach the
 // logs even if one ends up in a field by mistake.
+import { redact } from "@/lib/redact";
 
-const SECRET = /\b(rkcps_|rk_live_|rk_sandbox_)[A-Za-z0-9_-]+/g;
 const SECRET_FIELD = /^(authorization|x-api-key|token|api_?key|cookie|set-cookie)$/i;
-
-export function redact(text: string): string {
-  return text.replace(SECRET, "$1[redacted]");
-}
 
 type Fields = Record<string, string | number | boolean | null | undefined>;
 

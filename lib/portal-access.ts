@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/app/(auth)/auth";
 import { customerIdForUser, type SignedInUser } from "@/lib/billing-account";
+import { checkMintRate } from "@/lib/mint-rate-limit";
 import { PortalError } from "@/lib/portal-error";
 import { readPortalSession, writePortalSession, type PortalSession } from "@/lib/portal-session";
 import { createPortalSession } from "@/lib/revkeen/client";
@@ -30,6 +31,7 @@ export async function mintPortalSession(
 ): Promise<PortalSession> {
   const customerId = await customerIdForUser(user);
   if (customerId === null) throw new PortalError("portal:no_account");
+  await checkMintRate(user.id);
   const minted = await createPortalSession({ customerId, idempotencyKey: randomUUID() });
   const session: PortalSession = {
     token: minted.token,

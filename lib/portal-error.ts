@@ -6,6 +6,7 @@ export const portalErrorCodes = {
   "auth:unauthenticated": { status: 401, message: "Please sign in to manage your billing." },
   "portal:expired": { status: 401, message: "Your billing session has expired. Reopen it to continue." },
   "portal:no_account": { status: 404, message: "There is no billing account for you yet." },
+  "portal:rate_limited": { status: 429, message: "Too many attempts. Please wait a moment and try again." },
   "portal:forbidden": { status: 403, message: "This request was refused." },
   "upstream:rejected_key": {
     status: 502,

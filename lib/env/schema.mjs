@@ -49,6 +49,12 @@ const serverSchema = z
         .max(60_000, "must be at most 60000")
         .default(10_000),
     ),
+    PORTAL_MINTS_PER_MINUTE_PER_USER: optional(
+      z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(10),
+    ),
+    PORTAL_MINTS_PER_MINUTE_PER_IP: optional(
+      z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(60),
+    ),
     REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
     PORTAL_FRAME_ANCESTORS: optional(
       z
@@ -90,17 +96,21 @@ const serverSchema = z
  *   live: an rk_live_ key, real customers.
  */
 
+/** @typedef {{ variable: string, rule: string }} EnvProblem */
+
 export class EnvError extends Error {
-  /** @param {string[]} problems */
+  /** @param {EnvProblem[]} problems */
   constructor(problems) {
     super(
       [
         "The environment is not set up correctly:",
-        ...problems.map((line) => `  - ${line}`),
+        ...problems.map(({ variable, rule }) => `  - ${variable} ${rule}`),
         "See .env.example and the README's Environment section.",
       ].join("\n"),
     );
     this.name = "EnvError";
+    /** Each problem by variable; a rule never contains the value. */
+    this.problems = problems;
   }
 }
 
@@ -113,14 +123,17 @@ export class EnvError extends Error {
 export function parseServerEnv(source, { requireSecrets = true } = {}) {
   const parsed = serverSchema.safeParse(source);
   if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "env"} ${issue.message}`));
+    throw new EnvError(parsed.error.issues.map((issue) => ({ variable: issue.path.join(".") || "env", rule: issue.message })));
   }
   const env = parsed.data;
   /** @type {RevKeenMode} */
   const mode = !env.REVKEEN_API_KEY ? "sandbox" : env.REVKEEN_API_KEY.startsWith("rk_live_") ? "live" : "test";
   if (requireSecrets && !env.AUTH_SECRET) {
     throw new EnvError([
-      "AUTH_SECRET is missing: it signs sign-in sessions and seals the portal cookie. Generate one with `npx auth secret` (or `openssl rand -base64 33`).",
+      {
+        variable: "AUTH_SECRET",
+        rule: "is missing: it signs sign-in sessions and seals the portal cookie. Generate one with `npx auth secret` (or `openssl rand -base64 33`).",
+      },
     ]);
   }
   return {

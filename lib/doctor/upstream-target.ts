@@ -1,0 +1,64 @@
+// Which RevKeen the network checks talk to, decided by the app's own schema so that the doctor
+// and `next start` can never disagree about the mode, the base URL or the timeout.
+import { EnvError, parseServerEnv } from "../env/schema.mjs";
+import type { DoctorEnv } from "./check-result";
+
+export type RemoteTarget = {
+  mode: "test" | "live";
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  /** A live key over plain http to another machine would cross the network readable. */
+  keyWouldLeak: boolean;
+};
+
+export type UpstreamTarget = { kind: "sandbox" } | { kind: "misconfigured" } | ({ kind: "remote" } & RemoteTarget);
+
+export const NOT_NEEDED_IN_SANDBOX = "not needed in sandbox mode: the upstream is the built-in in-process sandbox";
+
+export function upstreamTarget(env: DoctorEnv): UpstreamTarget {
+  let parsed: ReturnType<typeof parseServerEnv>;
+  try {
+    // Only the variables the network needs: a bad GitHub id must not stop the key check.
+    parsed = parseServerEnv(
+      { REVKEEN_API_KEY: env.REVKEEN_API_KEY, REVKEEN_API_URL: env.REVKEEN_API_URL, REVKEEN_TIMEOUT_MS: env.REVKEEN_TIMEOUT_MS },
+      { requireSecrets: false },
+    );
+  } catch (error) {
+    if (error instanceof EnvError) return { kind: "misconfigured" };
+    throw error;
+  }
+  const apiKey = parsed.REVKEEN_API_KEY;
+  if (parsed.mode === "sandbox" || apiKey === undefined) return { kind: "sandbox" };
+  return {
+    kind: "remote",
+    mode: parsed.mode,
+    baseUrl: parsed.REVKEEN_API_URL,
+    apiKey,
+    timeoutMs: parsed.REVKEEN_TIMEOUT_MS,
+    keyWouldLeak: parsed.mode === "live" && isPlainHttpOffLoopback(parsed.REVKEEN_API_URL),
+  };
+}
+
+/** True for http:// to anything but this machine (a local `npm run sandbox` is fine). */
+export function isPlainHttpOffLoopback(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:") return false;
+  const host = url.hostname.toLowerCase();
+  return !(host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host));
+}
+
+/** A URL fit for a report: no user:password part, no query (either may carry a credential). */
+export function displayUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+  } catch {
+    return "(not a URL)";
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+// Minting is the one call made with the merchant's key on a user's behalf: a burst of presses or
+// a script hammering "Manage billing" is stopped here, per user and per IP address.
+import { headers } from "next/headers";
+import { serverEnv } from "@/lib/env/server";
+import { PortalError } from "@/lib/portal-error";
+import { createMemoryRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+
+type MintLimiters = { perUser: RateLimiter; perIp: RateLimiter };
+
+const LIMITERS = Symbol.for("revkeen-portal-starter.mint-limiters");
+
+/** One set per server process, shared by the action, the renewal route and the API handlers. */
+function limiters(): MintLimiters {
+  const holder = globalThis as { [LIMITERS]?: MintLimiters };
+  const env = serverEnv();
+  holder[LIMITERS] ??= {
+    perUser: createMemoryRateLimiter({ burst: env.PORTAL_MINTS_PER_MINUTE_PER_USER, windowMs: 60_000 }),
+    perIp: createMemoryRateLimiter({ burst: env.PORTAL_MINTS_PER_MINUTE_PER_IP, windowMs: 60_000 }),
+  };
+  return holder[LIMITERS];
+}
+
+async function clientIp(): Promise<string> {
+  const list = await headers();
+  // Vercel and most proxies put the client first; a direct connection has neither header.
+  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "unknown";
+}
+
+export async function checkMintRate(userId: string): Promise<void> {
+  const { perUser, perIp } = limiters();
+  for (const result of [await perUser.hit(`user:${userId}`), await perIp.hit(`ip:${await clientIp()}`)]) {
+    if (!result.allowed) {
+      throw new PortalError("portal:rate_limited", {
+        message: `Too many attempts. Try again in ${result.retryAfterSeconds} s.`,
+        retryAfter: result.retryAfterSeconds,
+      });
+    }
+  }
+}
