@@ -5,5 +5,5 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTypeScript,
-  globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench-results/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".e2e-logs/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench-results/**"]),
 ]);

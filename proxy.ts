@@ -43,7 +43,9 @@ export default auth((request) => {
         { status: 401 },
       );
     } else {
-      const signIn = new URL("/sign-in", request.nextUrl);
+      // Next turns a same-origin redirect from the proxy into a relative one, so the browser stays
+      // on the host it used (and keeps its cookies).
+      const signIn = new URL("/sign-in", request.url);
       signIn.searchParams.set("callbackUrl", pathname + search);
       response = NextResponse.redirect(signIn);
     }

@@ -45,13 +45,30 @@ export class SandboxControls {
   }
 }
 
-export const test = base.extend<{ sandbox: SandboxControls }>({
+/** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
+const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
+
+export const test = base.extend<{ sandbox: SandboxControls; browserProblems: void }>({
   sandbox: async ({}, provide, testInfo) => {
     const controls = new SandboxControls();
     // Every test starts from the seed; the smoke project has no standalone sandbox to reset.
     if (testInfo.project.name !== "smoke") await controls.reset();
     await provide(controls);
   },
+  // Every test also checks that Chromium reported no CSP violation, hydration mismatch or
+  // uncaught exception on any page it opened.
+  browserProblems: [
+    async ({ page }, provide) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && BROWSER_PROBLEM.test(message.text())) problems.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+      await provide();
+      expect(problems, "problems Chromium reported").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

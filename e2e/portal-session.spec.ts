@@ -53,6 +53,7 @@ test.describe("Sign-in and the portal session", () => {
     const adaCookie = (await context.cookies()).find((cookie) => PORTAL_COOKIE.test(cookie.name));
     expect(adaCookie).toBeDefined();
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
     await signIn(page, CUSTOMERS.empty);
     // Put the first user's sealed cookie back, as if it had survived: it must be ignored.
     if (adaCookie) await context.addCookies([adaCookie]);

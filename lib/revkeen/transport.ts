@@ -33,6 +33,17 @@ export function upstream(): { baseUrl: string; apiKey: string; send: Transport }
     baseUrl: env.REVKEEN_API_URL,
     // mode is not "sandbox", so the key is set.
     apiKey: env.REVKEEN_API_KEY ?? "",
-    send: (request) => fetch(request),
+    // Unpacked into (url, init) with the signal in init: Next de-duplicates identical GETs within a
+    // render unless init carries a signal, and a Request object's own signal does not count, so
+    // a retried read would get the failed answer again without reaching RevKeen.
+    send: async (request) =>
+      fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.method === "GET" || request.method === "HEAD" ? undefined : await request.text(),
+        redirect: request.redirect,
+        signal: request.signal,
+        cache: "no-store",
+      }),
   };
 }

@@ -9,10 +9,16 @@ import { readPortalSession } from "@/lib/portal-session";
  * here: mint, store the cookie, and go straight back to `next`.
  */
 export async function GET(request: NextRequest) {
+  // A page's redirect() during a client-side navigation arrives here as a React Server Components
+  // fetch, which would follow our redirect back without the new cookie taking part in the render.
+  // Answering it with no RSC payload makes the router load this URL as a full page instead.
+  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch")) {
+    return new NextResponse(null, { status: 204, headers: { "cache-control": "private, no-store" } });
+  }
   const next = safePortalPath(request.nextUrl.searchParams.get("next"));
   const user = await currentUser();
   if (user === null) {
-    return redirectTo(request, `/sign-in?${new URLSearchParams({ callbackUrl: next }).toString()}`);
+    return redirectTo(`/sign-in?${new URLSearchParams({ callbackUrl: next }).toString()}`);
   }
   const force = request.nextUrl.searchParams.get("force") === "1";
   const stored = await readPortalSession(user.id);
@@ -21,14 +27,16 @@ export async function GET(request: NextRequest) {
       await mintPortalSession(user, { afterRefusal: force });
     } catch (error) {
       if (!(error instanceof PortalError)) throw error;
-      return redirectTo(request, `/?${new URLSearchParams({ billing_error: error.code }).toString()}`);
+      return redirectTo(`/?${new URLSearchParams({ billing_error: error.code }).toString()}`);
     }
   }
-  return redirectTo(request, next);
+  return redirectTo(next);
 }
 
-function redirectTo(request: NextRequest, path: string) {
-  const response = NextResponse.redirect(new URL(path, request.nextUrl), 303);
-  response.headers.set("cache-control", "private, no-store");
-  return response;
+/**
+ * A relative Location: behind a proxy, or on 127.0.0.1 vs localhost, the host Next sees is not
+ * always the one the browser used, and an absolute URL to the wrong host loses the cookies.
+ */
+function redirectTo(path: string) {
+  return new NextResponse(null, { status: 303, headers: { location: path, "cache-control": "private, no-store" } });
 }

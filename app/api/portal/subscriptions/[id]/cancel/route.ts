@@ -1,0 +1,28 @@
+import type { NextRequest } from "next/server";
+import { withPortalToken } from "@/lib/portal-access";
+import { PortalError } from "@/lib/portal-error";
+import { isResourceId } from "@/lib/portal-input";
+import { dataBody } from "@/lib/portal-payloads";
+import { portalRoute } from "@/lib/portal-route";
+import { isSameOrigin } from "@/lib/request-origin";
+import { cancelSubscription } from "@/lib/revkeen/client";
+import { cancelSubscriptionBodySchema } from "@/lib/revkeen/schemas";
+
+const MAX_IDEMPOTENCY_KEY = 255;
+
+/**
+ * Cancels one of the customer's subscriptions. The browser's Idempotency-Key goes upstream as
+ * is, so a retried or doubled request for one confirmed intent cancels once.
+ */
+export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]/cancel">) => {
+  if (!isSameOrigin(request)) throw new PortalError("portal:forbidden");
+  const { id } = await params;
+  if (!isResourceId(id)) throw new PortalError("subscription:not_found");
+  const key = request.headers.get("idempotency-key") ?? "";
+  if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY) throw new PortalError("request:invalid");
+  const json: unknown = await request.json().catch(() => undefined);
+  const body = cancelSubscriptionBodySchema.safeParse(json);
+  if (!body.success) throw new PortalError("request:invalid");
+  const subscription = await withPortalToken((token) => cancelSubscription(token, id, body.data, key));
+  return Response.json(dataBody(subscription));
+});

@@ -1,0 +1,6 @@
+import type { StatusBadge } from "@/lib/subscription-status";
+
+/** The words carry the meaning; the colour only repeats it. */
+export function Badge({ badge }: { badge: StatusBadge }) {
+  return <span className={`badge badge-${badge.tone}`}>{badge.label}</span>;
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { pageLinks } from "@/lib/invoice-paging";
+import type { ListQuery } from "@/lib/revkeen/schemas";
+import { EmptyState } from "./empty-state";
+import { InvoicePager } from "./invoice-pager";
+import { InvoiceTable } from "./invoice-table";
+import { RefreshProblem } from "./refresh-problem";
+import { useInvoices } from "./use-portal-data";
+
+/** One page of invoices with links to the pages around it. */
+export function InvoiceList({ query, locale }: { query: ListQuery; locale: string }) {
+  const { data, error } = useInvoices(query);
+  const invoices = data?.data ?? [];
+  const paged = query.starting_after !== undefined || query.ending_before !== undefined;
+  return (
+    <div className="stack">
+      <RefreshProblem error={error} />
+      {invoices.length === 0 ? (
+        <EmptyState title={paged ? "There are no invoices on this page." : "You have no invoices yet."}>
+          {paged ? "Go back to the first page to see your latest invoices." : "Invoices appear here once you are billed."}
+        </EmptyState>
+      ) : (
+        <InvoiceTable invoices={invoices} caption="Invoices, newest first" locale={locale} />
+      )}
+      {data && <InvoicePager links={pageLinks(query, data)} />}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { LATEST_INVOICES_SHOWN, ALL_ITEMS_LIMIT } from "@/lib/portal-keys";
+import { EmptyState } from "./empty-state";
+import { InvoiceTable } from "./invoice-table";
+import { RefreshProblem } from "./refresh-problem";
+import { useInvoices } from "./use-portal-data";
+
+export function LatestInvoices({ locale }: { locale: string }) {
+  const { data, error } = useInvoices({ limit: ALL_ITEMS_LIMIT });
+  const latest = (data?.data ?? []).slice(0, LATEST_INVOICES_SHOWN);
+  return (
+    <div className="stack">
+      <RefreshProblem error={error} />
+      {latest.length === 0 ? (
+        <EmptyState title="You have no invoices yet.">Invoices appear here once you are billed.</EmptyState>
+      ) : (
+        <>
+          <InvoiceTable invoices={latest} caption="Latest invoices" locale={locale} />
+          <p>
+            <Link href="/portal/invoices">All invoices</Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

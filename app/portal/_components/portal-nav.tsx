@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import type { Route } from "next";
+import { usePathname } from "next/navigation";
+import { useSyncExternalStore } from "react";
+
+const LINKS: { href: Route; label: string }[] = [
+  { href: "/portal", label: "Overview" },
+  { href: "/portal/subscriptions", label: "Subscriptions" },
+  { href: "/portal/invoices", label: "Invoices" },
+];
+
+const noSubscription = () => () => {};
+
+export function PortalNav() {
+  const pathname = usePathname();
+  // True only once hydrated: tests and scripts wait for it before counting requests.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  return (
+    <nav aria-label="Billing" className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
+      <ul>
+        {LINKS.map(({ href, label }) => {
+          const current = href === "/portal" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={href}>
+              <Link href={href} aria-current={current ? "page" : undefined}>
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,13 @@
+import type { PortalSubscription } from "@/lib/revkeen/schemas";
+import { subscriptionBadges } from "@/lib/subscription-status";
+import { Badge } from "./badge";
+
+export function SubscriptionBadges({ subscription, locale }: { subscription: PortalSubscription; locale: string }) {
+  return (
+    <p className="badges" data-testid="subscription-status">
+      {subscriptionBadges(subscription, locale).map((badge) => (
+        <Badge key={badge.label} badge={badge} />
+      ))}
+    </p>
+  );
+}

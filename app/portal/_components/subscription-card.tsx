@@ -1,0 +1,18 @@
+import Link from "next/link";
+import type { Route } from "next";
+import type { PortalSubscription } from "@/lib/revkeen/schemas";
+import { SubscriptionBadges } from "./subscription-badges";
+import { SubscriptionFacts } from "./subscription-facts";
+import { subscriptionTitle } from "./subscription-title";
+
+export function SubscriptionCard({ subscription, locale }: { subscription: PortalSubscription; locale: string }) {
+  return (
+    <article className="card stack-tight" aria-labelledby={`subscription-${subscription.id}`}>
+      <h3 id={`subscription-${subscription.id}`} className="card-title">
+        <Link href={`/portal/subscriptions/${subscription.id}` as Route}>{subscriptionTitle(subscription, locale)}</Link>
+      </h3>
+      <SubscriptionBadges subscription={subscription} locale={locale} />
+      <SubscriptionFacts subscription={subscription} locale={locale} />
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+// The portal's SWR hooks, one per API resource, keyed by the same portalKeys the pages use.
+import useSWR from "swr";
+import { portalFetcher, type PortalFetchError } from "@/lib/portal-fetcher";
+import { portalKeys } from "@/lib/portal-keys";
+import type { DataBody, ListBody } from "@/lib/portal-payloads";
+import type { ListQuery, PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+
+export function useCustomer() {
+  return useSWR<DataBody<PortalCustomer>, PortalFetchError>(portalKeys.customer(), portalFetcher);
+}
+
+export function useSubscriptions() {
+  return useSWR<ListBody<PortalSubscription>, PortalFetchError>(portalKeys.subscriptions(), portalFetcher);
+}
+
+export function useSubscription(id: string) {
+  return useSWR<DataBody<PortalSubscription>, PortalFetchError>(portalKeys.subscription(id), portalFetcher);
+}
+
+export function useInvoices(query: ListQuery) {
+  return useSWR<ListBody<PortalInvoice>, PortalFetchError>(portalKeys.invoices(query), portalFetcher);
+}
+
+export function useInvoice(id: string) {
+  return useSWR<DataBody<PortalInvoice>, PortalFetchError>(portalKeys.invoice(id), portalFetcher);
+}

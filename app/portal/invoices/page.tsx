@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { customerLocale } from "@/lib/customer-locale";
+import { parseListQuery } from "@/lib/portal-input";
+import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/portal-keys";
+import { loadPortalPage } from "@/lib/portal-page";
+import { listBody } from "@/lib/portal-payloads";
+import { readCustomer, readInvoices } from "@/lib/portal-reads";
+import { InvoiceList } from "../_components/invoice-list";
+import { PageSizeForm } from "../_components/page-size-form";
+import { PortalSWRConfig } from "../_components/portal-swr-config";
+
+export const metadata: Metadata = { title: "Invoices" };
+
+export default async function InvoicesPage({ searchParams }: PageProps<"/portal/invoices">) {
+  const parsed = parseListQuery(await searchParams);
+  // A hand-edited query is a page that does not exist, not an upstream call that fails.
+  if (parsed === null) notFound();
+  const query = { ...parsed, limit: parsed.limit ?? DEFAULT_INVOICE_PAGE_SIZE };
+  // Renewal comes back to the URL as it was asked for, default page size left implicit.
+  const search = listSearch(parsed);
+  const path = search ? `/portal/invoices?${search}` : "/portal/invoices";
+  const [customer, invoices] = await loadPortalPage(path, (token) =>
+    Promise.all([readCustomer(token), readInvoices(token, query.limit, query.starting_after, query.ending_before)]),
+  );
+  return (
+    <PortalSWRConfig fallback={{ [portalKeys.invoices(query)]: listBody(invoices) }}>
+      <div className="heading-row">
+        <h1>Invoices</h1>
+        <PageSizeForm limit={query.limit} />
+      </div>
+      <InvoiceList query={query} locale={customerLocale(customer.locale)} />
+    </PortalSWRConfig>
+  );
+}

@@ -1,0 +1,19 @@
+import { Suspense } from "react";
+import { CustomerName } from "./_components/customer-name";
+import { PortalNav } from "./_components/portal-nav";
+
+export default function PortalLayout({ children }: LayoutProps<"/portal">) {
+  return (
+    <div className="page portal">
+      <header className="portal-header">
+        <Suspense fallback={<p className="portal-customer" aria-hidden="true" />}>
+          <CustomerName />
+        </Suspense>
+        <PortalNav />
+      </header>
+      <main id="portal-main" className="stack">
+        {children}
+      </main>
+    </div>
+  );
+}

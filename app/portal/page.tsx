@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { customerLocale } from "@/lib/customer-locale";
+import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/portal-keys";
+import { loadPortalPage } from "@/lib/portal-page";
+import { dataBody, listBody } from "@/lib/portal-payloads";
+import { readAllSubscriptions, readCustomer, readInvoices } from "@/lib/portal-reads";
+import { AmountDueSummary } from "./_components/amount-due-summary";
+import { CustomerSummary } from "./_components/customer-summary";
+import { LatestInvoices } from "./_components/latest-invoices";
+import { PortalSWRConfig } from "./_components/portal-swr-config";
+import { SubscriptionList } from "./_components/subscription-list";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const [customer, subscriptions, invoices] = await loadPortalPage("/portal", (token) =>
+    Promise.all([readCustomer(token), readAllSubscriptions(token), readInvoices(token, ALL_ITEMS_LIMIT)]),
+  );
+  const locale = customerLocale(customer.locale);
+  const fallback = {
+    [portalKeys.customer()]: dataBody(customer),
+    [portalKeys.subscriptions()]: listBody(subscriptions),
+    [portalKeys.invoices({ limit: ALL_ITEMS_LIMIT })]: listBody(invoices),
+  };
+
+  return (
+    <PortalSWRConfig fallback={fallback}>
+      <h1>Overview</h1>
+      <div className="overview-grid">
+        <section className="card stack" aria-labelledby="you-heading">
+          <h2 id="you-heading">Your details</h2>
+          <CustomerSummary />
+        </section>
+        <section className="card stack" aria-labelledby="due-heading">
+          <h2 id="due-heading">Amount due</h2>
+          <AmountDueSummary locale={locale} />
+        </section>
+      </div>
+      <section className="stack" aria-labelledby="current-heading">
+        <h2 id="current-heading">Current subscriptions</h2>
+        <SubscriptionList locale={locale} currentOnly />
+      </section>
+      <section className="stack" aria-labelledby="latest-heading">
+        <h2 id="latest-heading">Latest invoices</h2>
+        <LatestInvoices locale={locale} />
+      </section>
+    </PortalSWRConfig>
+  );
+}

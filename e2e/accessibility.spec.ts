@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+}
+
+test.describe("Accessibility", () => {
+  test("the sign-in page and the account page have no serious or critical axe violation", async ({ page }) => {
+    await page.goto("/sign-in");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("every portal page of a customer with everything has no serious or critical axe violation", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const subscriptions = (await (await page.request.get("/api/portal/subscriptions")).json()) as { data: { id: string }[] };
+    const invoices = (await (await page.request.get("/api/portal/invoices")).json()) as { data: { id: string }[] };
+    for (const path of [
+      "/portal",
+      "/portal/subscriptions",
+      `/portal/subscriptions/${subscriptions.data[0]?.id}`,
+      "/portal/invoices",
+      `/portal/invoices/${invoices.data[0]?.id}`,
+      "/portal/invoices/00000000-0000-4000-8000-000000000000",
+    ]) {
+      await page.goto(path);
+      await expect(page.getByTestId("portal-customer-name")).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+
+  test("the empty states have no serious or critical axe violation", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.empty);
+    for (const path of ["/portal", "/portal/subscriptions", "/portal/invoices"]) {
+      await page.goto(path);
+      await expect(page.getByTestId("portal-customer-name")).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { deterministicUuid } from "../lib/sandbox/ids";
+import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { APP_URL } from "./urls";
+
+const ADA_PRO = deterministicUuid("subscription:ada:pro");
+
+test.describe("Portal API", () => {
+  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
+  // none sees another's cancellations, faults or settings.
+  test.beforeEach(async ({ sandbox }) => {
+    await sandbox.clearFaults();
+  });
+
+  test("answers the signed-in customer's data as JSON that is never cached and holds no token", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    for (const path of ["/api/portal/customer", "/api/portal/subscriptions", `/api/portal/subscriptions/${ADA_PRO}`, "/api/portal/invoices?limit=5"]) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["cache-control"], path).toBe("private, no-store");
+      const text = await response.text();
+      expect(text, path).not.toContain("rkcps_");
+      expect(JSON.parse(text), path).toHaveProperty("data");
+    }
+    const page1 = (await (await page.request.get("/api/portal/invoices?limit=5")).json()) as { data: unknown[]; has_more: boolean };
+    expect(page1.data).toHaveLength(5);
+    expect(page1.has_more).toBe(true);
+  });
+
+  test("refuses a malformed id or query before asking RevKeen", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+
+    const badId = await page.request.get("/api/portal/invoices/not-an-id");
+    expect(badId.status()).toBe(404);
+    expect(await badId.json()).toMatchObject({ error: { code: "invoice:not_found" } });
+    expect(badId.headers()["cache-control"]).toBe("private, no-store");
+
+    for (const query of ["limit=0", "limit=101", "starting_after=abc", `starting_after=${ADA_PRO}&ending_before=${ADA_PRO}`]) {
+      const response = await page.request.get(`/api/portal/invoices?${query}`);
+      expect(response.status(), query).toBe(400);
+      expect(await response.json(), query).toMatchObject({ error: { code: "request:invalid" } });
+    }
+    expect((await sandbox.calls()).total).toBe(0);
+  });
+
+  test("answers another customer's subscription as not found", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+    const response = await page.request.get(`/api/portal/subscriptions/${ADA_PRO}`);
+    expect(response.status()).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "subscription:not_found" } });
+  });
+
+  test("answers unknown portal API paths with a JSON 404 for every method", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    for (const method of ["GET", "POST", "DELETE"] as const) {
+      const response = await page.request.fetch("/api/portal/customer-portal/sessions", { method });
+      expect(response.status(), method).toBe(404);
+      expect(await response.json(), method).toMatchObject({ error: { code: "route:not_found" } });
+    }
+    expect((await sandbox.calls()).total).toBe(0);
+  });
+
+  test("refuses a cancel without this site's Origin, a JSON body or an Idempotency-Key", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    const path = `/api/portal/subscriptions/${ADA_PRO}/cancel`;
+    const json = { "content-type": "application/json", "idempotency-key": "0b8f0c1e-7c55-4d0a-9d2e-6a1f3c2b9e10" };
+
+    const noOrigin = await page.request.post(path, { headers: json, data: { cancel_at_period_end: true } });
+    expect(noOrigin.status()).toBe(403);
+    expect(await noOrigin.json()).toMatchObject({ error: { code: "portal:forbidden" } });
+
+    const foreign = await page.request.post(path, { headers: { ...json, origin: "https://evil.example" }, data: { cancel_at_period_end: true } });
+    expect(foreign.status()).toBe(403);
+
+    const noKey = await page.request.post(path, {
+      headers: { "content-type": "application/json", origin: APP_URL },
+      data: { cancel_at_period_end: true },
+    });
+    expect(noKey.status()).toBe(400);
+    expect(await noKey.json()).toMatchObject({ error: { code: "request:invalid" } });
+
+    const longReason = await page.request.post(path, { headers: { ...json, origin: APP_URL }, data: { reason: "x".repeat(501) } });
+    expect(longReason.status()).toBe(400);
+
+    expect((await sandbox.calls()).by_operation["subscriptions.cancel"]).toBe(0);
+
+    const accepted = await page.request.post(path, { headers: { ...json, origin: APP_URL }, data: { cancel_at_period_end: true } });
+    expect(accepted.status()).toBe(200);
+    expect(accepted.headers()["cache-control"]).toBe("private, no-store");
+    expect(await accepted.json()).toMatchObject({ data: { id: ADA_PRO, status: "active" } });
+  });
+
+  test("answers a signed-out request with auth:unauthenticated", async () => {
+    const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL });
+    const response = await anonymous.get("/api/portal/customer");
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "auth:unauthenticated" } });
+    await anonymous.dispose();
+  });
+});

@@ -1,0 +1,121 @@
+import type { Page } from "@playwright/test";
+import { deterministicUuid } from "../lib/sandbox/ids";
+import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+
+const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
+
+function invoiceTable(page: Page) {
+  return page.getByRole("table", { name: "Invoices, newest first" });
+}
+
+/** The invoice numbers on the current page, top to bottom. */
+async function invoiceNumbers(page: Page): Promise<string[]> {
+  return invoiceTable(page).locator("tbody th").allTextContents();
+}
+
+function detail(page: Page, term: string) {
+  return page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("+ dd");
+}
+
+test.describe("Invoices", () => {
+  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
+  // none sees another's cancellations, faults or settings.
+  test.beforeEach(async ({ sandbox }) => {
+    await sandbox.clearFaults();
+  });
+
+  test("pages forward and back through the list with the API's cursors", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Invoices" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Invoices" })).toBeVisible();
+
+    const pager = page.getByRole("navigation", { name: "Invoice pages" });
+    const first = await invoiceNumbers(page);
+    expect(first).toHaveLength(20);
+    expect(first[0]).toMatch(/^ADA-004[56]$/);
+    await expect(pager.getByRole("link", { name: /Previous/ })).toHaveCount(0);
+
+    await pager.getByRole("link", { name: /Next/ }).click();
+    await expect(page).toHaveURL(/starting_after=/);
+    await expect(invoiceTable(page).locator("tbody th").first()).toHaveText("ADA-0026");
+    const second = await invoiceNumbers(page);
+    expect(second).toHaveLength(20);
+
+    await pager.getByRole("link", { name: /Next/ }).click();
+    await expect(invoiceTable(page).locator("tbody th").first()).toHaveText("ADA-0006");
+    expect(await invoiceNumbers(page)).toEqual(["ADA-0006", "ADA-0005", "ADA-0004", "ADA-0003", "ADA-0002", "ADA-0001"]);
+    await expect(pager.getByRole("link", { name: /Next/ })).toHaveCount(0);
+
+    await pager.getByRole("link", { name: /Previous/ }).click();
+    await expect(page).toHaveURL(/ending_before=/);
+    await expect(invoiceTable(page).locator("tbody th").first()).toHaveText("ADA-0026");
+    expect(await invoiceNumbers(page)).toEqual(second);
+
+    await pager.getByRole("link", { name: /Previous/ }).click();
+    await expect(invoiceTable(page).locator("tbody th").first()).toHaveText(first[0] ?? "");
+    expect(await invoiceNumbers(page)).toEqual(first);
+    await expect(pager.getByRole("link", { name: /Previous/ })).toHaveCount(0);
+  });
+
+  test("changes the page size with the form", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/invoices");
+    await page.getByLabel("Invoices per page").selectOption("50");
+    await page.getByRole("button", { name: "Show" }).click();
+
+    await expect(page).toHaveURL(/limit=50/);
+    await expect(invoiceTable(page).locator("tbody tr")).toHaveCount(46);
+    await expect(page.getByRole("navigation", { name: "Invoice pages" })).toHaveCount(0);
+  });
+
+  test("shows an empty state for a customer with no invoices", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.empty);
+    await page.goto("/portal/invoices");
+    await expect(page.getByText("You have no invoices yet.")).toBeVisible();
+  });
+
+  test("shows yen amounts without decimals", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+    await page.goto("/portal/invoices");
+    await expect(invoiceTable(page).locator("tbody tr")).toHaveCount(8);
+    await expect(invoiceTable(page)).toContainText(/[¥￥]10,780/);
+    await expect(invoiceTable(page)).not.toContainText(/[¥￥][\d,]+\.\d/);
+
+    await page.goto(`/portal/invoices/${KENJI_INVOICE}`);
+    await expect(detail(page, "Subtotal")).toHaveText(/^[¥￥]980$/);
+    await expect(detail(page, "Tax")).toHaveText(/^[¥￥]98$/);
+    await expect(detail(page, "Total")).toHaveText(/^[¥￥]1,078$/);
+    await expect(detail(page, "Invoice date")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  });
+
+  test("shows one invoice's dates and amounts", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/invoices/${deterministicUuid("invoice:ada:gbp:0")}`);
+
+    await expect(page.getByRole("heading", { level: 1, name: /^Invoice ADA-\d{4}$/ })).toBeVisible();
+    await expect(page.getByTestId("invoice-status")).toHaveText("Open");
+    await expect(detail(page, "Invoice date")).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+    await expect(detail(page, "Due date")).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+    await expect(detail(page, "Paid on")).toHaveText("—");
+    await expect(detail(page, "Subtotal")).toHaveText("£27.00");
+    await expect(detail(page, "Discount")).toHaveText("£0.00");
+    await expect(detail(page, "Tax")).toHaveText("£5.40");
+    await expect(detail(page, "Total")).toHaveText("£32.40");
+    await expect(detail(page, "Amount paid")).toHaveText("£0.00");
+    await expect(detail(page, "Amount due")).toHaveText("£32.40");
+  });
+
+  test("answers a malformed id with the not-found page and no call to RevKeen", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    await page.goto("/portal/invoices/12345");
+    await expect(page.getByRole("heading", { name: "Invoice not found" })).toBeVisible();
+    expect((await sandbox.calls()).by_operation["invoices.get"]).toBe(0);
+  });
+
+  test("answers another customer's invoice with the not-found page", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/invoices/${KENJI_INVOICE}`);
+    await expect(page.getByRole("heading", { name: "Invoice not found" })).toBeVisible();
+  });
+});

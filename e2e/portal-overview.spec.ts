@@ -1,0 +1,84 @@
+import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+
+test.describe("Portal overview", () => {
+  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
+  // none sees another's cancellations, faults or settings.
+  test.beforeEach(async ({ sandbox }) => {
+    await sandbox.clearFaults();
+  });
+
+  test("shows who you are, your current subscriptions, your latest invoices and what is due", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+    await expect(page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("ada@example.com")).toBeVisible();
+
+    // Six subscriptions, one of them canceled: five are current.
+    const current = page.getByRole("list", { name: "Current subscriptions" });
+    await expect(current.getByRole("listitem")).toHaveCount(5);
+    await expect(current.getByText("Canceled", { exact: true })).toHaveCount(0);
+    await expect(current.getByRole("link", { name: "£12.00 per month" })).toBeVisible();
+    await expect(current.getByRole("link", { name: "€12.00 every 3 months" })).toBeVisible();
+
+    const latest = page.getByRole("table", { name: "Latest invoices" });
+    await expect(latest.getByRole("row")).toHaveCount(6);
+
+    // Two open GBP invoices: £32.40 this month and £30.00 from the failed Backup renewal.
+    await expect(page.getByTestId("amount-due")).toContainText("£62.40");
+  });
+
+  test("shows empty states for a customer with nothing", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.empty);
+
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.empty);
+    await expect(page.getByText("You have no current subscriptions.")).toBeVisible();
+    await expect(page.getByText("You have no invoices yet.")).toBeVisible();
+    await expect(page.getByTestId("amount-due")).toHaveText(/Nothing is due/);
+  });
+
+  test("shows yen without decimals for a customer billed in JPY", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.yen);
+    await expect(page.getByRole("link", { name: /^[¥￥]980 per month$/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^[¥￥]9,800 per year$/ })).toBeVisible();
+    const latest = page.getByRole("table", { name: "Latest invoices" });
+    await expect(latest).toContainText(/[¥￥]1,078/);
+    await expect(latest).not.toContainText(/[¥￥][\d,]+\.\d/);
+    await expect(page.getByTestId("amount-due")).toHaveText(/Nothing is due/);
+  });
+
+  test("asks RevKeen once per resource for one view and nothing more on hydrate", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+
+    await page.goto("/portal");
+    await expect(page.getByRole("navigation", { name: "Billing" })).toHaveAttribute("data-hydrated", "true");
+    await page.waitForLoadState("networkidle");
+
+    const { by_operation: calls } = await sandbox.calls();
+    expect(calls["customer.get"]).toBe(1);
+    expect(calls["subscriptions.list"]).toBe(1);
+    expect(calls["invoices.list"]).toBe(1);
+    expect(calls["sessions.create"]).toBe(0);
+    expect(calls["subscriptions.get"]).toBe(0);
+    expect(calls["invoices.get"]).toBe(0);
+  });
+
+  test("shows a readable error when billing fails and recovers with Try again", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    // Two: the client retries a failed read once.
+    await sandbox.fault({ operation: "invoices.list", status: 500, count: 2 });
+
+    await page.goto("/portal");
+    const problem = page.getByTestId("portal-error");
+    await expect(problem).toContainText("We couldn't load your billing right now");
+    await problem.getByRole("button", { name: "Try again" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Latest invoices" })).toBeVisible();
+    await expect(problem).toHaveCount(0);
+  });
+});

@@ -1,0 +1,182 @@
+import { deterministicUuid } from "../lib/sandbox/ids";
+import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const ADA_PRO = deterministicUuid("subscription:ada:pro");
+const ADA_LEGACY = deterministicUuid("subscription:ada:legacy-support");
+
+function detail(page: Page, term: string) {
+  return page.locator("dt", { hasText: term }).locator("+ dd");
+}
+
+test.describe("Subscriptions", () => {
+  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
+  // none sees another's cancellations, faults or settings.
+  test.beforeEach(async ({ sandbox }) => {
+    await sandbox.clearFaults();
+  });
+
+  test("lists every subscription with its status, price and dates", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Subscriptions" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+    const list = page.getByRole("list", { name: "Subscriptions" });
+    await expect(list.getByRole("listitem")).toHaveCount(6);
+    for (const status of ["Active", "Trialing", "Past due", "Canceled"]) {
+      await expect(list.getByText(status, { exact: true }).first()).toBeVisible();
+    }
+    await expect(list.getByText(/^Cancels on \d{1,2} \w+ \d{4}$/)).toBeVisible();
+    await expect(list.getByRole("link", { name: "£12.00 per month" })).toBeVisible();
+    await expect(list.getByRole("link", { name: "€12.00 every 3 months" })).toBeVisible();
+    await expect(list.getByText("Trial ends")).toBeVisible();
+    await expect(list.getByText("Ended on")).toBeVisible();
+  });
+
+  test("shows an empty state for a customer with no subscriptions", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.empty);
+    await page.goto("/portal/subscriptions");
+    await expect(page.getByText("You have no subscriptions.")).toBeVisible();
+  });
+
+  test("shows yen prices without decimals", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+    await page.goto("/portal/subscriptions");
+    await expect(page.getByRole("link", { name: /^[¥￥]980 per month$/ })).toBeVisible();
+    await page.getByRole("link", { name: /^[¥￥]9,800 per year$/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^[¥￥]9,800 per year$/ })).toBeVisible();
+    await expect(detail(page, "Started")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  });
+
+  test("shows one subscription's details", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/subscriptions");
+    await page.getByRole("link", { name: "£12.00 per month" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "£12.00 per month" })).toBeVisible();
+    await expect(page.getByTestId("subscription-status")).toHaveText("Active");
+    await expect(detail(page, "Price")).toHaveText("£12.00 per month");
+    await expect(detail(page, "Current period")).toHaveText(/^\d{1,2} \w+ \d{4} – \d{1,2} \w+ \d{4}$/);
+    await expect(detail(page, "Renews on")).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+    await expect(detail(page, "Started")).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+  });
+
+  test("answers a malformed id with the not-found page and no call to RevKeen", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    await page.goto("/portal/subscriptions/not-a-real-id");
+    await expect(page.getByRole("heading", { name: "Subscription not found" })).toBeVisible();
+    expect((await sandbox.calls()).by_operation["subscriptions.get"]).toBe(0);
+  });
+
+  test("answers another customer's subscription with the not-found page", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await expect(page.getByRole("heading", { name: "Subscription not found" })).toBeVisible();
+    await expect(page.getByText("£12.00")).toHaveCount(0);
+  });
+});
+
+test.describe("Cancelling a subscription", () => {
+  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
+  // none sees another's cancellations, faults or settings.
+  test.beforeEach(async ({ sandbox }) => {
+    await sandbox.clearFaults();
+  });
+
+  test("cancelling at the period end keeps the plan active until then", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    const periodEnd = (await detail(page, "Renews on").textContent()) ?? "";
+    expect(periodEnd).toMatch(/^\d{1,2} \w+ \d{4}$/);
+
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await expect(page.getByRole("radio", { name: /At the end of the current period/ })).toBeChecked();
+    await expect(page.getByTestId("cancel-consequence")).toHaveText(`Your plan stays active until ${periodEnd}. You won't be charged again.`);
+    await page.getByLabel("Why are you leaving? (optional)").fill("Too expensive");
+    await expect(page.getByText("13 of 500 characters")).toBeVisible();
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+
+    await expect(page.getByTestId("cancel-status")).toHaveText(`Your subscription will end on ${periodEnd}.`);
+    await expect(page.getByTestId("subscription-status")).toHaveText(`ActiveCancels on ${periodEnd}`);
+    await expect(detail(page, "Ends on")).toHaveText(periodEnd);
+    // Already scheduled: the only choice left is to end it now.
+    await expect(page.getByRole("button", { name: "Cancel now instead" })).toBeVisible();
+    expect((await sandbox.calls()).by_operation["subscriptions.cancel"]).toBe(1);
+
+    await page.reload();
+    await expect(page.getByTestId("subscription-status")).toHaveText(`ActiveCancels on ${periodEnd}`);
+    await page.goto("/portal/subscriptions");
+    await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "£12.00 per month" }) })).toContainText(`Cancels on ${periodEnd}`);
+  });
+
+  test("cancelling now ends the plan at once", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await page.getByRole("radio", { name: "Now" }).check();
+    await expect(page.getByTestId("cancel-consequence")).toHaveText("Your plan ends now. You won't be charged again.");
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+
+    await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
+    await expect(page.getByTestId("cancel-status")).toHaveText("Your subscription has been canceled.");
+    await expect(page.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
+    await expect(detail(page, "Ended on")).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+
+    await page.reload();
+    await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
+  });
+
+  test("a double click on confirm cancels once", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    const keys: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/cancel") && request.method() === "POST") keys.push(request.headers()["idempotency-key"] ?? "");
+    });
+
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await page.getByRole("radio", { name: "Now" }).check();
+    await page.getByRole("button", { name: "Confirm cancellation" }).dblclick();
+
+    await expect(page.getByTestId("cancel-status")).toHaveText("Your subscription has been canceled.");
+    expect((await sandbox.calls()).by_operation["subscriptions.cancel"]).toBe(1);
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("a failed cancel says so and Try again repeats it with the same key", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    const keys: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/cancel") && request.method() === "POST") keys.push(request.headers()["idempotency-key"] ?? "");
+    });
+    // Two: the server retries a write once under the same Idempotency-Key.
+    await sandbox.fault({ operation: "subscriptions.cancel", status: 500, count: 2 });
+
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await page.getByRole("radio", { name: "Now" }).check();
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+
+    const status = page.getByTestId("cancel-status");
+    await expect(status).toContainText("We couldn't cancel your subscription. Billing is not reachable right now.");
+    // Rolled back: the optimistic "Canceled" is gone again.
+    await expect(page.getByTestId("subscription-status")).toHaveText("Active");
+
+    await status.getByRole("button", { name: "Try again" }).click();
+    await expect(status).toHaveText("Your subscription has been canceled.");
+    await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+  });
+
+  test("a canceled subscription offers no way to cancel", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_LEGACY}`);
+    await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
+    await expect(page.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
+  });
+});

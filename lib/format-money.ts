@@ -1,0 +1,28 @@
+// Money arrives in minor units beside an ISO 4217 code. How many minor units make a major one
+// is the currency's business (JPY has none, GBP two, KWD three), so Intl is asked rather than
+// assuming cents everywhere.
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat | null {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency });
+  } catch {
+    return null;
+  }
+}
+
+/** The number of decimal places `currency` is written with, per ISO 4217 as Intl knows it. */
+export function minorUnitDigits(currency: string, locale = "en-US"): number {
+  return currencyFormat(locale, currency)?.resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * `amountMinor` of `currency` for people reading `locale`: 1200 GBP → "£12.00", 980 JPY → "¥980".
+ * Null when the amount or the currency is unknown, so the caller decides what a gap looks like.
+ */
+export function formatMoney(amountMinor: number | null, currency: string | null, locale: string): string | null {
+  if (amountMinor === null || !currency) return null;
+  const format = currencyFormat(locale, currency.toUpperCase());
+  if (format === null) return `${amountMinor} ${currency}`;
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amountMinor / 10 ** digits);
+}

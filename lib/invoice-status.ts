@@ -1,0 +1,15 @@
+// An invoice's status in words for its badge; the tone only repeats what the words say.
+import type { BadgeTone, StatusBadge } from "./subscription-status";
+import { statusWords } from "./subscription-status";
+
+const KNOWN: Record<string, { label: string; tone: BadgeTone }> = {
+  paid: { label: "Paid", tone: "success" },
+  open: { label: "Open", tone: "warning" },
+  draft: { label: "Draft", tone: "neutral" },
+  void: { label: "Void", tone: "neutral" },
+  uncollectible: { label: "Uncollectible", tone: "danger" },
+};
+
+export function invoiceBadge(status: string): StatusBadge {
+  return KNOWN[status] ?? { label: statusWords(status), tone: "neutral" };
+}

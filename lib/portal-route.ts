@@ -1,0 +1,44 @@
+import "server-only";
+// The wrapper every portal API handler runs in: the signed-in check before anything else, one
+// error shape (PortalError's body and status, Retry-After when known), nothing cached anywhere.
+import { NextResponse, type NextRequest } from "next/server";
+import { log } from "@/lib/log";
+import { currentUser } from "@/lib/portal-access";
+import { PortalError } from "@/lib/portal-error";
+
+type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
+
+const NO_STORE = "private, no-store";
+
+export function portalErrorResponse(error: PortalError): NextResponse {
+  const response = NextResponse.json(error.toBody(), { status: error.status });
+  if (error.retryAfter !== undefined) response.headers.set("retry-after", String(error.retryAfter));
+  response.headers.set("cache-control", NO_STORE);
+  return response;
+}
+
+function asPortalError(error: unknown, request: NextRequest): PortalError {
+  if (error instanceof PortalError) return error;
+  // Unknown failures are logged here and answered generically: no stack or upstream text leaves.
+  log.error("portal_api.unexpected_error", {
+    method: request.method,
+    path: request.nextUrl.pathname,
+    name: error instanceof Error ? error.name : typeof error,
+    message: error instanceof Error ? error.message : undefined,
+  });
+  return new PortalError("server:error");
+}
+
+export function portalRoute<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      // The proxy checks too; a handler must not rely on being behind it.
+      if ((await currentUser()) === null) throw new PortalError("auth:unauthenticated");
+      const response = await handler(request, context);
+      response.headers.set("cache-control", NO_STORE);
+      return response;
+    } catch (error) {
+      return portalErrorResponse(asPortalError(error, request));
+    }
+  };
+}
