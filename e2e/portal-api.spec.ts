@@ -6,12 +6,6 @@ import { APP_URL } from "./urls";
 const ADA_PRO = deterministicUuid("subscription:ada:pro");
 
 test.describe("Portal API", () => {
-  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
-  // none sees another's cancellations, faults or settings.
-  test.beforeEach(async ({ sandbox }) => {
-    await sandbox.clearFaults();
-  });
-
   test("answers the signed-in customer's data as JSON that is never cached and holds no token", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     for (const path of ["/api/portal/customer", "/api/portal/subscriptions", `/api/portal/subscriptions/${ADA_PRO}`, "/api/portal/invoices?limit=5"]) {

@@ -18,12 +18,6 @@ function detail(page: Page, term: string) {
 }
 
 test.describe("Invoices", () => {
-  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
-  // none sees another's cancellations, faults or settings.
-  test.beforeEach(async ({ sandbox }) => {
-    await sandbox.clearFaults();
-  });
-
   test("pages forward and back through the list with the API's cursors", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Invoices" }).click();

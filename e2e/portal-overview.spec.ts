@@ -1,12 +1,6 @@
 import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 
 test.describe("Portal overview", () => {
-  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
-  // none sees another's cancellations, faults or settings.
-  test.beforeEach(async ({ sandbox }) => {
-    await sandbox.clearFaults();
-  });
-
   test("shows who you are, your current subscriptions, your latest invoices and what is due", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
 

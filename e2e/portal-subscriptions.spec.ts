@@ -10,12 +10,6 @@ function detail(page: Page, term: string) {
 }
 
 test.describe("Subscriptions", () => {
-  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
-  // none sees another's cancellations, faults or settings.
-  test.beforeEach(async ({ sandbox }) => {
-    await sandbox.clearFaults();
-  });
-
   test("lists every subscription with its status, price and dates", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Subscriptions" }).click();
@@ -78,12 +72,6 @@ test.describe("Subscriptions", () => {
 });
 
 test.describe("Cancelling a subscription", () => {
-  // The sandbox fixture resets the seed only for tests that ask for it: ask in every test, so
-  // none sees another's cancellations, faults or settings.
-  test.beforeEach(async ({ sandbox }) => {
-    await sandbox.clearFaults();
-  });
-
   test("cancelling at the period end keeps the plan active until then", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);

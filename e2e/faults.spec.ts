@@ -1,0 +1,89 @@
+import type { Page } from "@playwright/test";
+import { deterministicUuid } from "../lib/sandbox/ids";
+import { CUSTOMERS, expect, signInToPortal, test, type SandboxControls } from "./fixtures";
+
+const ADA_PRO = deterministicUuid("subscription:ada:pro");
+
+// Every way RevKeen can misbehave, as the sandbox plays it. Counts cover the app's one retry of a
+// read (or of a write under its Idempotency-Key); a rate limit and a timeout are not retried.
+// The app under test gives up on RevKeen after 3 s (REVKEEN_TIMEOUT_MS in playwright.config.ts).
+const FAULTS = [
+  { name: "500 Internal Server Error", fault: { status: 500, count: 2 } },
+  { name: "503 Service Unavailable", fault: { status: 503, count: 2 } },
+  { name: "429 with Retry-After", fault: { status: 429, retry_after: 5, count: 1 } },
+  { name: "answer slower than the timeout", fault: { delay_ms: 4_000, count: 1 } },
+  { name: "dropped connection", fault: { drop: true, count: 2 } },
+  { name: "malformed JSON body", fault: { malformed: true, count: 2 } },
+] as const;
+
+async function startCancelNow(page: Page) {
+  await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+  await page.getByRole("button", { name: "Cancel subscription" }).click();
+  await page.getByRole("radio", { name: "Now" }).check();
+  await page.getByRole("button", { name: "Confirm cancellation" }).click();
+}
+
+async function cancelKeysOf(page: Page): Promise<string[]> {
+  const keys: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/cancel")) keys.push(request.headers()["idempotency-key"] ?? "");
+  });
+  return keys;
+}
+
+async function upstreamCancels(sandbox: SandboxControls): Promise<number> {
+  return (await sandbox.calls()).by_operation["subscriptions.cancel"] ?? 0;
+}
+
+test.describe("RevKeen failing while a page loads", () => {
+  for (const { name, fault } of FAULTS) {
+    test(`a ${name} on the invoice list shows a readable error, and Try again recovers`, async ({ page, sandbox }) => {
+      await signInToPortal(page, CUSTOMERS.rich);
+      await sandbox.fault({ operation: "invoices.list", ...fault });
+      await page.goto("/portal/invoices");
+      const problem = page.getByTestId("portal-error");
+      await expect(problem).toContainText("We couldn't load your billing right now");
+      await problem.getByRole("button", { name: "Try again" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Invoices" })).toBeVisible();
+      await expect(page.getByRole("table")).toContainText("ADA-0046");
+      await expect(problem).toHaveCount(0);
+    });
+  }
+});
+
+test.describe("RevKeen failing during a cancel", () => {
+  for (const { name, fault } of FAULTS) {
+    test(`a ${name} on cancel is reported, rolled back, and Try again cancels exactly once`, async ({ page, sandbox }) => {
+      await signInToPortal(page, CUSTOMERS.rich);
+      const keys = await cancelKeysOf(page);
+      await sandbox.fault({ operation: "subscriptions.cancel", ...fault });
+      await sandbox.resetCalls();
+      await startCancelNow(page);
+
+      const status = page.getByTestId("cancel-status");
+      await expect(status).toContainText("We couldn't cancel your subscription");
+      await expect(page.getByTestId("subscription-status")).toHaveText("Active");
+
+      await status.getByRole("button", { name: "Try again" }).click();
+      await expect(status).toHaveText("Your subscription has been canceled.");
+      await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
+      // One intent, one key: whatever reached RevKeen before, it could only cancel once.
+      expect(new Set(keys).size).toBe(1);
+      expect(await upstreamCancels(sandbox)).toBeGreaterThanOrEqual(2);
+      await page.reload();
+      await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
+    });
+  }
+});
+
+test.describe("Manage billing without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing in and pressing Manage billing work as plain forms", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+  });
+});
