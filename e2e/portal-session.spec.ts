@@ -41,11 +41,21 @@ test.describe("Sign-in and the portal session", () => {
 
   test("signing out clears the portal cookie, and the portal then asks to sign in", async ({ page, context }) => {
     await signInToPortal(page, CUSTOMERS.rich);
+    const signOut = page.waitForResponse((response) => new URL(response.url()).pathname === "/sign-out");
     await page.getByRole("button", { name: "Sign out" }).click();
+    expect((await (await signOut).allHeaders())["clear-site-data"]).toBe('"cookies"');
     await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
     expect((await context.cookies()).filter((cookie) => PORTAL_COOKIE.test(cookie.name))).toEqual([]);
     await page.goto("/portal");
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a sign-out posted from another site is refused and signs nobody out", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const response = await page.request.post("/sign-out", { headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    await page.goto("/portal");
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
   });
 
   test("a second user on the same browser never sees the first user's billing, even with their cookie", async ({ page, context }) => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DEMO_PROVIDER_ID } from "@/lib/demo-customers";
 import { clearPortalSession } from "@/lib/portal-session";
 import { safeLocalPath } from "@/lib/safe-path";
-import { signIn, signOut } from "./auth";
+import { signIn } from "./auth";
 
 const demoSignInInput = z.object({
   customerId: z.uuid(),
@@ -33,9 +33,4 @@ export async function signInWithProvider(form: FormData): Promise<void> {
   });
   await clearPortalSession();
   await signIn(input.provider, { redirectTo: input.callbackUrl });
-}
-
-export async function signOutOfEverything(): Promise<void> {
-  await clearPortalSession();
-  await signOut({ redirectTo: "/" });
 }

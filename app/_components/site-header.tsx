@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { signOutOfEverything } from "@/app/(auth)/actions";
 import { serverEnv } from "@/lib/env/server";
 import { publicEnv } from "@/lib/env/public";
 import { currentUser } from "@/lib/portal-access";
@@ -25,7 +24,7 @@ export async function SiteHeader() {
           {publicEnv.NEXT_PUBLIC_BRAND_NAME}
         </Link>
         {user ? (
-          <form action={signOutOfEverything}>
+          <form action="/sign-out" method="post">
             <button type="submit" className="button">
               Sign out
             </button>

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { signOut } from "@/app/(auth)/auth";
+import { clearPortalSession } from "@/lib/portal-session";
+import { isSameOrigin } from "@/lib/request-origin";
+
+/**
+ * Signing out is a route handler rather than a server action so that its response can carry
+ * Clear-Site-Data: the browser then drops every cookie of this site, the sealed portal cookie
+ * and the sign-in session included, even one this code does not know about.
+ */
+export async function POST(request: NextRequest) {
+  // A plain form POST: refuse one made by another site.
+  if (!isSameOrigin(request)) return new NextResponse(null, { status: 403 });
+  await clearPortalSession();
+  await signOut({ redirect: false });
+  return new NextResponse(null, {
+    status: 303,
+    headers: { location: "/", "clear-site-data": '"cookies"', "cache-control": "private, no-store" },
+  });
+}
