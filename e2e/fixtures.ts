@@ -96,3 +96,15 @@ export async function signInToPortal(page: Page, name: string): Promise<void> {
   await signIn(page, name);
   await openPortal(page);
 }
+
+/** Every kind of portal page for the signed-in customer: overview, lists, and one of each detail. */
+export async function portalPages(page: Page): Promise<string[]> {
+  const firstId = async (path: string) => ((await (await page.request.get(path)).json()) as { data: { id: string }[] }).data[0]?.id;
+  return [
+    "/portal",
+    "/portal/subscriptions",
+    `/portal/subscriptions/${await firstId("/api/portal/subscriptions")}`,
+    "/portal/invoices",
+    `/portal/invoices/${await firstId("/api/portal/invoices")}`,
+  ];
+}

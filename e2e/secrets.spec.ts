@@ -1,5 +1,5 @@
 import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
 
 /** What must never reach the browser: a portal token, or any merchant key. */
 const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]/;
@@ -19,15 +19,7 @@ test.describe("Secrets stay on the server", () => {
     });
 
     await signInToPortal(page, CUSTOMERS.rich);
-    const subscriptions = (await (await page.request.get("/api/portal/subscriptions")).json()) as { data: { id: string }[] };
-    const invoices = (await (await page.request.get("/api/portal/invoices")).json()) as { data: { id: string }[] };
-    for (const path of [
-      "/portal",
-      "/portal/subscriptions",
-      `/portal/subscriptions/${subscriptions.data[0]?.id}`,
-      "/portal/invoices",
-      `/portal/invoices/${invoices.data[0]?.id}`,
-    ]) {
+    for (const path of await portalPages(page)) {
       await page.goto(path);
       await expect(page.getByTestId("portal-customer-name")).toBeVisible();
       await page.waitForLoadState("networkidle");

@@ -3,30 +3,16 @@
 // resource_missing means "key accepted, no such customer" and nothing was created.
 import { randomUUID } from "node:crypto";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
-import { callUpstream, describeRefusal, upstreamError } from "./upstream-call";
-import { displayUrl, NOT_NEEDED_IN_SANDBOX, upstreamTarget } from "./upstream-target";
+import { probeMint } from "./mint-probe";
+import { describeRefusal, upstreamError } from "./upstream-call";
+import { displayUrl } from "./upstream-target";
 
 const NAME = "API key accepted";
 
 export async function checkApiKeyAccepted(env: DoctorEnv, fetch: Fetch): Promise<CheckResult> {
-  const target = upstreamTarget(env);
-  if (target.kind === "sandbox") return { name: NAME, status: "skip", detail: NOT_NEEDED_IN_SANDBOX };
-  if (target.kind === "misconfigured") {
-    return { name: NAME, status: "skip", detail: "fix the REVKEEN_ variables above first" };
-  }
-  if (target.keyWouldLeak) {
-    return { name: NAME, status: "skip", detail: "not sent: the live key would travel over plain http (see REVKEEN_API_URL)" };
-  }
-  const answer = await callUpstream(fetch, target, {
-    method: "POST",
-    path: "/customer-portal/sessions",
-    body: { customer_id: randomUUID(), ttl_minutes: 5 },
-    sendKey: true,
-  });
-  if (answer.kind === "timeout") {
-    return { name: NAME, status: "fail", detail: `no answer within ${answer.timeoutMs} ms (REVKEEN_TIMEOUT_MS)` };
-  }
-  if (answer.kind === "unreachable") return { name: NAME, status: "fail", detail: `cannot be reached: ${answer.reason}` };
+  const probe = await probeMint(env, fetch, randomUUID(), 5);
+  if (probe.kind === "outcome") return { name: NAME, ...probe.outcome };
+  const { answer, target } = probe;
 
   const { status, body } = answer;
   const { code } = upstreamError(body);

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { parseSessionResponse, SessionResponseError } from "../revkeen/session-response";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
-import { callUpstream, describeRefusal } from "./upstream-call";
+import { probeMint } from "./mint-probe";
+import { describeRefusal } from "./upstream-call";
 import { NOT_NEEDED_IN_SANDBOX, upstreamTarget } from "./upstream-target";
 
 const NAME = "Portal session";
@@ -16,30 +17,16 @@ export async function checkPortalSession(
   customerId: string | undefined,
   now: () => number = Date.now,
 ): Promise<CheckResult> {
-  const target = upstreamTarget(env);
-  if (target.kind === "sandbox") return { name: NAME, status: "skip", detail: NOT_NEEDED_IN_SANDBOX };
+  if (upstreamTarget(env).kind === "sandbox") return { name: NAME, status: "skip", detail: NOT_NEEDED_IN_SANDBOX };
   if (customerId === undefined) {
     return { name: NAME, status: "skip", detail: "pass --customer <uuid> to mint a test session for one of your customers" };
   }
   if (!z.uuid().safeParse(customerId).success) {
     return { name: NAME, status: "fail", detail: "--customer must be a RevKeen customer id (a UUID)" };
   }
-  if (target.kind === "misconfigured") {
-    return { name: NAME, status: "skip", detail: "fix the REVKEEN_ variables above first" };
-  }
-  if (target.keyWouldLeak) {
-    return { name: NAME, status: "skip", detail: "not sent: the live key would travel over plain http (see REVKEEN_API_URL)" };
-  }
-  const answer = await callUpstream(fetch, target, {
-    method: "POST",
-    path: "/customer-portal/sessions",
-    body: { customer_id: customerId, ttl_minutes: TTL_MINUTES },
-    sendKey: true,
-  });
-  if (answer.kind === "timeout") {
-    return { name: NAME, status: "fail", detail: `no answer within ${answer.timeoutMs} ms (REVKEEN_TIMEOUT_MS)` };
-  }
-  if (answer.kind === "unreachable") return { name: NAME, status: "fail", detail: `cannot be reached: ${answer.reason}` };
+  const probe = await probeMint(env, fetch, customerId, TTL_MINUTES);
+  if (probe.kind === "outcome") return { name: NAME, ...probe.outcome };
+  const { answer } = probe;
   if (answer.status === 404) {
     return { name: NAME, status: "fail", detail: `RevKeen has no customer ${customerId} for this merchant (${describeRefusal(404, answer.body)})` };
   }
