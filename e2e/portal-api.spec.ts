@@ -53,6 +53,17 @@ test.describe("Portal API", () => {
       expect(response.status(), method).toBe(404);
       expect(await response.json(), method).toMatchObject({ error: { code: "route:not_found" } });
     }
+    // Encoded traversal in an id never turns into another upstream path.
+    for (const path of [
+      "/api/portal/subscriptions/%2e%2e%2finvoices",
+      "/api/portal/invoices/..%2F..%2Fcustomer",
+      "/api/portal/subscriptions/%252e%252e%252fsessions",
+      "/api/portal/invoices/%2e%2e",
+    ]) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBeGreaterThanOrEqual(400);
+      expect(response.status(), path).toBeLessThan(500);
+    }
     expect((await sandbox.calls()).total).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { cancelSubscription } from "./cancel-subscription";
 import type { SandboxContext } from "./context";
 import { createSession } from "./create-session";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "./errors";
-import { faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "./faults";
+import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "./faults";
 import type { OperationInput, OperationName } from "./operations";
 import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
 import type { Reply } from "./reply";
@@ -48,10 +48,21 @@ async function runOperation(context: SandboxContext, api: ApiOperation, input: O
   }
 }
 
+/** The `latency_ms` setting: a slow network in front of every API answer, abandoned if the caller aborts. */
+async function addLatency(context: SandboxContext, request: Request): Promise<void> {
+  if (context.latencyMs > 0) await delay(context.latencyMs, request.signal);
+}
+
 export async function handleApi(context: SandboxContext, request: Request, url: URL): Promise<Reply> {
   const match = matchRoute(API_ROUTES, request.method, url.pathname);
-  if (match.kind === "not_found") return errorReply(routeNotFound());
-  if (match.kind === "method_not_allowed") return errorReply(methodNotAllowed(match.allow));
+  if (match.kind === "not_found") {
+    await addLatency(context, request);
+    return errorReply(routeNotFound());
+  }
+  if (match.kind === "method_not_allowed") {
+    await addLatency(context, request);
+    return errorReply(methodNotAllowed(match.allow));
+  }
 
   const api = match.handler;
   const fault: PendingFault | null = context.faults.take(api.operation);
@@ -63,6 +74,7 @@ export async function handleApi(context: SandboxContext, request: Request, url: 
     at: toIso(context.clock.now()),
   };
   try {
+    await addLatency(context, request);
     const faulted = fault ? await playFault(fault, request.signal) : null;
     const reply = faulted ?? (await runOperation(context, api, { request, url, params: match.params }));
     context.calls.record({ ...entry, status: reply.status });

@@ -18,6 +18,8 @@ export interface SandboxContext {
   readonly calls: CallLog;
   state: SandboxState;
   sessionShape: SessionShape;
+  /** Added to every customer-portal API answer (not the controls), in ms; 0 by default. */
+  latencyMs: number;
   reset(): void;
 }
 
@@ -38,6 +40,7 @@ export function createContext(options: ContextOptions): SandboxContext {
     calls: createCallLog(),
     state: createState(createSeed(clock.now())),
     sessionShape: options.sessionShape,
+    latencyMs: 0,
     reset() {
       clock.reset();
       // Re-seeded from the current time, so the demo dates look fresh again.
@@ -47,6 +50,7 @@ export function createContext(options: ContextOptions): SandboxContext {
       context.faults.clear();
       context.calls.clear();
       context.sessionShape = options.sessionShape;
+      context.latencyMs = 0;
     },
   };
   return context;

@@ -50,7 +50,7 @@ describe("POST /__sandbox/reset", () => {
 
     expect(await dataOf(await control(sandbox, "GET", "/clock"))).toMatchObject({ offset_seconds: 0 });
     expect(await dataOf(await control(sandbox, "GET", "/faults"))).toEqual([]);
-    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "sdk" });
+    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "sdk", latency_ms: 0 });
     expect((await dataOf<CallSummary>(await control(sandbox, "GET", "/calls"))).total).toBe(0);
     expect((await portal(sandbox, token, "/customer")).status).toBe(401);
     const reused = await sandbox.handle(mintRequest({ customer_id: KENJI_SATO_ID }, { "idempotency-key": "k1" }));
@@ -73,9 +73,9 @@ describe("POST /__sandbox/reset", () => {
 describe("/__sandbox/settings", () => {
   it("reads and changes the session response shape", async () => {
     const { sandbox } = setup();
-    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference" });
+    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0 });
     const changed = await control(sandbox, "POST", "/settings", { session_shape: "token" });
-    expect(await dataOf(changed)).toEqual({ session_shape: "token" });
+    expect(await dataOf(changed)).toEqual({ session_shape: "token", latency_ms: 0 });
     const session = await dataOf<Record<string, string>>(await sandbox.handle(mintRequest({ customer_id: ADA_LOVELACE_ID })));
     expect(session.token).toMatch(/^rkcps_/);
   });

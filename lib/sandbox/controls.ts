@@ -26,7 +26,23 @@ const clockSchema = z.object(
   },
   "must be a JSON object",
 );
-const settingsSchema = z.object({ session_shape: z.enum(SESSION_SHAPES, `must be one of ${SESSION_SHAPES.join(", ")}`) }, "must be a JSON object");
+export const MAX_LATENCY_MS = 10_000;
+const settingsSchema = z
+  .object(
+    {
+      session_shape: z.enum(SESSION_SHAPES, `must be one of ${SESSION_SHAPES.join(", ")}`).optional(),
+      latency_ms: z
+        .int("must be a whole number of milliseconds")
+        .min(0, "must not be negative")
+        .max(MAX_LATENCY_MS, `must be at most ${MAX_LATENCY_MS}`)
+        .optional(),
+    },
+    "must be a JSON object",
+  )
+  .refine((settings) => settings.session_shape !== undefined || settings.latency_ms !== undefined, {
+    path: ["settings"],
+    message: "say what to change: session_shape or latency_ms",
+  });
 const revokeSchema = z.object({ customer_id: z.uuid("must be a customer id (a UUID)").optional() }, "must be a JSON object").optional();
 
 async function body<Schema extends z.ZodType>(request: Request, schema: Schema, optional: boolean): Promise<z.output<Schema>> {
@@ -39,6 +55,10 @@ function data(value: unknown): Reply {
 
 function clockView(context: SandboxContext): Reply {
   return data({ now: toIso(context.clock.now()), offset_seconds: context.clock.offsetMs() / 1000 });
+}
+
+function settingsView(context: SandboxContext): Reply {
+  return data({ session_shape: context.sessionShape, latency_ms: context.latencyMs });
 }
 
 function cancellations(context: SandboxContext) {
@@ -61,7 +81,7 @@ const CONTROL_INDEX = [
   "GET|POST|DELETE /__sandbox/faults { operation?, count?, status?, retry_after?, delay_ms?, drop?, malformed? }",
   "POST /__sandbox/tokens/revoke { customer_id? }",
   "GET /__sandbox/cancellations",
-  "GET|POST /__sandbox/settings { session_shape }",
+  "GET|POST /__sandbox/settings { session_shape?, latency_ms? }",
   "GET|DELETE /__sandbox/calls",
 ];
 
@@ -114,10 +134,12 @@ const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   {
     pattern: /^\/__sandbox\/settings$/,
     methods: {
-      GET: (context) => data({ session_shape: context.sessionShape }),
+      GET: settingsView,
       POST: async (context, request) => {
-        context.sessionShape = (await body(request, settingsSchema, false)).session_shape;
-        return data({ session_shape: context.sessionShape });
+        const settings = await body(request, settingsSchema, false);
+        if (settings.session_shape !== undefined) context.sessionShape = settings.session_shape;
+        if (settings.latency_ms !== undefined) context.latencyMs = settings.latency_ms;
+        return settingsView(context);
       },
     },
   },

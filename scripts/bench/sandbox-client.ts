@@ -1,0 +1,112 @@
+// The standalone sandbox seen from the bench: its controls, and the upstream calls the app makes,
+// made straight from Node, to measure what a round trip costs at a given latency.
+import { randomUUID } from "node:crypto";
+import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
+import { COUNTS, CUSTOMER, SANDBOX_URL } from "./config";
+import { median, round } from "./stats";
+
+export type OperationCounts = Record<string, number>;
+
+export interface CallEntry {
+  operation: string;
+  /** When the call reached the sandbox (ISO, ms), before its latency. */
+  at: string;
+  status: number | null;
+}
+
+export interface Calls {
+  total: number;
+  by_operation: OperationCounts;
+  log: CallEntry[];
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${SANDBOX_URL}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: T }).data;
+}
+
+export const sandbox = {
+  reset: () => control("POST", "reset"),
+  setLatency: (ms: number) => control<{ latency_ms: number }>("POST", "settings", { latency_ms: ms }),
+  resetCalls: () => control("DELETE", "calls"),
+  calls: () => control<Calls>("GET", "calls"),
+  async customerId(name = CUSTOMER): Promise<string> {
+    const customers = await control<{ id: string; name: string }[]>("GET", "customers");
+    const found = customers.find((customer) => customer.name === name);
+    if (!found) throw new Error(`no demo customer named ${name}`);
+    return found.id;
+  },
+};
+
+const API = `${SANDBOX_URL}/v2/customer-portal`;
+
+/** POST /sessions with the merchant key, as lib/revkeen/client.ts does; returns the portal token. */
+export async function mint(customerId: string): Promise<string> {
+  const response = await fetch(`${API}/sessions`, {
+    method: "POST",
+    headers: { "x-api-key": DEFAULT_SANDBOX_API_KEY, "content-type": "application/json", "idempotency-key": randomUUID() },
+    body: JSON.stringify({ customer_id: customerId, ttl_minutes: 60 }),
+  });
+  if (response.status !== 201) throw new Error(`sandbox mint: ${response.status}`);
+  const { data } = (await response.json()) as { data: { url: string } };
+  const token = new URL(data.url).searchParams.get("token");
+  if (!token) throw new Error("sandbox mint: no token in the session url");
+  return token;
+}
+
+export async function read(token: string, path: string): Promise<unknown> {
+  const response = await fetch(`${API}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`sandbox GET ${path}: ${response.status}`);
+  return response.json();
+}
+
+/** The overview's reads, with the query the app sends. */
+export const OVERVIEW_READS = ["/customer", "/subscriptions?limit=100", "/invoices?limit=100"];
+
+export interface RoundTrips {
+  /** Mint, then the overview's three reads in parallel: what "Manage billing" cannot beat. */
+  twoRoundTrips: number;
+  /** The three reads in parallel: what any one portal view cannot beat. */
+  oneRoundTrip: number;
+}
+
+/** Median times of the limit's round trips, measured with fetch at the sandbox's current latency. */
+export async function measureRoundTrips(customerId: string): Promise<RoundTrips> {
+  const two: number[] = [];
+  const one: number[] = [];
+  for (let i = 0; i < COUNTS.warmup + COUNTS.limitRuns; i += 1) {
+    const started = performance.now();
+    const token = await mint(customerId);
+    const minted = performance.now();
+    await Promise.all(OVERVIEW_READS.map((path) => read(token, path)));
+    const done = performance.now();
+    if (i < COUNTS.warmup) continue;
+    two.push(done - started);
+    one.push(done - minted);
+  }
+  return { twoRoundTrips: round(median(two)), oneRoundTrip: round(median(one)) };
+}
+
+/**
+ * How many upstream round trips, one after another, a logged sequence of calls took at latency
+ * `latencyMs` (null at 0: nothing separates them). A call that reaches the sandbox within half
+ * the latency of the first call of a wave was sent alongside it, without waiting for an answer.
+ */
+export function sequentialRoundTrips(log: readonly CallEntry[], latencyMs: number): number | null {
+  if (latencyMs <= 0 || log.length === 0) return null;
+  const arrivals = log.map((entry) => Date.parse(entry.at)).sort((a, b) => a - b);
+  let waves = 1;
+  let waveStart = arrivals[0] ?? 0;
+  for (const at of arrivals) {
+    if (at - waveStart >= latencyMs / 2) {
+      waves += 1;
+      waveStart = at;
+    }
+  }
+  return waves;
+}
