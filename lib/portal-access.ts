@@ -46,12 +46,10 @@ export async function mintPortalSession(
 }
 
 /**
- * Runs `call` with a valid portal token for the signed-in user, renewing it silently once when it
- * is missing, stale or refused. For route handlers and server actions, which may set cookies.
+ * Runs `call` with a valid portal token for the signed-in `user`, renewing it silently once when
+ * it is missing, stale or refused. For route handlers and server actions, which may set cookies.
  */
-export async function withPortalToken<T>(call: (token: string) => Promise<T>): Promise<T> {
-  const user = await currentUser();
-  if (user === null) throw new PortalError("auth:unauthenticated");
+export async function withPortalToken<T>(user: SignedInUser, call: (token: string) => Promise<T>): Promise<T> {
   const stored = await readPortalSession(user.id);
   const session = stored.state === "valid" ? stored.session : await mintPortalSession(user);
   try {

@@ -3,10 +3,12 @@ import "server-only";
 // error shape (PortalError's body and status, Retry-After when known), nothing cached anywhere.
 import { NextResponse, type NextRequest } from "next/server";
 import { log } from "@/lib/log";
+import type { SignedInUser } from "@/lib/billing-account";
 import { currentUser } from "@/lib/portal-access";
 import { PortalError } from "@/lib/portal-error";
 
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
+type PortalHandler<Context> = (request: NextRequest, context: Context, user: SignedInUser) => Promise<Response>;
 
 const NO_STORE = "private, no-store";
 
@@ -29,12 +31,13 @@ function asPortalError(error: unknown, request: NextRequest): PortalError {
   return new PortalError("server:error");
 }
 
-export function portalRoute<Context>(handler: Handler<Context>): Handler<Context> {
+export function portalRoute<Context>(handler: PortalHandler<Context>): Handler<Context> {
   return async (request, context) => {
     try {
       // The proxy checks too; a handler must not rely on being behind it.
-      if ((await currentUser()) === null) throw new PortalError("auth:unauthenticated");
-      const response = await handler(request, context);
+      const user = await currentUser();
+      if (user === null) throw new PortalError("auth:unauthenticated");
+      const response = await handler(request, context, user);
       response.headers.set("cache-control", NO_STORE);
       return response;
     } catch (error) {

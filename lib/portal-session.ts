@@ -40,7 +40,19 @@ const claimsSchema = z.object({
   exp: z.number().int(),
 });
 
-async function sealingKey(secret: string): Promise<Uint8Array> {
+/** Derived once per secret: every portal request opens the cookie. */
+const sealingKeys = new Map<string, Promise<Uint8Array>>();
+
+function sealingKey(secret: string): Promise<Uint8Array> {
+  let key = sealingKeys.get(secret);
+  if (key === undefined) {
+    key = deriveSealingKey(secret);
+    sealingKeys.set(secret, key);
+  }
+  return key;
+}
+
+async function deriveSealingKey(secret: string): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveBits"]);
   const bits = await crypto.subtle.deriveBits(

@@ -6,9 +6,9 @@ import { listBody } from "@/lib/portal-payloads";
 import { portalRoute } from "@/lib/portal-route";
 import { listSubscriptions } from "@/lib/revkeen/client";
 
-export const GET = portalRoute(async (request: NextRequest) => {
+export const GET = portalRoute(async (request: NextRequest, _context: unknown, user) => {
   const query = parseListQuery(request.nextUrl.searchParams);
   if (query === null) throw new PortalError("request:invalid");
-  const list = await withPortalToken((token) => listSubscriptions(token, query));
+  const list = await withPortalToken(user, (token) => listSubscriptions(token, query));
   return Response.json(listBody(list));
 });

@@ -6,9 +6,9 @@ import { dataBody } from "@/lib/portal-payloads";
 import { portalRoute } from "@/lib/portal-route";
 import { getInvoice } from "@/lib/revkeen/client";
 
-export const GET = portalRoute(async (_request: NextRequest, { params }: RouteContext<"/api/portal/invoices/[id]">) => {
+export const GET = portalRoute(async (_request: NextRequest, { params }: RouteContext<"/api/portal/invoices/[id]">, user) => {
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("invoice:not_found");
-  const invoice = await withPortalToken((token) => getInvoice(token, id));
+  const invoice = await withPortalToken(user, (token) => getInvoice(token, id));
   return Response.json(dataBody(invoice));
 });

@@ -14,7 +14,7 @@ const MAX_IDEMPOTENCY_KEY = 255;
  * Cancels one of the customer's subscriptions. The browser's Idempotency-Key goes upstream as
  * is, so a retried or doubled request for one confirmed intent cancels once.
  */
-export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]/cancel">) => {
+export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]/cancel">, user) => {
   if (!isSameOrigin(request)) throw new PortalError("portal:forbidden");
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("subscription:not_found");
@@ -23,6 +23,6 @@ export const POST = portalRoute(async (request: NextRequest, { params }: RouteCo
   const json: unknown = await request.json().catch(() => undefined);
   const body = cancelSubscriptionBodySchema.safeParse(json);
   if (!body.success) throw new PortalError("request:invalid");
-  const subscription = await withPortalToken((token) => cancelSubscription(token, id, body.data, key));
+  const subscription = await withPortalToken(user, (token) => cancelSubscription(token, id, body.data, key));
   return Response.json(dataBody(subscription));
 });
