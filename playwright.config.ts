@@ -1,35 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { chromium, defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
 import { APP_LOG, APP_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
-
-/**
- * The browser: an explicit path, else Playwright's own download (a normal developer machine,
- * after `npx playwright install chromium`), else the system's Chromium (Debian: apt-get install chromium).
- */
-function browserExecutable(): string | undefined {
-  const explicit = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
-  if (explicit) return explicit;
-  const bundled = chromium.executablePath();
-  if (bundled && existsSync(bundled)) return undefined;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
-}
 
 // A fresh secret for every run: the tests must never depend on a particular one.
 const authSecret = process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url");
 process.env.E2E_AUTH_SECRET = authSecret;
-
-const quietChromium = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,7 +20,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
-    launchOptions: { executablePath: browserExecutable(), args: quietChromium },
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
   projects: [
     {

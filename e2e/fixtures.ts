@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
+import { SandboxControls } from "./sandbox-controls";
 import { SANDBOX_URL } from "./urls";
 
 export const CUSTOMERS = {
@@ -8,43 +9,6 @@ export const CUSTOMERS = {
   euro: "Émilie du Châtelet",
 } as const;
 
-type FaultBody = {
-  operation?: string | string[];
-  count?: number;
-  status?: number;
-  retry_after?: number;
-  delay_ms?: number;
-  drop?: boolean;
-  malformed?: boolean;
-};
-
-/** The standalone sandbox's controls (see lib/sandbox): the suite's way to shape the upstream. */
-export class SandboxControls {
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${SANDBOX_URL}/__sandbox/${path}`, {
-      method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { data: T }).data;
-  }
-  reset = () => this.call("POST", "reset");
-  customers = () => this.call<{ id: string; name: string; email: string }[]>("GET", "customers");
-  fault = (body: FaultBody) => this.call("POST", "faults", body);
-  clearFaults = () => this.call("DELETE", "faults");
-  advanceClock = (seconds: number) => this.call("POST", "clock", { advance_seconds: seconds });
-  revokeTokens = (customerId?: string) => this.call<{ revoked: number }>("POST", "tokens/revoke", customerId ? { customer_id: customerId } : {});
-  calls = () => this.call<{ total: number; by_operation: Record<string, number> }>("GET", "calls");
-  resetCalls = () => this.call("DELETE", "calls");
-  sessionShape = (shape: "reference" | "sdk" | "token" | "tokenless") => this.call("POST", "settings", { session_shape: shape });
-  async customerId(name: string): Promise<string> {
-    const found = (await this.customers()).find((customer) => customer.name === name);
-    if (!found) throw new Error(`no demo customer named ${name}`);
-    return found.id;
-  }
-}
-
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
 
@@ -53,7 +17,7 @@ export const test = base.extend<{ sandbox: SandboxControls; browserProblems: voi
   // has no standalone sandbox to reset.
   sandbox: [
     async ({}, provide, testInfo) => {
-      const controls = new SandboxControls();
+      const controls = new SandboxControls(SANDBOX_URL);
       if (testInfo.project.name !== "smoke") await controls.reset();
       await provide(controls);
     },
@@ -79,7 +43,7 @@ export const test = base.extend<{ sandbox: SandboxControls; browserProblems: voi
   ],
 });
 
-export { expect };
+export { expect, SandboxControls };
 
 export async function signIn(page: Page, name: string): Promise<void> {
   await page.goto("/sign-in");

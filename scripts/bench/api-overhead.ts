@@ -94,7 +94,7 @@ export interface ApiOverhead {
 
 /** `cookie`: the signed-in browser context's cookies for the app, as one Cookie header. */
 export async function apiOverhead(cookie: string, customerId: string): Promise<ApiOverhead> {
-  await sandbox.setLatency(0);
+  await sandbox.latency(0);
   const token = await mint(customerId);
   const app = target(`${APP_URL}/api/portal/subscriptions`, { cookie });
   const direct = target(`${SANDBOX_URL}/v2/customer-portal/subscriptions`, { authorization: `Bearer ${token}` });

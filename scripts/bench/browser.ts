@@ -1,31 +1,11 @@
 // Headless Chromium as the e2e suite launches it, signing in as a demo customer, and an
 // in-page probe that timestamps "clicked" and "data visible" with the page's own clock.
-import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../../e2e/chromium";
 import { APP_URL, CUSTOMER } from "./config";
 
-/** Same choice as playwright.config.ts: explicit path, else Playwright's download, else /usr/bin/chromium. */
-export function browserExecutable(): string | undefined {
-  const explicit = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
-  if (explicit) return explicit;
-  const bundled = chromium.executablePath();
-  if (bundled && existsSync(bundled)) return undefined;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
-}
-
-const QUIET_CHROMIUM = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ headless: true, executablePath: browserExecutable(), args: QUIET_CHROMIUM });
+  return chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
 export type View = "overview" | "subscriptions" | "subscription" | "invoices";

@@ -19,7 +19,7 @@ export interface ClickToPortalRow {
 }
 
 export async function clickToPortal(browser: Browser, latencyMs: number, customerId: string): Promise<ClickToPortalRow> {
-  await sandbox.setLatency(latencyMs);
+  await sandbox.latency(latencyMs);
   const { twoRoundTrips } = await measureRoundTrips(customerId);
   const context = await newContext(browser);
   try {

@@ -7,7 +7,7 @@ import type { Browser } from "@playwright/test";
 import { apiOverhead } from "./api-overhead";
 import { launchBrowser, newContext, signInToPortal } from "./browser";
 import { clickToPortal, type ClickToPortalRow } from "./click-to-portal";
-import { APP_URL, COUNTS, DIST_DIR, FLOOR_URL, LATENCIES, ROOT, TARGETS } from "./config";
+import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, ROOT, TARGETS } from "./config";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { navigation, type NavigationRow } from "./navigation";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
@@ -47,7 +47,7 @@ async function bench(): Promise<Results> {
   const browser: Browser = await launchBrowser();
   try {
     const machine = describeMachine(browser.version());
-    const customerId = await sandbox.customerId();
+    const customerId = await sandbox.customerId(CUSTOMER);
     const subscription = await subscriptionId(customerId);
 
     progress("signing in");
@@ -57,7 +57,7 @@ async function bench(): Promise<Results> {
     await signInContext.close();
 
     progress("4. JavaScript shipped");
-    await sandbox.setLatency(0);
+    await sandbox.latency(0);
     const jsFloor = await scriptsLoaded(browser, "floor", FLOOR_URL, { portal: false });
     const jsPages: ScriptsLoaded[] = [];
     for (const view of portalViews(subscription)) {
@@ -85,7 +85,7 @@ async function bench(): Promise<Results> {
       .map((entry) => `${entry.name}=${entry.value}`)
       .join("; ");
     const api = await apiOverhead(cookie, customerId);
-    await sandbox.setLatency(0);
+    await sandbox.latency(0);
 
     return {
       startedAt,

@@ -30,7 +30,7 @@ export interface NavigationRow {
 }
 
 export async function navigation(browser: Browser, storageState: StorageState, latencyMs: number, customerId: string): Promise<NavigationRow[]> {
-  await sandbox.setLatency(latencyMs);
+  await sandbox.latency(latencyMs);
   const { oneRoundTrip } = await measureRoundTrips(customerId);
   const context = await newContext(browser, storageState);
   const times: number[][] = STEPS.map(() => []);

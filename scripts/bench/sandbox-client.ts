@@ -2,46 +2,14 @@
 // made straight from Node, to measure what a round trip costs at a given latency.
 import { randomUUID } from "node:crypto";
 import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { COUNTS, CUSTOMER, SANDBOX_URL } from "./config";
+import { SandboxControls, type SandboxCalls } from "../../e2e/sandbox-controls";
+import { COUNTS, SANDBOX_URL } from "./config";
 import { median, round } from "./stats";
 
 export type OperationCounts = Record<string, number>;
 
-export interface CallEntry {
-  operation: string;
-  /** When the call reached the sandbox (ISO, ms), before its latency. */
-  at: string;
-  status: number | null;
-}
-
-export interface Calls {
-  total: number;
-  by_operation: OperationCounts;
-  log: CallEntry[];
-}
-
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${SANDBOX_URL}/__sandbox/${path}`, {
-    method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { data: T }).data;
-}
-
-export const sandbox = {
-  reset: () => control("POST", "reset"),
-  setLatency: (ms: number) => control<{ latency_ms: number }>("POST", "settings", { latency_ms: ms }),
-  resetCalls: () => control("DELETE", "calls"),
-  calls: () => control<Calls>("GET", "calls"),
-  async customerId(name = CUSTOMER): Promise<string> {
-    const customers = await control<{ id: string; name: string }[]>("GET", "customers");
-    const found = customers.find((customer) => customer.name === name);
-    if (!found) throw new Error(`no demo customer named ${name}`);
-    return found.id;
-  },
-};
+/** The controls the bench uses, on its own sandbox. */
+export const sandbox = new SandboxControls(SANDBOX_URL);
 
 const API = `${SANDBOX_URL}/v2/customer-portal`;
 
@@ -97,7 +65,7 @@ export async function measureRoundTrips(customerId: string): Promise<RoundTrips>
  * `latencyMs` (null at 0: nothing separates them). A call that reaches the sandbox within half
  * the latency of the first call of a wave was sent alongside it, without waiting for an answer.
  */
-export function sequentialRoundTrips(log: readonly CallEntry[], latencyMs: number): number | null {
+export function sequentialRoundTrips(log: readonly SandboxCalls["log"][number][], latencyMs: number): number | null {
   if (latencyMs <= 0 || log.length === 0) return null;
   const arrivals = log.map((entry) => Date.parse(entry.at)).sort((a, b) => a - b);
   let waves = 1;

@@ -43,7 +43,7 @@ function pick(counts: OperationCounts): OperationCounts {
 }
 
 export async function upstreamCalls(browser: Browser, storageState: StorageState, views: PortalView[]): Promise<UpstreamCallsRow[]> {
-  await sandbox.setLatency(0);
+  await sandbox.latency(0);
   const context = await newContext(browser, storageState);
   const rows: UpstreamCallsRow[] = [];
   try {

@@ -1,0 +1,47 @@
+// The sandbox's development controls (see lib/sandbox/controls.ts), for the e2e suite and the bench.
+
+export type SandboxCalls = {
+  total: number;
+  by_operation: Record<string, number>;
+  log: { operation: string; at: string; status: number | null }[];
+};
+
+type FaultBody = {
+  operation?: string | string[];
+  count?: number;
+  status?: number;
+  retry_after?: number;
+  delay_ms?: number;
+  drop?: boolean;
+  malformed?: boolean;
+};
+
+/** The standalone sandbox's controls (see lib/sandbox): the suite's way to shape the upstream. */
+export class SandboxControls {
+  constructor(private readonly baseUrl: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/__sandbox/${path}`, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { data: T }).data;
+  }
+  reset = () => this.call("POST", "reset");
+  customers = () => this.call<{ id: string; name: string; email: string }[]>("GET", "customers");
+  fault = (body: FaultBody) => this.call("POST", "faults", body);
+  clearFaults = () => this.call("DELETE", "faults");
+  advanceClock = (seconds: number) => this.call("POST", "clock", { advance_seconds: seconds });
+  revokeTokens = (customerId?: string) => this.call<{ revoked: number }>("POST", "tokens/revoke", customerId ? { customer_id: customerId } : {});
+  calls = () => this.call<SandboxCalls>("GET", "calls");
+  resetCalls = () => this.call("DELETE", "calls");
+  sessionShape = (shape: "reference" | "sdk" | "token" | "tokenless") => this.call("POST", "settings", { session_shape: shape });
+  latency = (ms: number) => this.call<{ latency_ms: number }>("POST", "settings", { latency_ms: ms });
+  async customerId(name: string): Promise<string> {
+    const found = (await this.customers()).find((customer) => customer.name === name);
+    if (!found) throw new Error(`no demo customer named ${name}`);
+    return found.id;
+  }
+}
