@@ -1,10 +1,7 @@
-import NextAuth from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authConfig } from "@/app/(auth)/auth.config";
 import { parseServerEnv } from "@/lib/env/schema.mjs";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
-
-const { auth } = NextAuth(authConfig);
 
 const env = parseServerEnv(process.env, { requireSecrets: false });
 /** OAuth sign-in forms are redirected to the provider's own origin, which form-action must allow. */
@@ -18,13 +15,25 @@ function isHttps(request: NextRequest): boolean {
 }
 
 /**
- * Every page gets the security headers with a fresh CSP nonce (Next reads it from the request's
- * CSP header and puts it on its own scripts). The portal and its API are also for signed-in
- * users only: pages and handlers check the session again; this gate sends people to sign in
- * and back.
+ * Reads the sign-in session without writing it. Auth.js's own proxy wrapper re-sets the session
+ * cookie on every response, so a prefetch still in flight when the user signs out would sign
+ * them back in.
  */
-export default auth((request) => {
+async function isSignedIn(request: NextRequest): Promise<boolean> {
+  if (!env.AUTH_SECRET) return false;
+  const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: isHttps(request) });
+  return token !== null;
+}
+
+/**
+ * Every page gets the security headers with a fresh CSP nonce (Next reads it from the request's
+ * CSP header and puts it on its own scripts) and a request id for the logs. The portal and its
+ * API are also for signed-in users only: pages and handlers check the session again; this gate
+ * sends people to sign in and back.
+ */
+export default async function proxy(request: NextRequest) {
   const nonce = createNonce();
+  const requestId = crypto.randomUUID();
   const headers = securityHeaders({
     nonce,
     development: process.env.NODE_ENV === "development",
@@ -36,7 +45,7 @@ export default auth((request) => {
   const isPrivate = PRIVATE.test(pathname);
 
   let response: NextResponse;
-  if (isPrivate && !request.auth?.user) {
+  if (isPrivate && !(await isSignedIn(request))) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json(
         { error: { code: "auth:unauthenticated", message: "Please sign in to manage your billing." } },
@@ -52,21 +61,15 @@ export default auth((request) => {
   } else {
     const forwarded = new Headers(request.headers);
     forwarded.set("content-security-policy", headers["content-security-policy"] ?? "");
+    forwarded.set("x-request-id", requestId);
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("x-request-id", requestId);
   if (isPrivate) response.headers.set("cache-control", "private, no-store");
   return response;
-});
+}
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

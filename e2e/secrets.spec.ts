@@ -38,6 +38,7 @@ test.describe("Secrets stay on the server", () => {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(200);
       expect(response.headers()["cache-control"], path).toContain("no-store");
+      expect(response.headers()["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
       expect(await response.text(), path).not.toMatch(SECRET);
     }
   });

@@ -8,6 +8,10 @@ test.describe("The server's logs", () => {
     const output = readFileSync(APP_LOG, "utf8");
     // The run exercised failures (faults, refused tokens), so the logger had things to say.
     expect(output).toMatch(/revkeen\.(server_error|request_failed|retry)/);
+    // Each of those lines names the request it belongs to (x-request-id from proxy.ts).
+    const failures = output.split("\n").filter((line) => line.includes('"event":"revkeen.'));
+    expect(failures.length).toBeGreaterThan(0);
+    for (const line of failures) expect(line).toMatch(/"request_id":"[0-9a-f-]{36}"/);
     // A token, not the word: "rkcps_" followed by its random part.
     expect(output).not.toMatch(/rkcps_[A-Za-z0-9_-]{16,}/);
     expect(output).not.toContain(DEFAULT_SANDBOX_API_KEY);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { log } from "./log";
 import { redact } from "./redact";
+import { runWithRequestId } from "./request-id";
 
 describe("the logger", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -18,5 +19,18 @@ describe("the logger", () => {
     const entry = JSON.parse(lines[0] ?? "{}") as Record<string, string>;
     expect(entry).toMatchObject({ level: "warn", event: "test.event", authorization: "[redacted]", "x-api-key": "[redacted]" });
     expect(entry.note).toBe("saw rkcps_[redacted]");
+  });
+
+  it("names the request on every line written while serving it, and no request outside one", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "info").mockImplementation((line: string) => lines.push(line));
+    await runWithRequestId(async () => {
+      log.info("first");
+      await Promise.resolve();
+      log.info("second");
+    }, "3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69");
+    log.info("outside");
+    const ids = lines.map((line) => (JSON.parse(line) as { request_id?: string }).request_id);
+    expect(ids).toEqual(["3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69", "3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69", undefined]);
   });
 });

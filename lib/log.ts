@@ -2,6 +2,7 @@ import "server-only";
 // Every server log line goes through here, so a portal token or an API key can never reach the
 // logs even if one ends up in a field by mistake.
 import { redact } from "@/lib/redact";
+import { currentRequestId } from "@/lib/request-id";
 
 const SECRET_FIELD = /^(authorization|x-api-key|token|api_?key|cookie|set-cookie)$/i;
 
@@ -12,7 +13,7 @@ function write(level: "info" | "warn" | "error", event: string, fields: Fields =
   for (const [name, value] of Object.entries(fields)) {
     safe[name] = SECRET_FIELD.test(name) ? "[redacted]" : value;
   }
-  const line = redact(JSON.stringify({ level, event, ...safe }));
+  const line = redact(JSON.stringify({ level, event, request_id: currentRequestId(), ...safe }));
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);
   else console.info(line);

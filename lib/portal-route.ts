@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import type { SignedInUser } from "@/lib/billing-account";
 import { currentUser } from "@/lib/portal-access";
 import { PortalError } from "@/lib/portal-error";
+import { runWithRequestId } from "@/lib/request-id";
 
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
 type PortalHandler<Context> = (request: NextRequest, context: Context, user: SignedInUser) => Promise<Response>;
@@ -32,16 +33,17 @@ function asPortalError(error: unknown, request: NextRequest): PortalError {
 }
 
 export function portalRoute<Context>(handler: PortalHandler<Context>): Handler<Context> {
-  return async (request, context) => {
-    try {
-      // The proxy checks too; a handler must not rely on being behind it.
-      const user = await currentUser();
-      if (user === null) throw new PortalError("auth:unauthenticated");
-      const response = await handler(request, context, user);
-      response.headers.set("cache-control", NO_STORE);
-      return response;
-    } catch (error) {
-      return portalErrorResponse(asPortalError(error, request));
-    }
-  };
+  return (request, context) =>
+    runWithRequestId(async () => {
+      try {
+        // The proxy checks too; a handler must not rely on being behind it.
+        const user = await currentUser();
+        if (user === null) throw new PortalError("auth:unauthenticated");
+        const response = await handler(request, context, user);
+        response.headers.set("cache-control", NO_STORE);
+        return response;
+      } catch (error) {
+        return portalErrorResponse(asPortalError(error, request));
+      }
+    });
 }

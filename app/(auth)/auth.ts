@@ -6,7 +6,6 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/demo-customers";
 import { serverEnv } from "@/lib/env/server";
-import { authConfig } from "./auth.config";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
 
@@ -44,7 +43,20 @@ function providerEntries(): ProviderEntry[] {
 
 // Lazy so that `next build` does not need AUTH_SECRET or the providers' secrets.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...authConfig,
+  pages: { signIn: "/sign-in" },
+  session: { strategy: "jwt" },
+  callbacks: {
+    jwt({ token, account }) {
+      // Remember which provider signed the user in: mapping a user to a RevKeen customer depends on it.
+      if (account) token.provider = account.provider;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.user.provider = typeof token.provider === "string" ? token.provider : undefined;
+      return session;
+    },
+  },
   secret: serverEnv().AUTH_SECRET,
   providers: providerEntries().map((entry) => entry.provider),
 }));

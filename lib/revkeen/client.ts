@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
 import { PortalError, type PortalErrorCode } from "@/lib/portal-error";
+import { runWithRequestId } from "@/lib/request-id";
 import {
   dataSchema,
   errorEnvelopeSchema,
@@ -150,7 +151,11 @@ function checkedId(id: string, notFound: PortalErrorCode): string {
   return id;
 }
 
-async function send<T>(call: Call<T>): Promise<T> {
+function send<T>(call: Call<T>): Promise<T> {
+  return runWithRequestId(() => sendWithRetry(call));
+}
+
+async function sendWithRetry<T>(call: Call<T>): Promise<T> {
   // Reads are safe to repeat; a write is only repeated under the same Idempotency-Key.
   const retryable = call.method === "GET" || call.idempotencyKey !== undefined;
   try {

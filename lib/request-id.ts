@@ -1,0 +1,34 @@
+import "server-only";
+// Every request gets an id in proxy.ts (x-request-id, also sent back to the browser). Server code
+// that logs runs inside runWithRequestId, so each log line names the request it belongs to and a
+// merchant can follow one failed portal call through the logs.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { headers } from "next/headers";
+
+const STORAGE = Symbol.for("revkeen-portal-starter.request-id");
+
+/** One store per process, whichever bundle asks: Next bundles routes separately. */
+function storage(): AsyncLocalStorage<string> {
+  const holder = globalThis as { [STORAGE]?: AsyncLocalStorage<string> };
+  holder[STORAGE] ??= new AsyncLocalStorage<string>();
+  return holder[STORAGE];
+}
+
+/** The id proxy.ts gave this request, or undefined outside one (a script, a unit test). */
+export async function readRequestId(): Promise<string | undefined> {
+  try {
+    return (await headers()).get("x-request-id") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `run` with the request's id (or `id`) attached to every log line it writes. */
+export async function runWithRequestId<T>(run: () => Promise<T>, id?: string): Promise<T> {
+  id ??= currentRequestId() ?? (await readRequestId());
+  return id === undefined ? run() : storage().run(id, run);
+}
+
+export function currentRequestId(): string | undefined {
+  return storage().getStore();
+}
