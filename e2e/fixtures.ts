@@ -72,3 +72,9 @@ export async function portalPages(page: Page): Promise<string[]> {
     `/portal/invoices/${await firstId("/api/portal/invoices")}`,
   ];
 }
+
+/** The value beside a term in a details list (`<dt>term</dt><dd>value</dd>`), matched exactly. */
+export function detail(page: Page, term: string) {
+  const exact = new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  return page.locator("dt", { hasText: exact }).locator("+ dd");
+}

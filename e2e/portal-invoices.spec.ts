@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/ids";
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
 
 const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
 
@@ -11,10 +11,6 @@ function invoiceTable(page: Page) {
 /** The invoice numbers on the current page, top to bottom. */
 async function invoiceNumbers(page: Page): Promise<string[]> {
   return invoiceTable(page).locator("tbody th").allTextContents();
-}
-
-function detail(page: Page, term: string) {
-  return page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("+ dd");
 }
 
 test.describe("Invoices", () => {

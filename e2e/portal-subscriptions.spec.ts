@@ -1,13 +1,8 @@
 import { deterministicUuid } from "../lib/sandbox/ids";
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
 
 const ADA_PRO = deterministicUuid("subscription:ada:pro");
 const ADA_LEGACY = deterministicUuid("subscription:ada:legacy-support");
-
-function detail(page: Page, term: string) {
-  return page.locator("dt", { hasText: term }).locator("+ dd");
-}
 
 test.describe("Subscriptions", () => {
   test("lists every subscription with its status, price and dates", async ({ page }) => {
