@@ -76,8 +76,10 @@ test.describe("Cancelling a subscription", () => {
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     await expect(page.getByRole("radio", { name: /At the end of the current period/ })).toBeChecked();
     await expect(page.getByTestId("cancel-consequence")).toHaveText(`Your plan stays active until ${periodEnd}. You won't be charged again.`);
-    await page.getByLabel("Why are you leaving? (optional)").fill("Too expensive");
-    await expect(page.getByText("13 of 500 characters")).toBeVisible();
+    await page.getByRole("group", { name: "Why are you leaving? (optional)" }).getByRole("radio", { name: "It costs too much" }).check();
+    await page.getByLabel("Anything else you'd like us to know? (optional)").fill("Found a cheaper plan");
+    // The chosen reason and ": " come first within RevKeen's 500 characters.
+    await expect(page.getByText("20 of 481 characters")).toBeVisible();
     await page.getByRole("button", { name: "Confirm cancellation" }).click();
 
     await expect(page.getByTestId("cancel-status")).toHaveText(`Your subscription will end on ${periodEnd}.`);
@@ -86,11 +88,35 @@ test.describe("Cancelling a subscription", () => {
     // Already scheduled: the only choice left is to end it now.
     await expect(page.getByRole("button", { name: "Cancel now instead" })).toBeVisible();
     expect((await sandbox.calls()).by_operation["subscriptions.cancel"]).toBe(1);
+    const cancellation = (await sandbox.cancellations()).find((entry) => entry.subscription_id === ADA_PRO);
+    expect(cancellation?.reason).toBe("It costs too much: Found a cheaper plan");
 
     await page.reload();
     await expect(page.getByTestId("subscription-status")).toHaveText(`ActiveCancels on ${periodEnd}`);
     await page.goto("/portal/subscriptions");
     await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "£12.00 per month" }) })).toContainText(`Cancels on ${periodEnd}`);
+  });
+
+  test("a comment too long for the chosen reason is flagged, not cut short", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    const comment = page.getByLabel("Anything else you'd like us to know? (optional)");
+    const confirm = page.getByRole("button", { name: "Confirm cancellation" });
+
+    await comment.fill("x".repeat(490));
+    await expect(page.getByText("490 of 500 characters")).toBeVisible();
+    await page.getByRole("radio", { name: "It costs too much" }).check();
+    await expect(page.getByText("9 characters too many for the reason you chose")).toBeVisible();
+    await expect(comment).toHaveValue("x".repeat(490));
+    await expect(confirm).toBeDisabled();
+
+    await comment.fill("x".repeat(481));
+    await expect(page.getByText("481 of 481 characters")).toBeVisible();
+    await confirm.click();
+    await expect(page.getByTestId("cancel-status")).toContainText("Your subscription will end on");
+    const cancellation = (await sandbox.cancellations()).find((entry) => entry.subscription_id === ADA_PRO);
+    expect(cancellation?.reason).toHaveLength(500);
   });
 
   test("cancelling now ends the plan at once", async ({ page }) => {

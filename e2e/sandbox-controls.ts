@@ -38,6 +38,8 @@ export class SandboxControls {
   calls = () => this.call<SandboxCalls>("GET", "calls");
   resetCalls = () => this.call("DELETE", "calls");
   sessionShape = (shape: "reference" | "sdk" | "token" | "tokenless") => this.call("POST", "settings", { session_shape: shape });
+  /** What the merchant sees: every scheduled or finished cancellation, with the reason given. */
+  cancellations = () => this.call<{ subscription_id: string; status: string; reason: string | null }[]>("GET", "cancellations");
   latency = (ms: number) => this.call<{ latency_ms: number }>("POST", "settings", { latency_ms: ms });
   async customerId(name: string): Promise<string> {
     const found = (await this.customers()).find((customer) => customer.name === name);

@@ -18,6 +18,10 @@ export const portalErrorCodes = {
   "request:invalid": { status: 400, message: "That request is not valid." },
   "customer:not_found": { status: 404, message: "We could not find your billing account." },
   "subscription:not_found": { status: 404, message: "We could not find that subscription." },
+  "subscription:cancel_now_not_offered": {
+    status: 403,
+    message: "Ending a subscription straight away is not offered. It can end at the end of the current period.",
+  },
   "invoice:not_found": { status: 404, message: "We could not find that invoice." },
   "route:not_found": { status: 404, message: "There is nothing here." },
   "server:error": { status: 500, message: "Something went wrong on our side. Please try again." },

@@ -1,7 +1,9 @@
 import type { NextRequest } from "next/server";
+import { cancelRefusal } from "@/lib/cancel-policy";
 import { withPortalToken } from "@/lib/portal-access";
 import { PortalError } from "@/lib/portal-error";
 import { isResourceId } from "@/lib/portal-input";
+import { portalOptions } from "@/lib/portal-options";
 import { dataBody } from "@/lib/portal-payloads";
 import { portalRoute } from "@/lib/portal-route";
 import { isSameOrigin } from "@/lib/request-origin";
@@ -12,7 +14,8 @@ const MAX_IDEMPOTENCY_KEY = 255;
 
 /**
  * Cancels one of the customer's subscriptions. The browser's Idempotency-Key goes upstream as
- * is, so a retried or doubled request for one confirmed intent cancels once.
+ * is, so a retried or doubled request for one confirmed intent cancels once. What the form does
+ * not offer (lib/portal-options.ts) is refused here too.
  */
 export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]/cancel">, user) => {
   if (!isSameOrigin(request)) throw new PortalError("portal:forbidden");
@@ -23,6 +26,8 @@ export const POST = portalRoute(async (request: NextRequest, { params }: RouteCo
   const json: unknown = await request.json().catch(() => undefined);
   const body = cancelSubscriptionBodySchema.safeParse(json);
   if (!body.success) throw new PortalError("request:invalid");
+  const refusal = cancelRefusal(body.data, portalOptions);
+  if (refusal) throw new PortalError(refusal);
   const subscription = await withPortalToken(user, (token) => cancelSubscription(token, id, body.data, key));
   return Response.json(dataBody(subscription));
 });

@@ -1,0 +1,92 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { PortalOptions } from "@/lib/portal-options";
+import type { PortalSubscription } from "@/lib/revkeen/schemas";
+import { CancelForm } from "./cancel-form";
+import { CancelSubscription } from "./cancel-subscription";
+
+const active: PortalSubscription = {
+  id: "0b7f8e2c-4d7e-4c55-9a4f-5d2b1f0e7a11",
+  object: "subscription",
+  status: "active",
+  currency: "GBP",
+  amount_minor: 1200,
+  interval: "month",
+  interval_count: 1,
+  current_period_start: "2026-11-01T00:00:00.000Z",
+  current_period_end: "2026-12-01T00:00:00.000Z",
+  trial_end: null,
+  cancel_at: null,
+  canceled_at: null,
+  started_at: "2024-01-01T00:00:00.000Z",
+  created_at: "2024-01-01T00:00:00.000Z",
+};
+const scheduled: PortalSubscription = { ...active, cancel_at: active.current_period_end };
+const everything: PortalOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
+
+function form(options: PortalOptions, subscription = active): string {
+  return renderToStaticMarkup(
+    <CancelForm subscription={subscription} locale="en-GB" options={options} pending={false} onConfirm={() => {}} onKeep={() => {}} />,
+  );
+}
+
+/** The values of the radio buttons in one group, in order, whatever order React writes attributes in. */
+function radioValues(markup: string, name: string): string[] {
+  return [...markup.matchAll(/<input [^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => tag.includes('type="radio"') && tag.includes(`name="${name}"`))
+    .map((tag) => /value="([^"]*)"/.exec(tag)?.[1] ?? "");
+}
+const labelOf = (markup: string, tag: "legend" | "label", text: string) => markup.includes(`>${text}</${tag}>`);
+
+describe("The cancel form under the merchant's options", () => {
+  it("offers both endings, every reason and a comment box when everything is on", () => {
+    const markup = form(everything);
+    expect(radioValues(markup, "when")).toEqual(["period_end", "now"]);
+    expect(radioValues(markup, "reason")).toEqual(["Too dear", "Not needed"]);
+    expect(labelOf(markup, "legend", "Why are you leaving? (optional)")).toBe(true);
+    expect(labelOf(markup, "label", "Anything else you&#x27;d like us to know? (optional)")).toBe(true);
+    expect(markup).toContain("Your plan stays active until 1 December 2026.");
+  });
+
+  it("only schedules the end when ending now is not offered", () => {
+    const markup = form({ ...everything, cancelNow: false });
+    expect(radioValues(markup, "when")).toEqual([]);
+    expect(markup).not.toContain("When should it end?");
+    expect(markup).toContain("Your plan stays active until 1 December 2026.");
+  });
+
+  it("asks in the comment box alone when no reasons are listed", () => {
+    const markup = form({ ...everything, cancelReasons: [] });
+    expect(radioValues(markup, "reason")).toEqual([]);
+    expect(labelOf(markup, "label", "Why are you leaving? (optional)")).toBe(true);
+    expect(markup).toContain('maxLength="500"');
+  });
+
+  it("offers only the listed reasons when the comment box is off", () => {
+    const markup = form({ ...everything, cancelComment: false });
+    expect(radioValues(markup, "reason")).toEqual(["Too dear", "Not needed"]);
+    expect(markup).not.toContain("<textarea");
+  });
+
+  it("asks nothing about why when neither is offered", () => {
+    const markup = form({ cancelNow: true, cancelReasons: [], cancelComment: false });
+    expect(markup).not.toContain("Why are you leaving");
+    expect(markup).not.toContain("<textarea");
+    expect(markup).toContain("Confirm cancellation");
+  });
+});
+
+describe("The cancel section", () => {
+  const section = (subscription: PortalSubscription, options: PortalOptions) =>
+    renderToStaticMarkup(<CancelSubscription subscription={subscription} locale="en-GB" options={options} />);
+
+  it("offers to end a scheduled subscription now only when ending now is offered", () => {
+    expect(section(scheduled, everything)).toContain("Cancel now instead");
+    expect(section(scheduled, { ...everything, cancelNow: false })).toBe("");
+  });
+
+  it("offers to cancel an active subscription either way", () => {
+    expect(section(active, { ...everything, cancelNow: false })).toContain(">Cancel subscription</button>");
+  });
+});

@@ -1,0 +1,29 @@
+// What the portal lets a customer do when cancelling. This is the file to edit: the cancel form
+// and the app's API both read it, so a choice taken away here is also refused by the API
+// (a hand-made request cannot end a subscription now when the page does not offer it).
+// The session length is an environment variable instead (REVKEEN_PORTAL_TTL_MINUTES), so it can
+// differ per deployment without a code change.
+
+export type PortalOptions = {
+  /** Offer "Now" beside "At the end of the current period". Off: cancelling only schedules the end. */
+  readonly cancelNow: boolean;
+  /**
+   * Reasons offered as choices, in this order; the chosen one is sent to RevKeen as the
+   * cancellation reason, word for word. Empty: no choices.
+   */
+  readonly cancelReasons: readonly string[];
+  /** A free-text box for the customer's own words, sent after the chosen reason. */
+  readonly cancelComment: boolean;
+};
+
+export const portalOptions: PortalOptions = {
+  cancelNow: true,
+  cancelReasons: [
+    "It costs too much",
+    "It's missing something I need",
+    "I don't use it enough",
+    "Something isn't working",
+    "I'm switching to another service",
+  ],
+  cancelComment: true,
+};
