@@ -9,6 +9,19 @@ test.describe("Zero-configuration sandbox mode", () => {
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
   });
 
+  test("a keyless deployment says it is a demo on every page", async ({ page }) => {
+    for (const path of ["/", "/sign-in"]) {
+      await page.goto(path);
+      await expect(page.getByTestId("mode-banner")).toHaveText(/^Demo: .*No real billing happens\.$/);
+    }
+    await signInToPortal(page, CUSTOMERS.rich);
+    for (const path of ["/portal", "/portal/subscriptions", "/portal/invoices"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByTestId("mode-banner")).toHaveText(/^Demo: .*No real billing happens\.$/);
+    }
+  });
+
   test("the in-process sandbox's controls answer under /__sandbox", async ({ request }) => {
     const response = await request.get("/__sandbox/customers");
     expect(response.status()).toBe(200);

@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/demo-customers";
+import { accountUserId } from "./account-user-id";
 import { serverEnv } from "@/lib/env/server";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
@@ -47,8 +48,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt" },
   callbacks: {
     jwt({ token, account }) {
-      // Remember which provider signed the user in: mapping a user to a RevKeen customer depends on it.
-      if (account) token.provider = account.provider;
+      if (account) {
+        // Remember which provider signed the user in: mapping a user to a RevKeen customer depends on it.
+        token.provider = account.provider;
+        token.sub = accountUserId(account) ?? token.sub;
+      }
       return token;
     },
     session({ session, token }) {

@@ -11,6 +11,12 @@ const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
 const optional = (/** @type {z.ZodType} */ schema) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
+/** @param {string} value */
+function isAesKey(value) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  return [16, 24, 32].includes(Buffer.from(value, "base64").length);
+}
+
 const serverSchema = z
   .object({
     REVKEEN_API_KEY: optional(
@@ -68,6 +74,14 @@ const serverSchema = z
     ),
     AUTH_SECRET: optional(
       z.string().min(32, "is too short: use at least 32 random characters (run `npx auth secret`)").optional(),
+    ),
+    // Next reads it at build time; checked here because a bad one only fails once a form is sent.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optional(
+      z
+        .string()
+        .trim()
+        .refine(isAesKey, "must be a base64 AES key of 16, 24 or 32 bytes (generate one with `openssl rand -base64 32`)")
+        .optional(),
     ),
     AUTH_GITHUB_ID: optional(z.string().optional()),
     AUTH_GITHUB_SECRET: optional(z.string().optional()),

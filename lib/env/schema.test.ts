@@ -51,6 +51,18 @@ describe("server environment", () => {
     ).toThrow(/REVKEEN_DEMO_SIGN_IN cannot be true with a live key/);
   });
 
+  it("accepts a server actions key only as base64 of an AES key length, without echoing it", () => {
+    for (const bytes of [16, 24, 32]) {
+      const key = Buffer.alloc(bytes, 7).toString("base64");
+      expect(parseServerEnv({ AUTH_SECRET: secret, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(key);
+    }
+    for (const bad of [Buffer.alloc(31, 7).toString("base64"), "not base64 at all!", "c2VjcmV0dmFsdWU"]) {
+      const attempt = () => parseServerEnv({ AUTH_SECRET: secret, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: bad });
+      expect(attempt).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be a base64 AES key of 16, 24 or 32 bytes/);
+      expect(attempt).not.toThrow(bad);
+    }
+  });
+
   it("wants both halves of the GitHub credentials or neither", () => {
     expect(() => parseServerEnv({ AUTH_SECRET: secret, AUTH_GITHUB_ID: "id" })).toThrow(/AUTH_GITHUB_SECRET is missing/);
   });
