@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -25,6 +25,24 @@ test.describe("Accessibility", () => {
       await expect(page.getByTestId("portal-customer-name")).toBeVisible();
       expect(await seriousViolations(page), path).toEqual([]);
     }
+  });
+
+  test("the cancel form, its error and its outcome have no serious or critical axe violation", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await page.getByRole("radio", { name: "It costs too much" }).check();
+    expect(await seriousViolations(page), "open form").toEqual([]);
+
+    // Two: the server retries a write once.
+    await sandbox.fault({ operation: "subscriptions.cancel", status: 503, count: 2 });
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+    await expect(page.getByTestId("cancel-status").getByRole("button", { name: "Try again" })).toBeVisible();
+    expect(await seriousViolations(page), "failed cancel").toEqual([]);
+
+    await page.getByTestId("cancel-status").getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("cancel-status")).toContainText("Your subscription will end on");
+    expect(await seriousViolations(page), "scheduled").toEqual([]);
   });
 
   test("the empty states have no serious or critical axe violation", async ({ page }) => {

@@ -1,8 +1,5 @@
 import type { Page } from "@playwright/test";
-import { deterministicUuid } from "../lib/sandbox/ids";
-import { CUSTOMERS, expect, signInToPortal, test, type SandboxControls } from "./fixtures";
-
-const ADA_PRO = deterministicUuid("subscription:ada:pro");
+import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test, type SandboxControls } from "./fixtures";
 
 // Every way RevKeen can misbehave, as the sandbox plays it. Counts cover the app's one retry of a
 // read (or of a write under its Idempotency-Key); a rate limit and a timeout are not retried.

@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
+import { deterministicUuid } from "../lib/sandbox/ids";
 import { SandboxControls } from "./sandbox-controls";
 import { SANDBOX_URL } from "./urls";
 
@@ -8,6 +9,9 @@ export const CUSTOMERS = {
   yen: "佐藤 健二",
   euro: "Émilie du Châtelet",
 } as const;
+
+/** Ada Lovelace's active £12.00 monthly plan: renews, nothing scheduled, the one to cancel. */
+export const ADA_PRO = deterministicUuid("subscription:ada:pro");
 
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;

@@ -1,9 +1,6 @@
 import { request as playwrightRequest } from "@playwright/test";
-import { deterministicUuid } from "../lib/sandbox/ids";
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 import { APP_URL } from "./urls";
-
-const ADA_PRO = deterministicUuid("subscription:ada:pro");
 
 test.describe("Portal API", () => {
   test("answers the signed-in customer's data as JSON that is never cached and holds no token", async ({ page }) => {

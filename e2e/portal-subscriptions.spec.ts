@@ -1,7 +1,6 @@
 import { deterministicUuid } from "../lib/sandbox/ids";
-import { CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
 
-const ADA_PRO = deterministicUuid("subscription:ada:pro");
 const ADA_LEGACY = deterministicUuid("subscription:ada:legacy-support");
 
 test.describe("Subscriptions", () => {
@@ -95,6 +94,24 @@ test.describe("Cancelling a subscription", () => {
     await expect(page.getByTestId("subscription-status")).toHaveText(`ActiveCancels on ${periodEnd}`);
     await page.goto("/portal/subscriptions");
     await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "£12.00 per month" }) })).toContainText(`Cancels on ${periodEnd}`);
+  });
+
+  test("opening the form moves focus to it, and keeping the subscription moves it back", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    const open = page.getByRole("button", { name: "Cancel subscription" });
+
+    await open.click();
+    await expect(page.getByRole("heading", { name: "Confirm cancellation" })).toBeFocused();
+    await page.getByRole("radio", { name: "It costs too much" }).check();
+    await page.getByRole("button", { name: "Keep subscription" }).click();
+    await expect(open).toBeFocused();
+
+    // Opened again, it starts afresh.
+    await open.press("Enter");
+    await expect(page.getByRole("heading", { name: "Confirm cancellation" })).toBeFocused();
+    await expect(page.getByRole("radio", { name: "It costs too much" })).not.toBeChecked();
+    expect((await sandbox.calls()).by_operation["subscriptions.cancel"] ?? 0).toBe(0);
   });
 
   test("a comment too long for the chosen reason is flagged, not cut short", async ({ page, sandbox }) => {

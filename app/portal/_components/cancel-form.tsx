@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent, type Ref } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { cancelConsequence } from "@/lib/cancel-outcome";
 import { cancelReasonText, commentLimit } from "@/lib/cancel-policy";
 import { formatDate } from "@/lib/format-date";
@@ -15,17 +15,20 @@ type CancelFormProps = {
   locale: string;
   options: PortalOptions;
   pending: boolean;
-  headingRef?: Ref<HTMLHeadingElement>;
   onConfirm: (body: CancelSubscriptionBody) => void;
   onKeep: () => void;
 };
 
 /** The confirm step: when it ends (if there is a choice), why, and the two ways out. */
-export function CancelForm({ subscription, locale, options, pending, headingRef, onConfirm, onKeep }: CancelFormProps) {
+export function CancelForm({ subscription, locale, options, pending, onConfirm, onKeep }: CancelFormProps) {
   const [when, setWhen] = useState<When>("period_end");
   const [choice, setChoice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
   const ids = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Keyboard and screen-reader users land on the step they opened.
+  useEffect(() => heading.current?.focus(), []);
 
   // Already scheduled: the only change left is to end it now.
   const scheduled = isScheduledToCancel(subscription);
@@ -45,7 +48,7 @@ export function CancelForm({ subscription, locale, options, pending, headingRef,
 
   return (
     <form className="stack" onSubmit={onSubmit} aria-labelledby={`${ids}-confirm`}>
-      <h3 id={`${ids}-confirm`} ref={headingRef} tabIndex={-1}>
+      <h3 id={`${ids}-confirm`} ref={heading} tabIndex={-1}>
         Confirm cancellation
       </h3>
       {!scheduled && options.cancelNow && (

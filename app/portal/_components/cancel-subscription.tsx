@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { portalOptions, type PortalOptions } from "@/lib/portal-options";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/revkeen/schemas";
 import { isScheduledToCancel } from "@/lib/subscription-status";
-import { CancelForm } from "./cancel-form";
 import { useCancelSubscription } from "./use-cancel-subscription";
+
+// Most visits never open the form: it loads when they reach for the button, not with the page.
+const loadCancelForm = () => import("./cancel-form");
+const CancelForm = lazy(() => loadCancelForm().then((module) => ({ default: module.CancelForm })));
 
 type CancelSubscriptionProps = { subscription: PortalSubscription; locale: string; options?: PortalOptions };
 
@@ -14,7 +17,6 @@ export function CancelSubscription({ subscription, locale, options = portalOptio
   const [open, setOpen] = useState(false);
   // A new form each time it opens: choices from an abandoned attempt do not linger.
   const [attempt, setAttempt] = useState(0);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   const ids = useId();
@@ -24,10 +26,9 @@ export function CancelSubscription({ subscription, locale, options = portalOptio
   // Scheduled with "now" not offered: nothing is left to change.
   const offersSomething = !canceled && !(scheduled && !options.cancelNow);
 
-  // Keyboard and screen-reader users land on the step they opened, and back where they were.
+  // Keyboard and screen-reader users come back where they were (the form focuses its own heading).
   useEffect(() => {
-    if (open) confirmHeading.current?.focus();
-    else if (wasOpen.current) openButton.current?.focus();
+    if (!open && wasOpen.current) openButton.current?.focus();
     wasOpen.current = open;
   }, [open]);
 
@@ -50,6 +51,8 @@ export function CancelSubscription({ subscription, locale, options = portalOptio
             type="button"
             className="button"
             ref={openButton}
+            onPointerEnter={() => void loadCancelForm()}
+            onFocus={() => void loadCancelForm()}
             onClick={() => {
               setAttempt((count) => count + 1);
               setOpen(true);
@@ -60,16 +63,17 @@ export function CancelSubscription({ subscription, locale, options = portalOptio
         </div>
       )}
       {offersSomething && open && (
-        <CancelForm
-          key={attempt}
-          subscription={subscription}
-          locale={locale}
-          options={options}
-          pending={pending}
-          headingRef={confirmHeading}
-          onConfirm={confirm}
-          onKeep={() => setOpen(false)}
-        />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <CancelForm
+            key={attempt}
+            subscription={subscription}
+            locale={locale}
+            options={options}
+            pending={pending}
+            onConfirm={confirm}
+            onKeep={() => setOpen(false)}
+          />
+        </Suspense>
       )}
       <div role="status" aria-live="polite" data-testid="cancel-status" className={state.status === "failed" ? "notice notice-error" : state.status === "done" ? "notice" : undefined}>
         {state.status === "pending" && <span className="visually-hidden">Canceling your subscription…</span>}
