@@ -14,6 +14,12 @@ export default function nextConfig(phase) {
     poweredByHeader: false,
     reactStrictMode: true,
     typedRoutes: true,
+    experimental: {
+      // React's taint API (lib/taint-secrets.ts): rendering refuses to send the merchant's key or a
+      // portal token to the browser. It runs the app on Next's bundled experimental React build,
+      // about 6.5 KiB more gzipped JavaScript on every page.
+      taint: true,
+    },
   };
   return config;
 }

@@ -77,7 +77,17 @@ export default defineConfig({
       name: "smoke",
       command: `npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
       url: `${SMOKE_URL}/sign-in`,
-      env: { AUTH_SECRET: authSecret, REVKEEN_API_KEY: "", REVKEEN_API_URL: "", REVKEEN_DEMO_SIGN_IN: "" },
+      env: {
+        AUTH_SECRET: authSecret,
+        REVKEEN_API_KEY: "",
+        REVKEEN_API_URL: "",
+        REVKEEN_DEMO_SIGN_IN: "",
+        // The default mint limits, whatever the shell or .env.local say: e2e/mint-rate-limit.smoke.spec.ts
+        // trips the per-user one. Every smoke spec comes from 127.0.0.1 (Next fills in x-forwarded-for
+        // from the socket), and together they mint far fewer than the per-IP default of 60 a minute.
+        PORTAL_MINTS_PER_MINUTE_PER_USER: "",
+        PORTAL_MINTS_PER_MINUTE_PER_IP: "",
+      },
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 180_000,

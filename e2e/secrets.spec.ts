@@ -43,6 +43,16 @@ test.describe("Secrets stay on the server", () => {
     }
   });
 
+  test("the taint check, which hands a client component a secret, does not exist outside sandbox mode", async ({ page }) => {
+    // Signed in and inside the portal, so the check would have a token to hand over.
+    await signInToPortal(page, CUSTOMERS.euro);
+    for (const secret of ["api-key", "portal-token"]) {
+      const response = await page.request.get(`/__sandbox/taint-check?secret=${secret}`);
+      expect(response.status(), secret).toBe(404);
+      expect(await response.text(), secret).not.toMatch(SECRET);
+    }
+  });
+
   test("the sandbox key the server uses appears in no client bundle", async ({ page }) => {
     const scripts = new Set<string>();
     page.on("response", (response) => {

@@ -10,6 +10,7 @@ import { checkMintRate } from "@/lib/mint-rate-limit";
 import { PortalError } from "@/lib/portal-error";
 import { readPortalSession, writePortalSession, type PortalSession } from "@/lib/portal-session";
 import { createPortalSession } from "@/lib/revkeen/client";
+import { taintPortalToken } from "@/lib/taint-secrets";
 
 /**
  * A token minted because its predecessor was refused, and refused in turn within this long, is not
@@ -41,6 +42,7 @@ export async function mintPortalSession(
     customerId,
     renewedAfterRefusal: afterRefusal,
   };
+  taintPortalToken(session);
   await writePortalSession(session);
   return session;
 }

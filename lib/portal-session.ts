@@ -6,6 +6,7 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
+import { taintPortalToken } from "@/lib/taint-secrets";
 
 export type PortalSession = {
   token: string;
@@ -105,6 +106,7 @@ export async function unsealPortalSession(
     renewedAfterRefusal: claims.rar,
   };
   if (session.expiresAt - now < RENEW_MARGIN_MS) return { state: "expired" };
+  taintPortalToken(session);
   return { state: "valid", session };
 }
 

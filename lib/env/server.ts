@@ -1,4 +1,5 @@
 import "server-only";
+import { taintServerSecrets } from "@/lib/taint-secrets";
 import { parseServerEnv, type ServerEnv } from "./schema.mjs";
 
 let parsed: ServerEnv | undefined;
@@ -8,6 +9,10 @@ let parsed: ServerEnv | undefined;
  * route modules to collect page data, does not need the runtime secrets.
  */
 export function serverEnv(): ServerEnv {
-  parsed ??= parseServerEnv(process.env);
+  if (parsed === undefined) {
+    parsed = parseServerEnv(process.env);
+    // The parsed object lives as long as the process, and so does the taint on its secrets.
+    taintServerSecrets(parsed);
+  }
   return parsed;
 }

@@ -152,7 +152,8 @@ function commonRoot(a: string, b: string): string {
 
 /**
  * The framework's floor: a one-page App Router app with nothing in it, built by this project's
- * Next (node_modules is a symlink to ours) in a temporary folder, and started.
+ * Next (node_modules is a symlink to ours) in a temporary folder, and started. It sets
+ * `experimental.taint` as next.config.mjs does, so it ships the same (experimental) React build.
  */
 export async function buildAndStartFloor(): Promise<number> {
   await assertPortFree(PORTS.floor, "BENCH_FLOOR_PORT");
@@ -164,7 +165,7 @@ export async function buildAndStartFloor(): Promise<number> {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "bench-floor", private: true }, null, 2));
   writeFileSync(
     join(dir, "next.config.mjs"),
-    `export default { poweredByHeader: false, turbopack: { root: ${JSON.stringify(commonRoot(realpathSync(dir), modules))} } };\n`,
+    `export default { poweredByHeader: false, experimental: { taint: true }, turbopack: { root: ${JSON.stringify(commonRoot(realpathSync(dir), modules))} } };\n`,
   );
   writeFileSync(
     join(dir, "app", "layout.jsx"),
