@@ -5,8 +5,8 @@ import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/demo-customers";
-import { accountUserId } from "./account-user-id";
 import { serverEnv } from "@/lib/env/server";
+import { accountUserId } from "./account-user-id";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
 

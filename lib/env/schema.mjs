@@ -14,7 +14,7 @@ const optional = (/** @type {z.ZodType} */ schema) =>
 /** @param {string} value */
 function isAesKey(value) {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  return [16, 24, 32].includes(Buffer.from(value, "base64").length);
+  return [16, 24, 32].includes(atob(value).length);
 }
 
 const serverSchema = z
