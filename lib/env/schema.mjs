@@ -75,6 +75,12 @@ const serverSchema = z
     AUTH_SECRET: optional(
       z.string().min(32, "is too short: use at least 32 random characters (run `npx auth secret`)").optional(),
     ),
+    // Auth.js's own address; proxy.ts reads it to find the sign-in cookie under the same name.
+    AUTH_URL: optional(
+      z
+        .url({ protocol: /^https?$/, error: "must be your site's address, e.g. https://billing.example.com" })
+        .optional(),
+    ),
     // Next reads it at build time; checked here because a bad one only fails once a form is sent.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optional(
       z

@@ -63,6 +63,11 @@ describe("server environment", () => {
     }
   });
 
+  it("takes AUTH_URL only as an http(s) address", () => {
+    expect(parseServerEnv({ AUTH_SECRET: secret, AUTH_URL: "https://billing.example.com" }).AUTH_URL).toBe("https://billing.example.com");
+    expect(() => parseServerEnv({ AUTH_SECRET: secret, AUTH_URL: "billing.example.com" })).toThrow(/AUTH_URL must be your site's address/);
+  });
+
   it("wants both halves of the GitHub credentials or neither", () => {
     expect(() => parseServerEnv({ AUTH_SECRET: secret, AUTH_GITHUB_ID: "id" })).toThrow(/AUTH_GITHUB_SECRET is missing/);
   });
