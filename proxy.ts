@@ -1,8 +1,7 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseServerEnv } from "@/lib/env/schema.mjs";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
-import { signInCookieIsSecure } from "@/lib/sign-in-cookie";
+import { readSignInToken } from "@/lib/sign-in-token";
 
 const env = parseServerEnv(process.env, { requireSecrets: false });
 /** OAuth sign-in forms are redirected to the provider's own origin, which form-action must allow. */
@@ -22,9 +21,7 @@ function isHttps(request: NextRequest): boolean {
  */
 async function isSignedIn(request: NextRequest): Promise<boolean> {
   if (!env.AUTH_SECRET) return false;
-  const secureCookie = signInCookieIsSecure(env.AUTH_URL, request.headers);
-  const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie });
-  return token !== null;
+  return (await readSignInToken(request.headers, env.AUTH_SECRET, env.AUTH_URL)) !== null;
 }
 
 /**

@@ -2,14 +2,16 @@ import "server-only";
 // How a request gets a portal token: the signed-in user, their sealed cookie, and minting a new
 // session when the cookie is missing, near expiry, another user's, or refused by RevKeen.
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/app/(auth)/auth";
 import { customerIdForUser, type SignedInUser } from "@/lib/billing-account";
+import { serverEnv } from "@/lib/env/server";
 import { checkMintRate } from "@/lib/mint-rate-limit";
 import { PortalError } from "@/lib/portal-error";
 import { readPortalSession, writePortalSession, type PortalSession } from "@/lib/portal-session";
 import { createPortalSession } from "@/lib/revkeen/client";
+import { readSignInToken } from "@/lib/sign-in-token";
 import { taintPortalToken } from "@/lib/taint-secrets";
 
 /**
@@ -18,11 +20,13 @@ import { taintPortalToken } from "@/lib/taint-secrets";
  */
 export const FRESH_TOKEN_MS = 30_000;
 
+/** The signed-in user, read once per request; the same fields auth.ts's session callback gives. */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) return null;
-  return { id: user.id, email: user.email, provider: user.provider };
+  const env = serverEnv();
+  if (!env.AUTH_SECRET) return null;
+  const token = await readSignInToken(await headers(), env.AUTH_SECRET, env.AUTH_URL);
+  if (!token?.sub) return null;
+  return { id: token.sub, email: token.email, provider: typeof token.provider === "string" ? token.provider : undefined };
 });
 
 /** Mints a session for `user` and stores it in the cookie. Server actions and route handlers only. */

@@ -11,8 +11,7 @@ vi.mock("react", async (importOriginal) => ({
   ...(await importOriginal<typeof import("react")>()),
   experimental_taintUniqueValue: taintUniqueValue,
 }));
-// Minting outside a request: no sign-in session, no request headers, no cookie jar.
-vi.mock("@/app/(auth)/auth", () => ({ auth: async () => null }));
+// Minting outside a request: no request headers, no cookie jar.
 vi.mock("@/lib/mint-rate-limit", () => ({ checkMintRate: async () => undefined }));
 vi.mock("@/lib/portal-session", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/portal-session")>()),
