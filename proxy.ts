@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseServerEnv } from "@/lib/env/schema.mjs";
-import { createNonce, securityHeaders } from "@/lib/security-headers";
-import { readSignInToken } from "@/lib/sign-in-token";
+import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
+import { readSignInToken } from "@/lib/server/auth/sign-in-cookie";
 
 const env = parseServerEnv(process.env, { requireSecrets: false });
 /** OAuth sign-in forms are redirected to the provider's own origin, which form-action must allow. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ManageBillingForm } from "@/app/_components/manage-billing-form";
-import { currentUser } from "@/lib/portal-access";
-import { isPortalErrorCode, portalErrorCodes } from "@/lib/portal-error";
+import { currentUser } from "@/lib/server/portal-session/renew";
+import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const user = await currentUser();

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { DEMO_PROVIDER_ID } from "@/lib/demo-customers";
-import { clearPortalSession } from "@/lib/portal-session";
-import { safeLocalPath } from "@/lib/safe-path";
+import { DEMO_PROVIDER_ID } from "@/lib/server/billing-account/demo-customers";
+import { clearPortalSession } from "@/lib/server/portal-session/sealed-cookie";
+import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 import { signIn } from "./auth";
 
 const demoSignInInput = z.object({

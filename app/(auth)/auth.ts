@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
-import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/demo-customers";
+import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/server/billing-account/demo-customers";
 import { serverEnv } from "@/lib/env/server";
 import { accountUserId } from "./account-user-id";
 

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentUser, mintPortalSession } from "@/lib/portal-access";
-import { safePortalPath } from "@/lib/safe-path";
-import { PortalError, type PortalErrorCode } from "@/lib/portal-error";
+import { currentUser, mintPortalSession } from "@/lib/server/portal-session/renew";
+import { safePortalPath } from "@/lib/shared/paths/safe-path";
+import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 
 export type OpenPortalState =
   | { status: "idle" }

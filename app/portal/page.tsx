@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { customerLocale } from "@/lib/customer-locale";
-import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/portal-keys";
-import { loadPortalPage } from "@/lib/portal-page";
-import { dataBody, listBody } from "@/lib/portal-payloads";
-import { readAllSubscriptions, readCustomer, readInvoices } from "@/lib/portal-reads";
+import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
+import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
+import { dataBody, listBody } from "@/lib/shared/portal-api/payloads";
+import { readAllSubscriptions, readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
 import { AmountDueSummary } from "./_components/amount-due-summary";
 import { CustomerSummary } from "./_components/customer-summary";
 import { LatestInvoices } from "./_components/latest-invoices";

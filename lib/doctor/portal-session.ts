@@ -2,7 +2,7 @@
 // and read the answer with the app's own parser, so a shape the app cannot read shows up here.
 // The shortest lifetime RevKeen allows keeps the unused session's window small.
 import { z } from "zod";
-import { parseSessionResponse, SessionResponseError } from "../revkeen/session-response";
+import { parseSessionResponse, SessionResponseError } from "../shared/revkeen-api/session-response";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
 import { probeMint } from "./mint-probe";
 import { describeRefusal } from "./upstream-call";

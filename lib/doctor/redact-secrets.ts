@@ -1,6 +1,6 @@
 // The last guard before anything is printed: a check's detail may quote RevKeen's error
 // message, and no upstream should be trusted not to echo what it was sent.
-import { redact } from "../redact";
+import { redact } from "../shared/secrets/redact";
 import type { DoctorEnv } from "./check-result";
 
 const SECRET_VARIABLES = ["REVKEEN_API_KEY", "REVKEEN_SANDBOX_API_KEY", "AUTH_SECRET", "AUTH_GITHUB_SECRET"];

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
-import { parseSessionResponse } from "@/lib/revkeen/session-response";
+import { parseSessionResponse } from "@/lib/shared/revkeen-api/session-response";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/server";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";

@@ -1,5 +1,5 @@
 import "server-only";
-import { taintServerSecrets } from "@/lib/taint-secrets";
+import { taintServerSecrets } from "@/lib/server/security/taint-secrets";
 import { parseServerEnv, type ServerEnv } from "./schema.mjs";
 
 let parsed: ServerEnv | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PortalInvoice, PortalList, PortalSubscription } from "@/lib/revkeen/schemas";
+import type { PortalInvoice, PortalList, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import type { Sandbox } from "./sandbox";
 import { KENJI_SATO_ID } from "./seed";
 import { errorOf, mintToken, portal, setup } from "./test-support";

@@ -1,6 +1,6 @@
 // What the sandbox stores: the portal projections plus the owner and the merchant-only
 // fields the portal must never show (the cancellation reason).
-import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 
 export interface SubscriptionRecord {
   customerId: string;

@@ -6,7 +6,7 @@ import {
   portalSubscriptionSchema,
   type PortalInvoice,
   type PortalSubscription,
-} from "@/lib/revkeen/schemas";
+} from "@/lib/shared/revkeen-api/schemas";
 import { ADA_LOVELACE_ID, createSeed, GRACE_HOPPER_ID, KENJI_SATO_ID } from "./seed";
 import { dataOf, errorOf, mintToken, portal, setup, START } from "./test-support";
 

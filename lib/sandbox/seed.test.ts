@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { portalCustomerSchema, portalInvoiceSchema, portalSubscriptionSchema } from "@/lib/revkeen/schemas";
+import { portalCustomerSchema, portalInvoiceSchema, portalSubscriptionSchema } from "@/lib/shared/revkeen-api/schemas";
 import { ADA_LOVELACE_ID, createSeed, EMILIE_DU_CHATELET_ID, GRACE_HOPPER_ID, KENJI_SATO_ID, SANDBOX_MERCHANT_ID } from "./seed";
 import { START } from "./test-support";
 

@@ -1,6 +1,6 @@
 // The demo merchant's customers, generated from a `now` so that dates always look current
 // ("renews in 12 days", "trial ends next week") while ids stay the same across restarts.
-import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { addInterval, addMonths, daysToMs, toIso } from "./calendar";
 import { deterministicUuid } from "./ids";
 import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";

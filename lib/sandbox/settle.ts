@@ -1,6 +1,6 @@
 // Time only moves the sandbox forward when someone looks: before answering, every
 // subscription is brought up to "now" (trial over, period renewed, scheduled cancel done).
-import type { PortalSubscription } from "@/lib/revkeen/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { addInterval, fromIso, toIso } from "./calendar";
 
 /** A daily plan advanced ten years takes ~3,650 steps; the cap only guards against a loop. */

@@ -1,7 +1,7 @@
 // The merchant's data as the sandbox currently has it: a deep copy of the seed that
 // cancels and the clock then change. Reads go through here so ownership is checked in
 // one place: another customer's object is simply not found.
-import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 import { settleSubscription } from "./settle";

@@ -1,5 +1,5 @@
 import { serverEnv } from "@/lib/env/server";
-import { inProcessSandbox } from "@/lib/revkeen/transport";
+import { inProcessSandbox } from "@/lib/server/revkeen/transport";
 
 /**
  * The in-process sandbox's development controls (/__sandbox/reset, /clock, /faults, …), the same

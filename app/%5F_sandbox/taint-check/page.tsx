@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { serverEnv } from "@/lib/env/server";
-import { currentUser } from "@/lib/portal-access";
-import { readPortalSession } from "@/lib/portal-session";
+import { currentUser } from "@/lib/server/portal-session/renew";
+import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import { ClientProbe } from "./client-probe";
 
 /**

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { configuredProviders } from "@/app/(auth)/auth";
 import { signInAsDemoCustomer, signInWithProvider } from "@/app/(auth)/actions";
-import { DEMO_PROVIDER_ID, demoCustomers } from "@/lib/demo-customers";
-import { currentUser } from "@/lib/portal-access";
-import { safeLocalPath } from "@/lib/safe-path";
+import { DEMO_PROVIDER_ID, demoCustomers } from "@/lib/server/billing-account/demo-customers";
+import { currentUser } from "@/lib/server/portal-session/renew";
+import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 

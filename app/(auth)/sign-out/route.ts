@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/app/(auth)/auth";
-import { clearPortalSession } from "@/lib/portal-session";
-import { isSameOrigin } from "@/lib/request-origin";
+import { clearPortalSession } from "@/lib/server/portal-session/sealed-cookie";
+import { isSameOrigin } from "@/lib/server/security/request-origin";
 
 /**
  * Signing out is a route handler rather than a server action so that its response can carry

@@ -1,8 +1,8 @@
 "use client";
 
-import { amountDueByCurrency } from "@/lib/amount-due";
-import { formatMoney } from "@/lib/format-money";
-import { ALL_ITEMS_LIMIT } from "@/lib/portal-keys";
+import { amountDueByCurrency } from "@/lib/shared/billing/amount-due";
+import { formatMoney } from "@/lib/shared/format/format-money";
+import { ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
 import { useInvoices } from "./use-portal-data";
 
 /** The sum of what open invoices still ask for, one line per currency. */

@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { cancelConsequence } from "@/lib/cancel-outcome";
-import { cancelReasonText, commentLimit } from "@/lib/cancel-policy";
-import { formatDate } from "@/lib/format-date";
-import type { PortalOptions } from "@/lib/portal-options";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/revkeen/schemas";
-import { isScheduledToCancel } from "@/lib/subscription-status";
+import { cancelConsequence } from "@/lib/shared/billing/cancel-outcome";
+import { cancelReasonText, commentLimit } from "@/lib/shared/billing/cancel-policy";
+import { formatDate } from "@/lib/shared/format/format-date";
+import type { PortalOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 
 type When = "period_end" | "now";
 

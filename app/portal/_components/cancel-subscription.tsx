@@ -1,9 +1,9 @@
 "use client";
 
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { portalOptions, type PortalOptions } from "@/lib/portal-options";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/revkeen/schemas";
-import { isScheduledToCancel } from "@/lib/subscription-status";
+import { portalOptions, type PortalOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { useCancelSubscription } from "./use-cancel-subscription";
 
 // Most visits never open the form: it loads when they reach for the button, not with the page.

@@ -1,4 +1,4 @@
-import { customerForLayout } from "@/lib/portal-page";
+import { customerForLayout } from "@/lib/server/portal-pages/load-portal-page";
 
 /** The header's "Billing for …"; empty while the page beside it handles a missing session. */
 export async function CustomerName() {

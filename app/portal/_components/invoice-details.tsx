@@ -1,8 +1,8 @@
 "use client";
 
-import { formatDate } from "@/lib/format-date";
-import { formatMoney } from "@/lib/format-money";
-import { invoiceBadge } from "@/lib/invoice-status";
+import { formatDate } from "@/lib/shared/format/format-date";
+import { formatMoney } from "@/lib/shared/format/format-money";
+import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
 import { Badge } from "./badge";
 import { DetailRow } from "./detail-row";
 import { RefreshProblem } from "./refresh-problem";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Route } from "next";
-import type { PageLinks } from "@/lib/invoice-paging";
-import { listSearch } from "@/lib/portal-keys";
-import type { ListQuery } from "@/lib/revkeen/schemas";
+import type { PageLinks } from "@/lib/shared/billing/invoice-paging";
+import { listSearch } from "@/lib/shared/portal-api/keys";
+import type { ListQuery } from "@/lib/shared/revkeen-api/schemas";
 
 function pageHref(query: ListQuery): Route {
   return `/portal/invoices?${listSearch(query)}` as Route;

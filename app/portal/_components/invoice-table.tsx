@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Route } from "next";
-import { formatDate } from "@/lib/format-date";
-import { formatMoney } from "@/lib/format-money";
-import { invoiceBadge } from "@/lib/invoice-status";
-import type { PortalInvoice } from "@/lib/revkeen/schemas";
+import { formatDate } from "@/lib/shared/format/format-date";
+import { formatMoney } from "@/lib/shared/format/format-money";
+import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/schemas";
 import { Badge } from "./badge";
 
 export function InvoiceTable({ invoices, caption, locale }: { invoices: PortalInvoice[]; caption: string; locale: string }) {

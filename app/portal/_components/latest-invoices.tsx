@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { LATEST_INVOICES_SHOWN, ALL_ITEMS_LIMIT } from "@/lib/portal-keys";
+import { LATEST_INVOICES_SHOWN, ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
 import { EmptyState } from "./empty-state";
 import { InvoiceTable } from "./invoice-table";
 import { RefreshProblem } from "./refresh-problem";

@@ -1,5 +1,5 @@
 import Form from "next/form";
-import { INVOICE_PAGE_SIZES } from "@/lib/portal-keys";
+import { INVOICE_PAGE_SIZES } from "@/lib/shared/portal-api/keys";
 
 /** A plain GET form: works without JavaScript, and a new size starts again from the newest. */
 export function PageSizeForm({ limit }: { limit: number }) {

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
-import { portalFetcher } from "@/lib/portal-fetcher";
+import { portalFetcher } from "@/lib/browser/portal-fetcher";
 
 /**
  * Hands a page's server reads to SWR under the API URLs the hooks ask for. The page already has

@@ -1,4 +1,4 @@
-import type { PortalFetchError } from "@/lib/portal-fetcher";
+import type { PortalFetchError } from "@/lib/browser/portal-fetcher";
 
 /**
  * A background refresh that failed: the data on screen is the last good copy, so say so

@@ -1,5 +1,5 @@
-import type { PortalSubscription } from "@/lib/revkeen/schemas";
-import { subscriptionBadges } from "@/lib/subscription-status";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import { subscriptionBadges } from "@/lib/shared/billing/subscription-status";
 import { Badge } from "./badge";
 
 export function SubscriptionBadges({ subscription, locale }: { subscription: PortalSubscription; locale: string }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Route } from "next";
-import type { PortalSubscription } from "@/lib/revkeen/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { SubscriptionBadges } from "./subscription-badges";
 import { SubscriptionFacts } from "./subscription-facts";
 import { subscriptionTitle } from "./subscription-title";

@@ -7,7 +7,7 @@ import { SubscriptionFacts } from "./subscription-facts";
 import { subscriptionTitle } from "./subscription-title";
 import { useSubscription } from "./use-portal-data";
 import { DetailRow } from "./detail-row";
-import { formatPrice } from "@/lib/format-price";
+import { formatPrice } from "@/lib/shared/format/format-price";
 
 export function SubscriptionDetails({ id, locale }: { id: string; locale: string }) {
   const { data, error } = useSubscription(id);

@@ -1,6 +1,6 @@
-import type { PortalSubscription } from "@/lib/revkeen/schemas";
-import { formatDate } from "@/lib/format-date";
-import { subscriptionEnd } from "@/lib/subscription-status";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import { formatDate } from "@/lib/shared/format/format-date";
+import { subscriptionEnd } from "@/lib/shared/billing/subscription-status";
 import { DetailRow } from "./detail-row";
 
 function period(subscription: PortalSubscription, locale: string): string | null {

@@ -1,6 +1,6 @@
 "use client";
 
-import { isCurrentSubscription } from "@/lib/subscription-status";
+import { isCurrentSubscription } from "@/lib/shared/billing/subscription-status";
 import { EmptyState } from "./empty-state";
 import { RefreshProblem } from "./refresh-problem";
 import { SubscriptionCard } from "./subscription-card";

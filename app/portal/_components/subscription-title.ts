@@ -1,5 +1,5 @@
-import type { PortalSubscription } from "@/lib/revkeen/schemas";
-import { formatPrice } from "@/lib/format-price";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import { formatPrice } from "@/lib/shared/format/format-price";
 
 /** The portal has no plan names (RevKeen keeps them merchant-side), so the price names a plan. */
 export function subscriptionTitle(subscription: PortalSubscription, locale: string): string {

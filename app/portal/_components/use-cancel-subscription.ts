@@ -4,13 +4,13 @@
 // request is repeated; a changed body is a new intent with a new key.
 import { useCallback, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { cancelledCopy } from "@/lib/cancel-outcome";
-import { formatDate } from "@/lib/format-date";
-import { PortalFetchError, portalRequest } from "@/lib/portal-fetcher";
-import { holdsSubscriptions, portalKeys } from "@/lib/portal-keys";
-import { dataBody, type DataBody, type ListBody } from "@/lib/portal-payloads";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/revkeen/schemas";
-import { withSubscription } from "@/lib/subscription-cache";
+import { cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
+import { formatDate } from "@/lib/shared/format/format-date";
+import { PortalFetchError, portalRequest } from "@/lib/browser/portal-fetcher";
+import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
+import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 
 export type CancelState =
   | { status: "idle" }

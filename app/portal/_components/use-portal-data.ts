@@ -1,10 +1,10 @@
 "use client";
 // The portal's SWR hooks, one per API resource, keyed by the same portalKeys the pages use.
 import useSWR from "swr";
-import { portalFetcher, type PortalFetchError } from "@/lib/portal-fetcher";
-import { portalKeys } from "@/lib/portal-keys";
-import type { DataBody, ListBody } from "@/lib/portal-payloads";
-import type { ListQuery, PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/revkeen/schemas";
+import { portalFetcher, type PortalFetchError } from "@/lib/browser/portal-fetcher";
+import { portalKeys } from "@/lib/shared/portal-api/keys";
+import type { DataBody, ListBody } from "@/lib/shared/portal-api/payloads";
+import type { ListQuery, PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 
 export function useCustomer() {
   return useSWR<DataBody<PortalCustomer>, PortalFetchError>(portalKeys.customer(), portalFetcher);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { customerLocale } from "@/lib/customer-locale";
-import { parseListQuery } from "@/lib/portal-input";
-import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/portal-keys";
-import { loadPortalPage } from "@/lib/portal-page";
-import { listBody } from "@/lib/portal-payloads";
-import { readCustomer, readInvoices } from "@/lib/portal-reads";
+import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { parseListQuery } from "@/lib/shared/portal-api/input";
+import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/shared/portal-api/keys";
+import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
+import { listBody } from "@/lib/shared/portal-api/payloads";
+import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
 import { InvoiceList } from "../_components/invoice-list";
 import { PageSizeForm } from "../_components/page-size-form";
 import { PortalSWRConfig } from "../_components/portal-swr-config";

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { currentUser, mintPortalSession } from "@/lib/portal-access";
-import { safePortalPath } from "@/lib/safe-path";
-import { PortalError } from "@/lib/portal-error";
-import { readPortalSession } from "@/lib/portal-session";
+import { currentUser, mintPortalSession } from "@/lib/server/portal-session/renew";
+import { safePortalPath } from "@/lib/shared/paths/safe-path";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 
 /**
  * Pages cannot set cookies, so a page whose portal session is missing or stale sends the browser

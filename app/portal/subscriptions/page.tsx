@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { customerLocale } from "@/lib/customer-locale";
-import { portalKeys } from "@/lib/portal-keys";
-import { loadPortalPage } from "@/lib/portal-page";
-import { listBody } from "@/lib/portal-payloads";
-import { readAllSubscriptions, readCustomer } from "@/lib/portal-reads";
+import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { portalKeys } from "@/lib/shared/portal-api/keys";
+import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
+import { listBody } from "@/lib/shared/portal-api/payloads";
+import { readAllSubscriptions, readCustomer } from "@/lib/server/portal-pages/reads";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 import { SubscriptionList } from "../_components/subscription-list";
 

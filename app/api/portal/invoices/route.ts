@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
-import { withPortalToken } from "@/lib/portal-access";
-import { PortalError } from "@/lib/portal-error";
-import { parseListQuery } from "@/lib/portal-input";
-import { listBody } from "@/lib/portal-payloads";
-import { portalRoute } from "@/lib/portal-route";
-import { listInvoices } from "@/lib/revkeen/client";
+import { withPortalToken } from "@/lib/server/portal-session/renew";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import { parseListQuery } from "@/lib/shared/portal-api/input";
+import { listBody } from "@/lib/shared/portal-api/payloads";
+import { portalRoute } from "@/lib/server/portal-api/portal-route";
+import { listInvoices } from "@/lib/server/revkeen/client";
 
 export const GET = portalRoute(async (request: NextRequest, _context: unknown, user) => {
   const query = parseListQuery(request.nextUrl.searchParams);

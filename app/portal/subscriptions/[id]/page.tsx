@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { customerLocale } from "@/lib/customer-locale";
-import { isResourceId } from "@/lib/portal-input";
-import { portalKeys } from "@/lib/portal-keys";
-import { loadPortalPage } from "@/lib/portal-page";
-import { dataBody } from "@/lib/portal-payloads";
-import { readCustomer, readSubscription } from "@/lib/portal-reads";
+import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { isResourceId } from "@/lib/shared/portal-api/input";
+import { portalKeys } from "@/lib/shared/portal-api/keys";
+import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
+import { dataBody } from "@/lib/shared/portal-api/payloads";
+import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 import { SubscriptionDetails } from "../../_components/subscription-details";
 

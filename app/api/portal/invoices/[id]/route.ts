@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
-import { withPortalToken } from "@/lib/portal-access";
-import { PortalError } from "@/lib/portal-error";
-import { isResourceId } from "@/lib/portal-input";
-import { dataBody } from "@/lib/portal-payloads";
-import { portalRoute } from "@/lib/portal-route";
-import { getInvoice } from "@/lib/revkeen/client";
+import { withPortalToken } from "@/lib/server/portal-session/renew";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import { isResourceId } from "@/lib/shared/portal-api/input";
+import { dataBody } from "@/lib/shared/portal-api/payloads";
+import { portalRoute } from "@/lib/server/portal-api/portal-route";
+import { getInvoice } from "@/lib/server/revkeen/client";
 
 export const GET = portalRoute(async (_request: NextRequest, { params }: RouteContext<"/api/portal/invoices/[id]">, user) => {
   const { id } = await params;

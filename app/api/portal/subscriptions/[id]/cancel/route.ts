@@ -1,14 +1,14 @@
 import type { NextRequest } from "next/server";
-import { cancelRefusal } from "@/lib/cancel-policy";
-import { withPortalToken } from "@/lib/portal-access";
-import { PortalError } from "@/lib/portal-error";
-import { isResourceId } from "@/lib/portal-input";
-import { portalOptions } from "@/lib/portal-options";
-import { dataBody } from "@/lib/portal-payloads";
-import { portalRoute } from "@/lib/portal-route";
-import { isSameOrigin } from "@/lib/request-origin";
-import { cancelSubscription } from "@/lib/revkeen/client";
-import { cancelSubscriptionBodySchema } from "@/lib/revkeen/schemas";
+import { cancelRefusal } from "@/lib/shared/billing/cancel-policy";
+import { withPortalToken } from "@/lib/server/portal-session/renew";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import { isResourceId } from "@/lib/shared/portal-api/input";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
+import { dataBody } from "@/lib/shared/portal-api/payloads";
+import { portalRoute } from "@/lib/server/portal-api/portal-route";
+import { isSameOrigin } from "@/lib/server/security/request-origin";
+import { cancelSubscription } from "@/lib/server/revkeen/client";
+import { cancelSubscriptionBodySchema } from "@/lib/shared/revkeen-api/schemas";
 
 const MAX_IDEMPOTENCY_KEY = 255;
 

@@ -1,0 +1,160 @@
+import "server-only";
+// The portal-session cookie, and the only code that reads or writes it. Its value is a JWE
+// (dir + A256GCM) under a key derived from AUTH_SECRET, so the rkcps_ token inside is neither
+// readable nor forgeable by the browser, and it is bound to the signed-in user who minted it.
+import { EncryptJWT, jwtDecrypt } from "jose";
+import { cookies, headers } from "next/headers";
+import { z } from "zod";
+import { serverEnv } from "@/lib/env/server";
+import { taintPortalToken } from "@/lib/server/security/taint-secrets";
+
+export type PortalSession = {
+  token: string;
+  /** When the upstream token expires, ms since the epoch. */
+  expiresAt: number;
+  /** When it was minted, ms since the epoch: a token refused right after minting is not renewed again. */
+  mintedAt: number;
+  userId: string;
+  customerId: string;
+  /** Minted because RevKeen refused the previous token: if this one is refused too, stop renewing. */
+  renewedAfterRefusal: boolean;
+};
+
+export type PortalSessionState =
+  | { state: "valid"; session: PortalSession }
+  | { state: "missing" | "invalid" | "expired" | "other_user" };
+
+/** Renew this long before the upstream expiry, so no request leaves with a token about to lapse. */
+export const RENEW_MARGIN_MS = 60_000;
+/** The cookie dies a little before the token does. */
+const COOKIE_MARGIN_S = 30;
+
+const SECURE_NAME = "__Host-revkeen-portal";
+const PLAIN_NAME = "revkeen-portal";
+
+const claimsSchema = z.object({
+  tok: z.string().startsWith("rkcps_"),
+  uid: z.string().min(1),
+  cid: z.string().min(1),
+  mat: z.number().int(),
+  rar: z.boolean(),
+  exp: z.number().int(),
+});
+
+/** Derived once per secret: every portal request opens the cookie. */
+const sealingKeys = new Map<string, Promise<Uint8Array>>();
+
+function sealingKey(secret: string): Promise<Uint8Array> {
+  let key = sealingKeys.get(secret);
+  if (key === undefined) {
+    key = deriveSealingKey(secret);
+    sealingKeys.set(secret, key);
+  }
+  return key;
+}
+
+async function deriveSealingKey(secret: string): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveBits"]);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "HKDF", hash: "SHA-256", salt: encoder.encode("revkeen-portal-starter"), info: encoder.encode("portal-session cookie v1") },
+    material,
+    256,
+  );
+  return new Uint8Array(bits);
+}
+
+export async function sealPortalSession(session: PortalSession, secret: string): Promise<string> {
+  return new EncryptJWT({
+    tok: session.token,
+    uid: session.userId,
+    cid: session.customerId,
+    mat: session.mintedAt,
+    rar: session.renewedAfterRefusal,
+  })
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .setExpirationTime(Math.floor(session.expiresAt / 1000))
+    .encrypt(await sealingKey(secret));
+}
+
+/** Opens a sealed value for `userId`; anything tampered, expired or minted for someone else is refused. */
+export async function unsealPortalSession(
+  value: string,
+  secret: string,
+  userId: string,
+  now: number = Date.now(),
+): Promise<PortalSessionState> {
+  let claims: z.infer<typeof claimsSchema>;
+  try {
+    const { payload } = await jwtDecrypt(value, await sealingKey(secret), {
+      keyManagementAlgorithms: ["dir"],
+      contentEncryptionAlgorithms: ["A256GCM"],
+      currentDate: new Date(now),
+    });
+    claims = claimsSchema.parse(payload);
+  } catch (error) {
+    const expired = error instanceof Error && "code" in error && error.code === "ERR_JWT_EXPIRED";
+    return { state: expired ? "expired" : "invalid" };
+  }
+  if (claims.uid !== userId) return { state: "other_user" };
+  const session: PortalSession = {
+    token: claims.tok,
+    expiresAt: claims.exp * 1000,
+    mintedAt: claims.mat,
+    userId: claims.uid,
+    customerId: claims.cid,
+    renewedAfterRefusal: claims.rar,
+  };
+  if (session.expiresAt - now < RENEW_MARGIN_MS) return { state: "expired" };
+  taintPortalToken(session);
+  return { state: "valid", session };
+}
+
+/**
+ * `Secure` and the `__Host-` prefix on https. Plain-http development (localhost) drops both,
+ * since a browser would refuse them there.
+ */
+export function cookieAttributes(secure: boolean, expiresAt: number, now: number = Date.now()) {
+  return {
+    name: secure ? SECURE_NAME : PLAIN_NAME,
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      secure,
+      maxAge: Math.max(0, Math.floor((expiresAt - now) / 1000) - COOKIE_MARGIN_S),
+    },
+  };
+}
+
+async function isHttps(): Promise<boolean> {
+  const forwarded = (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return forwarded === "https";
+}
+
+/** Reads the cookie for the signed-in user. Works in pages too (it never writes). */
+export async function readPortalSession(userId: string): Promise<PortalSessionState> {
+  const jar = await cookies();
+  const value = jar.get((await isHttps()) ? SECURE_NAME : PLAIN_NAME)?.value;
+  if (value === undefined) return { state: "missing" };
+  return unsealPortalSession(value, authSecret(), userId);
+}
+
+/** Only from a server action or a route handler: pages cannot set cookies. */
+export async function writePortalSession(session: PortalSession): Promise<void> {
+  const { name, options } = cookieAttributes(await isHttps(), session.expiresAt);
+  (await cookies()).set(name, await sealPortalSession(session, authSecret()), options);
+}
+
+/** Only from a server action or a route handler. */
+export async function clearPortalSession(): Promise<void> {
+  const jar = await cookies();
+  for (const name of [SECURE_NAME, PLAIN_NAME]) {
+    if (jar.has(name)) jar.delete({ name, path: "/", secure: name === SECURE_NAME });
+  }
+}
+
+function authSecret(): string {
+  // parseServerEnv refuses to start without it at run time.
+  return serverEnv().AUTH_SECRET ?? "";
+}

@@ -1,0 +1,264 @@
+import "server-only";
+// The only code that speaks to RevKeen. It knows the base URL, both credentials, the timeout and
+// the retry rule, and turns every answer into the app's own types or a PortalError.
+//
+// A thin typed fetch rather than @revkeen/sdk's functions: the app needs redirects refused, a
+// timeout and a retry that reuses the Idempotency-Key, zod checks on every answer, the session
+// response read in all of its documented shapes, and an in-process transport for sandbox mode.
+// The SDK's types are still used as a compile-time check (schemas.sdk-check.ts).
+import type { z } from "zod";
+import { serverEnv } from "@/lib/env/server";
+import { log } from "@/lib/server/logging/log";
+import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
+import { runWithRequestId } from "@/lib/server/logging/request-id";
+import {
+  dataSchema,
+  errorEnvelopeSchema,
+  listSchema,
+  portalCustomerSchema,
+  portalInvoiceSchema,
+  portalSubscriptionSchema,
+  uuidSchema,
+  type CancelSubscriptionBody,
+  type ListQuery,
+  type PortalCustomer,
+  type PortalInvoice,
+  type PortalList,
+  type PortalSubscription,
+} from "../../shared/revkeen-api/schemas";
+import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
+import { upstream } from "./transport";
+
+const API_VERSION = "2026-05-01";
+
+type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
+
+type Call<T> = {
+  operation: string;
+  method: "GET" | "POST";
+  path: string;
+  query?: ListQuery;
+  body?: unknown;
+  credential: Credential;
+  idempotencyKey?: string;
+  /** What a 404 means for this call. */
+  notFound: PortalErrorCode;
+  parse: (body: unknown) => T;
+};
+
+class RetryableFailure extends Error {}
+
+export async function createPortalSession(input: {
+  customerId: string;
+  ttlMinutes?: number;
+  idempotencyKey: string;
+}): Promise<MintedSession> {
+  if (!uuidSchema.safeParse(input.customerId).success) throw new PortalError("portal:no_account");
+  return send({
+    operation: "sessions.create",
+    method: "POST",
+    path: "/customer-portal/sessions",
+    body: { customer_id: input.customerId, ttl_minutes: input.ttlMinutes ?? serverEnv().REVKEEN_PORTAL_TTL_MINUTES },
+    credential: { kind: "merchant" },
+    idempotencyKey: input.idempotencyKey,
+    notFound: "portal:no_account",
+    parse: (body) => {
+      try {
+        return parseSessionResponse(body);
+      } catch (error) {
+        if (error instanceof SessionResponseError) {
+          log.error("revkeen.session_response_unusable", { reason: error.message });
+          throw new PortalError("upstream:unavailable", { cause: error });
+        }
+        throw error;
+      }
+    },
+  });
+}
+
+const customerResponse = parser(dataSchema(portalCustomerSchema));
+const subscriptionResponse = parser(dataSchema(portalSubscriptionSchema));
+const subscriptionList = parser(listSchema(portalSubscriptionSchema));
+const invoiceResponse = parser(dataSchema(portalInvoiceSchema));
+const invoiceList = parser(listSchema(portalInvoiceSchema));
+
+export function getCustomer(token: string): Promise<PortalCustomer> {
+  return read(token, "customer.get", "/customer-portal/customer", "customer:not_found", (body) => customerResponse(body).data);
+}
+
+export function listSubscriptions(token: string, query: ListQuery = {}): Promise<PortalList<PortalSubscription>> {
+  return read(token, "subscriptions.list", "/customer-portal/subscriptions", "customer:not_found", subscriptionList, query);
+}
+
+export async function getSubscription(token: string, id: string): Promise<PortalSubscription> {
+  const path = `/customer-portal/subscriptions/${checkedId(id, "subscription:not_found")}`;
+  return read(token, "subscriptions.get", path, "subscription:not_found", (body) => subscriptionResponse(body).data);
+}
+
+export function listInvoices(token: string, query: ListQuery = {}): Promise<PortalList<PortalInvoice>> {
+  return read(token, "invoices.list", "/customer-portal/invoices", "customer:not_found", invoiceList, query);
+}
+
+export async function getInvoice(token: string, id: string): Promise<PortalInvoice> {
+  const path = `/customer-portal/invoices/${checkedId(id, "invoice:not_found")}`;
+  return read(token, "invoices.get", path, "invoice:not_found", (body) => invoiceResponse(body).data);
+}
+
+export async function cancelSubscription(
+  token: string,
+  id: string,
+  body: CancelSubscriptionBody,
+  idempotencyKey: string,
+): Promise<PortalSubscription> {
+  return send({
+    operation: "subscriptions.cancel",
+    method: "POST",
+    path: `/customer-portal/subscriptions/${checkedId(id, "subscription:not_found")}/cancel`,
+    body,
+    credential: { kind: "portal", token },
+    idempotencyKey,
+    notFound: "subscription:not_found",
+    parse: (response) => subscriptionResponse(response).data,
+  });
+}
+
+function read<T>(
+  token: string,
+  operation: string,
+  path: string,
+  notFound: PortalErrorCode,
+  parse: (body: unknown) => T,
+  query?: ListQuery,
+): Promise<T> {
+  return send({ operation, method: "GET", path, query, credential: { kind: "portal", token }, notFound, parse });
+}
+
+/** An answer that does not match the contract is an upstream failure, not a crash. */
+function parser<S extends z.ZodType>(schema: S): (body: unknown) => z.infer<S> {
+  return (body) => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      log.error("revkeen.unexpected_response", { issues: parsed.error.issues.length });
+      throw new PortalError("upstream:unavailable");
+    }
+    return parsed.data;
+  };
+}
+
+/** Ids reach the upstream path only as UUIDs, so no input can change which path is called. */
+function checkedId(id: string, notFound: PortalErrorCode): string {
+  if (!uuidSchema.safeParse(id).success) throw new PortalError(notFound);
+  return id;
+}
+
+function send<T>(call: Call<T>): Promise<T> {
+  return runWithRequestId(() => sendWithRetry(call));
+}
+
+async function sendWithRetry<T>(call: Call<T>): Promise<T> {
+  // Reads are safe to repeat; a write is only repeated under the same Idempotency-Key.
+  const retryable = call.method === "GET" || call.idempotencyKey !== undefined;
+  try {
+    return await attempt(call);
+  } catch (error) {
+    if (!(error instanceof RetryableFailure) || !retryable) throw unwrapFailure(error);
+    log.warn("revkeen.retry", { operation: call.operation });
+    try {
+      return await attempt(call);
+    } catch (second) {
+      throw unwrapFailure(second);
+    }
+  }
+}
+
+function unwrapFailure(error: unknown): unknown {
+  return error instanceof RetryableFailure ? new PortalError("upstream:unavailable", { cause: error }) : error;
+}
+
+async function attempt<T>(call: Call<T>): Promise<T> {
+  const { baseUrl, apiKey, send: transport } = upstream();
+  const url = new URL(baseUrl + call.path);
+  for (const [name, value] of Object.entries(call.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  const headers = new Headers({ accept: "application/json", "revkeen-version": API_VERSION });
+  if (call.credential.kind === "merchant") headers.set("x-api-key", apiKey);
+  else headers.set("authorization", `Bearer ${call.credential.token}`);
+  if (call.idempotencyKey !== undefined) headers.set("idempotency-key", call.idempotencyKey);
+  if (call.body !== undefined) headers.set("content-type", "application/json");
+
+  const started = performance.now();
+  let response: Response;
+  let text: string;
+  try {
+    response = await transport(
+      new Request(url, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        redirect: "manual",
+        signal: AbortSignal.timeout(serverEnv().REVKEEN_TIMEOUT_MS),
+        cache: "no-store",
+      }),
+    );
+    text = await response.text();
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    log.warn("revkeen.unreachable", { operation: call.operation, reason: timedOut ? "timeout" : "network" });
+    if (timedOut) throw new PortalError("upstream:unavailable", { cause: error });
+    throw new RetryableFailure("network", { cause: error });
+  }
+  const elapsedMs = Math.round(performance.now() - started);
+
+  if (response.status >= 300 && response.status < 400) {
+    log.error("revkeen.redirect_refused", { operation: call.operation, status: response.status });
+    throw new PortalError("upstream:unavailable");
+  }
+  if (response.status >= 500) {
+    log.warn("revkeen.server_error", { operation: call.operation, status: response.status, elapsedMs });
+    throw new RetryableFailure(`status ${response.status}`);
+  }
+  const body = parseJson(text);
+  if (!response.ok) throw failure(call, response, body);
+  if (body === undefined) {
+    log.warn("revkeen.malformed_json", { operation: call.operation, status: response.status });
+    throw new RetryableFailure("malformed JSON");
+  }
+  return call.parse(body);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(call: Call<unknown>, response: Response, body: unknown): PortalError {
+  const upstreamCode = errorEnvelopeSchema.safeParse(body).data?.error.code ?? "unknown";
+  log.warn("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode });
+  switch (response.status) {
+    case 401:
+      return new PortalError(call.credential.kind === "merchant" ? "upstream:rejected_key" : "portal:expired");
+    case 403:
+      return new PortalError("portal:forbidden");
+    case 404:
+      return new PortalError(call.notFound);
+    case 409:
+      return new PortalError("upstream:conflict");
+    case 429:
+      return new PortalError("upstream:rate_limited", { retryAfter: retryAfterSeconds(response) });
+    default:
+      return new PortalError("request:invalid");
+  }
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get("retry-after");
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
