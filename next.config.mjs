@@ -15,7 +15,7 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     typedRoutes: true,
     experimental: {
-      // React's taint API (lib/taint-secrets.ts): rendering refuses to send the merchant's key or a
+      // React's taint API (lib/server/security/taint-secrets.ts): rendering refuses to send the merchant's key or a
       // portal token to the browser. It runs the app on Next's bundled experimental React build,
       // about 6.5 KiB more gzipped JavaScript on every page.
       taint: true,

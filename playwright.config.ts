@@ -44,7 +44,7 @@ export default defineConfig({
   webServer: [
     {
       name: "sandbox",
-      command: "npx tsx lib/sandbox/server.ts",
+      command: "npx tsx scripts/sandbox.ts",
       url: `${SANDBOX_URL}/__sandbox/customers`,
       env: { SANDBOX_PORT: String(ports.sandbox) },
       reuseExistingServer: false,

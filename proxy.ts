@@ -1,18 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseServerEnv } from "@/lib/env/schema.mjs";
-import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
 import { readSignInToken } from "@/lib/server/auth/sign-in-cookie";
+import { NO_STORE, portalErrorResponse } from "@/lib/server/portal-api/error-response";
+import { isHttps } from "@/lib/server/security/https";
+import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
+import { signInPath } from "@/lib/shared/paths/redirect-paths";
+import { PortalError } from "@/lib/shared/portal-api/errors";
 
 const env = parseServerEnv(process.env, { requireSecrets: false });
 /** OAuth sign-in forms are redirected to the provider's own origin, which form-action must allow. */
 const formActionOrigins = env.AUTH_GITHUB_ID ? ["https://github.com"] : [];
 
 const PRIVATE = /^\/(portal|api\/portal)(\/|$)/;
-
-function isHttps(request: NextRequest): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (forwarded ?? request.nextUrl.protocol.replace(":", "")) === "https";
-}
 
 /**
  * Reads the sign-in session without writing it. Auth.js's own proxy wrapper re-sets the session
@@ -36,7 +35,7 @@ export default async function proxy(request: NextRequest) {
   const headers = securityHeaders({
     nonce,
     development: process.env.NODE_ENV === "development",
-    https: isHttps(request),
+    https: isHttps(request.headers, env.AUTH_URL),
     frameAncestors: env.PORTAL_FRAME_ANCESTORS,
     formActionOrigins,
   });
@@ -45,18 +44,11 @@ export default async function proxy(request: NextRequest) {
 
   let response: NextResponse;
   if (isPrivate && !(await isSignedIn(request))) {
-    if (pathname.startsWith("/api/")) {
-      response = NextResponse.json(
-        { error: { code: "auth:unauthenticated", message: "Please sign in to manage your billing." } },
-        { status: 401 },
-      );
-    } else {
-      // Next turns a same-origin redirect from the proxy into a relative one, so the browser stays
-      // on the host it used (and keeps its cookies).
-      const signIn = new URL("/sign-in", request.url);
-      signIn.searchParams.set("callbackUrl", pathname + search);
-      response = NextResponse.redirect(signIn);
-    }
+    // Next turns a same-origin redirect from the proxy into a relative one, so the browser stays
+    // on the host it used (and keeps its cookies).
+    response = pathname.startsWith("/api/")
+      ? portalErrorResponse(new PortalError("auth:unauthenticated"))
+      : NextResponse.redirect(new URL(signInPath(pathname + search), request.url));
   } else {
     const forwarded = new Headers(request.headers);
     forwarded.set("content-security-policy", headers["content-security-policy"] ?? "");
@@ -65,7 +57,7 @@ export default async function proxy(request: NextRequest) {
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("x-request-id", requestId);
-  if (isPrivate) response.headers.set("cache-control", "private, no-store");
+  if (isPrivate) response.headers.set("cache-control", NO_STORE);
   return response;
 }
 

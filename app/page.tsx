@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ManageBillingForm } from "@/app/_components/manage-billing-form";
-import { currentUser } from "@/lib/server/portal-session/renew";
+import { currentUser } from "@/lib/server/auth/current-user";
 import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {

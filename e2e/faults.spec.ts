@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test, type SandboxControls } from "./fixtures";
+import { ADA_PRO, captureCancelKeys, CUSTOMERS, expect, openPortal, signIn, signInToPortal, test, type SandboxControls } from "./fixtures";
 
 // Every way RevKeen can misbehave, as the sandbox plays it. Counts cover the app's one retry of a
 // read (or of a write under its Idempotency-Key); a rate limit and a timeout are not retried.
@@ -18,14 +18,6 @@ async function startCancelNow(page: Page) {
   await page.getByRole("button", { name: "Cancel subscription" }).click();
   await page.getByRole("radio", { name: "Now" }).check();
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
-}
-
-async function cancelKeysOf(page: Page): Promise<string[]> {
-  const keys: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/cancel")) keys.push(request.headers()["idempotency-key"] ?? "");
-  });
-  return keys;
 }
 
 async function upstreamCancels(sandbox: SandboxControls): Promise<number> {
@@ -54,7 +46,7 @@ test.describe("RevKeen failing during a cancel", () => {
   for (const { name, fault } of FAULTS) {
     test(`a ${name} on cancel is reported, rolled back, and Try again cancels exactly once`, async ({ page, sandbox }) => {
       await signInToPortal(page, CUSTOMERS.rich);
-      const keys = await cancelKeysOf(page);
+      const keys = captureCancelKeys(page);
       await sandbox.fault({ operation: "subscriptions.cancel", ...fault });
       await sandbox.resetCalls();
       await startCancelNow(page);
@@ -75,14 +67,36 @@ test.describe("RevKeen failing during a cancel", () => {
   }
 });
 
-test.describe("Manage billing without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
-
-  test("signing in and pressing Manage billing work as plain forms", async ({ page }) => {
-    await page.goto("/sign-in");
-    await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+test.describe("Manage billing when RevKeen fails", () => {
+  test("an upstream outage while opening billing shows a readable message on the same page", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    // Two failures: the first try and its one retry.
+    await sandbox.fault({ operation: "sessions.create", status: 503, count: 2 });
     await page.getByRole("button", { name: "Manage billing" }).click();
-    await expect(page).toHaveURL(/\/portal$/);
-    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+    await expect(page.getByTestId("billing-status")).toHaveText(/not reachable right now/i);
+    await expect(page).toHaveURL(/\/$/);
+    await openPortal(page);
+  });
+
+  test("a dropped connection is retried once with the same Idempotency-Key and succeeds", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    await sandbox.fault({ operation: "sessions.create", drop: true, count: 1 });
+    await openPortal(page);
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(2);
+  });
+
+  test("each documented shape of the session response is understood, and a response with no token is an error", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    for (const shape of ["reference", "sdk", "token"] as const) {
+      await sandbox.sessionShape(shape);
+      await page.goto("/");
+      await openPortal(page);
+      await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+    }
+    await sandbox.sessionShape("tokenless");
+    await page.goto("/");
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page.getByTestId("billing-status")).toHaveText(/not reachable right now/i);
   });
 });

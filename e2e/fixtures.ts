@@ -82,3 +82,15 @@ export function detail(page: Page, term: string) {
   const exact = new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
   return page.locator("dt", { hasText: exact }).locator("+ dd");
 }
+
+/**
+ * The Idempotency-Key of every cancel request the page sends from now on, in order: one intent
+ * must reuse one key however often it is sent.
+ */
+export function captureCancelKeys(page: Page): string[] {
+  const keys: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/cancel")) keys.push(request.headers()["idempotency-key"] ?? "");
+  });
+  return keys;
+}

@@ -97,9 +97,12 @@ test.describe("Portal API", () => {
 
   test("answers a signed-out request with auth:unauthenticated", async () => {
     const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL });
-    const response = await anonymous.get("/api/portal/customer");
-    expect(response.status()).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "auth:unauthenticated" } });
+    for (const path of ["/api/portal/customer", "/api/portal/subscriptions", "/api/portal/invoices"]) {
+      const response = await anonymous.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(401);
+      expect(await response.json(), path).toMatchObject({ error: { code: "auth:unauthenticated" } });
+      expect(response.headers()["cache-control"], path).toBe("private, no-store");
+    }
     await anonymous.dispose();
   });
 });

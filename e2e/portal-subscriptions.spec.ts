@@ -1,5 +1,5 @@
 import { deterministicUuid } from "../lib/sandbox/ids";
-import { ADA_PRO, CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, captureCancelKeys, CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
 
 const ADA_LEGACY = deterministicUuid("subscription:ada:legacy-support");
 
@@ -157,10 +157,7 @@ test.describe("Cancelling a subscription", () => {
   test("a double click on confirm cancels once", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
-    const keys: string[] = [];
-    page.on("request", (request) => {
-      if (request.url().endsWith("/cancel") && request.method() === "POST") keys.push(request.headers()["idempotency-key"] ?? "");
-    });
+    const keys = captureCancelKeys(page);
 
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     await page.getByRole("radio", { name: "Now" }).check();
@@ -176,10 +173,7 @@ test.describe("Cancelling a subscription", () => {
   test("a failed cancel says so and Try again repeats it with the same key", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
-    const keys: string[] = [];
-    page.on("request", (request) => {
-      if (request.url().endsWith("/cancel") && request.method() === "POST") keys.push(request.headers()["idempotency-key"] ?? "");
-    });
+    const keys = captureCancelKeys(page);
     // Two: the server retries a write once under the same Idempotency-Key.
     await sandbox.fault({ operation: "subscriptions.cancel", status: 500, count: 2 });
 

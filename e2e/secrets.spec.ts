@@ -8,14 +8,20 @@ test.describe("Secrets stay on the server", () => {
   test("no page, script, API answer, URL, cookie or storage the browser sees holds a token or key", async ({ page }) => {
     const leaks: string[] = [];
     const urls: string[] = [];
+    // Each response is read asynchronously; every read is awaited before the assertions.
+    const reads: Promise<void>[] = [];
     page.on("request", (request) => urls.push(request.url()));
-    page.on("response", async (response) => {
+    page.on("response", (response) => {
       const type = response.request().resourceType();
       if (!["document", "script", "fetch", "xhr"].includes(type)) return;
-      const body = await response.text().catch(() => "");
-      if (SECRET.test(body)) leaks.push(`${type} ${response.url()}`);
-      const headers = JSON.stringify(await response.allHeaders());
-      if (SECRET.test(headers)) leaks.push(`headers of ${response.url()}`);
+      reads.push(
+        (async () => {
+          const body = await response.text().catch(() => "");
+          if (SECRET.test(body)) leaks.push(`${type} ${response.url()}`);
+          const headers = JSON.stringify(await response.allHeaders());
+          if (SECRET.test(headers)) leaks.push(`headers of ${response.url()}`);
+        })(),
+      );
     });
 
     await signInToPortal(page, CUSTOMERS.rich);
@@ -25,6 +31,8 @@ test.describe("Secrets stay on the server", () => {
       await page.waitForLoadState("networkidle");
     }
 
+    await Promise.all(reads);
+    expect(reads.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
     expect(urls.filter((url) => SECRET.test(decodeURIComponent(url)))).toEqual([]);
     const storage = await page.evaluate(() => [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join(" "));

@@ -20,7 +20,7 @@ test.describe("Tainted secrets and client components", () => {
 
   test("handing the visitor's portal token to a client component fails the render and sends no token", async ({ page }) => {
     // The token is tainted both as it is minted and as the cookie is opened (which one is covered
-    // by lib/taint-secrets.test.ts); this shows that together they stop a render.
+    // by lib/server/security/taint-secrets.test.ts); this shows that together they stop a render.
     await signInToPortal(page, CUSTOMERS.rich);
     const response = await page.request.get("/__sandbox/taint-check?secret=portal-token");
     expect(response.status()).toBe(500);

@@ -27,7 +27,8 @@ function providerEntries(): ProviderEntry[] {
           const customerId = z.uuid().safeParse(input.customerId);
           if (!customerId.success) return null;
           const customer = await findDemoCustomer(customerId.data);
-          return customer ? { id: `demo:${customer.id}`, name: customer.name, email: customer.email } : null;
+          // The customer id is the user's id from here to every mint (customerIdForUser).
+          return customer ? { id: customer.id, name: customer.name, email: customer.email } : null;
         },
       }),
     });
@@ -43,7 +44,7 @@ function providerEntries(): ProviderEntry[] {
 }
 
 // Lazy so that `next build` does not need AUTH_SECRET or the providers' secrets.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in" },
   session: { strategy: "jwt" },
   callbacks: {
@@ -54,11 +55,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.sub = accountUserId(account) ?? token.sub;
       }
       return token;
-    },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      session.user.provider = typeof token.provider === "string" ? token.provider : undefined;
-      return session;
     },
   },
   secret: serverEnv().AUTH_SECRET,

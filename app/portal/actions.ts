@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentUser, mintPortalSession } from "@/lib/server/portal-session/renew";
+import { currentUser } from "@/lib/server/auth/current-user";
+import { mintPortalSession } from "@/lib/server/portal-session/mint";
+import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { safePortalPath } from "@/lib/shared/paths/safe-path";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 
@@ -18,7 +20,7 @@ const openPortalInput = z.object({
 export async function openBillingPortal(_previous: OpenPortalState, form: FormData): Promise<OpenPortalState> {
   const input = openPortalInput.parse({ next: form.get("next") ?? undefined });
   const user = await currentUser();
-  if (user === null) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: input.next }).toString()}`);
+  if (user === null) redirect(signInPath(input.next));
   try {
     await mintPortalSession(user);
   } catch (error) {

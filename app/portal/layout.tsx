@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { CustomerName } from "./_components/customer-name";
 import { PortalNav } from "./_components/portal-nav";
+import "./portal.css";
 
 export default function PortalLayout({ children }: LayoutProps<"/portal">) {
   return (

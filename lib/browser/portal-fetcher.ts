@@ -1,6 +1,7 @@
 // The browser's one way to call the app's portal API: SWR's fetcher and the cancel request.
 // Failures become a PortalFetchError carrying the API's stable code; an expired portal session
 // or a signed-out user sends the browser to renew or sign in and come back here.
+import { renewPath, signInPath } from "@/lib/shared/paths/redirect-paths";
 import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 
 export class PortalFetchError extends Error {
@@ -29,11 +30,9 @@ function currentPath(): string {
 // redirects, and sign-in must start a fresh document; neither is a client-side navigation.
 function leaveToSignIn(code: string): void {
   if (code === "portal:expired") {
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a route handler, see above
-    window.location.assign(`/portal/session?${new URLSearchParams({ next: currentPath() }).toString()}`);
+    window.location.assign(renewPath(currentPath()));
   } else if (code === "auth:unauthenticated") {
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document, see above
-    window.location.assign(`/sign-in?${new URLSearchParams({ callbackUrl: currentPath() }).toString()}`);
+    window.location.assign(signInPath(currentPath()));
   }
 }
 

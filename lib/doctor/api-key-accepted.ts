@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
 import { probeMint } from "./mint-probe";
-import { describeRefusal, upstreamError } from "./upstream-call";
+import { upstreamError } from "../shared/revkeen-api/wire";
+import { describeRefusal } from "./upstream-call";
 import { displayUrl } from "./upstream-target";
 
 const NAME = "API key accepted";

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
-import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/server";
+import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // tsx by path rather than `npx tsx`: from a directory without node_modules, npx would try the registry.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { parseSessionResponse } from "@/lib/shared/revkeen-api/session-response";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
-import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/server";
+import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
 import { formatJson, formatText } from "./format-report";
 import { runDoctor, type DoctorReport } from "./run-doctor";

@@ -1,11 +1,10 @@
-// One request to RevKeen the way lib/revkeen/client.ts makes it (same version pin, redirects
+// One request to RevKeen the way lib/server/revkeen/client.ts makes it (same version pin, redirects
 // refused, a time limit). That module imports "server-only" and cannot run under plain tsx,
 // so the doctor speaks fetch directly and turns every outcome into a value, never a throw.
 import { z } from "zod";
+import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "../shared/revkeen-api/wire";
 import type { Fetch } from "./check-result";
 import type { RemoteTarget } from "./upstream-target";
-
-const API_VERSION = "2026-05-01";
 
 export type UpstreamAnswer =
   | { kind: "answered"; status: number; body: unknown; elapsedMs: number; location: string | null }
@@ -22,7 +21,7 @@ export type UpstreamRequest = {
 };
 
 export async function callUpstream(fetch: Fetch, target: RemoteTarget, request: UpstreamRequest): Promise<UpstreamAnswer> {
-  const headers = new Headers({ accept: "application/json", "revkeen-version": API_VERSION });
+  const headers = new Headers({ accept: "application/json", "revkeen-version": REVKEEN_API_VERSION });
   if (request.sendKey) headers.set("x-api-key", target.apiKey);
   if (request.body !== undefined) headers.set("content-type", "application/json");
   const started = performance.now();
@@ -40,21 +39,13 @@ export async function callUpstream(fetch: Fetch, target: RemoteTarget, request: 
     return {
       kind: "answered",
       status: response.status,
-      body: parseJson(text),
+      body: parseJsonText(text),
       elapsedMs: Math.round(performance.now() - started),
       location: response.headers.get("location"),
     };
   } catch (error) {
     if (isTimeout(error)) return { kind: "timeout", timeoutMs: target.timeoutMs };
     return { kind: "unreachable", reason: networkReason(error) };
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }
 
@@ -85,16 +76,6 @@ function networkReason(error: unknown): string {
   }
   if (cause.data?.cause.message) return cause.data.cause.message;
   return error instanceof Error ? error.message : "unknown network error";
-}
-
-const errorEnvelope = z.object({
-  error: z.object({ type: z.string().optional(), code: z.string().optional(), message: z.string().optional() }),
-});
-
-/** RevKeen's `{ error: { code, message } }`, or nulls when the body is something else. */
-export function upstreamError(body: unknown): { code: string | null; message: string | null } {
-  const parsed = errorEnvelope.safeParse(body);
-  return { code: parsed.data?.error.code ?? null, message: parsed.data?.error.message ?? null };
 }
 
 /** "401 unauthenticated: Invalid API key…", the form every check reports a refusal in. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 export const DEFAULT_REVKEEN_API_URL = "https://api.revkeen.com/v2";
 export const DEFAULT_SANDBOX_API_KEY = "rk_sandbox_portal_starter_demo";
+export const DEFAULT_SANDBOX_PORT = 4010;
 
 const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
 
@@ -17,97 +18,107 @@ function isAesKey(value) {
   return [16, 24, 32].includes(atob(value).length);
 }
 
-const serverSchema = z
-  .object({
-    REVKEEN_API_KEY: optional(
-      z
-        .string()
-        .trim()
-        .regex(MERCHANT_KEY, "must start with rk_sandbox_ or rk_live_ (copy it from RevKeen: Settings → API keys)")
-        .optional(),
-    ),
-    REVKEEN_API_URL: optional(
-      z
-        .url({ protocol: /^https?$/, error: "must be an http(s) URL ending in /v2, e.g. https://api.revkeen.com/v2" })
-        .transform((url) => url.replace(/\/+$/, ""))
-        .default(DEFAULT_REVKEEN_API_URL),
-    ),
-    REVKEEN_SANDBOX_API_KEY: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^rk_sandbox_[A-Za-z0-9_]+$/, "must start with rk_sandbox_ (it is the built-in sandbox's own key)")
-        .default(DEFAULT_SANDBOX_API_KEY),
-    ),
-    REVKEEN_PORTAL_TTL_MINUTES: optional(
-      z.coerce
-        .number({ error: "must be a whole number of minutes" })
-        .int("must be a whole number of minutes")
-        .min(5, "must be at least 5 (RevKeen's shortest portal session)")
-        .max(240, "must be at most 240 (RevKeen's longest portal session)")
-        .default(60),
-    ),
-    REVKEEN_TIMEOUT_MS: optional(
-      z.coerce
-        .number({ error: "must be a number of milliseconds" })
-        .int("must be a whole number of milliseconds")
-        .min(100, "must be at least 100")
-        .max(60_000, "must be at most 60000")
-        .default(10_000),
-    ),
-    PORTAL_MINTS_PER_MINUTE_PER_USER: optional(
-      z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(10),
-    ),
-    PORTAL_MINTS_PER_MINUTE_PER_IP: optional(
-      z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(60),
-    ),
-    REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
-    PORTAL_FRAME_ANCESTORS: optional(
-      z
-        .string()
-        .trim()
-        .regex(
-          /^('none'|'self'|https:\/\/[^\s;,']+)( ('self'|https:\/\/[^\s;,']+))*$/,
-          "must be 'none', 'self', or https origins separated by spaces (e.g. https://www.example.com)",
-        )
-        .default("'none'"),
-    ),
-    AUTH_SECRET: optional(
-      z.string().min(32, "is too short: use at least 32 random characters (run `npx auth secret`)").optional(),
-    ),
-    // Auth.js's own address; proxy.ts reads it to find the sign-in cookie under the same name.
-    AUTH_URL: optional(
-      z
-        .url({ protocol: /^https?$/, error: "must be your site's address, e.g. https://billing.example.com" })
-        .optional(),
-    ),
-    // Next reads it at build time; checked here because a bad one only fails once a form is sent.
-    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optional(
-      z
-        .string()
-        .trim()
-        .refine(isAesKey, "must be a base64 AES key of 16, 24 or 32 bytes (generate one with `openssl rand -base64 32`)")
-        .optional(),
-    ),
-    AUTH_GITHUB_ID: optional(z.string().optional()),
-    AUTH_GITHUB_SECRET: optional(z.string().optional()),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID"],
-        message: "is missing: GitHub sign-in needs both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET",
-      });
-    }
-    if (env.REVKEEN_API_KEY?.startsWith("rk_live_") && env.REVKEEN_DEMO_SIGN_IN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["REVKEEN_DEMO_SIGN_IN"],
-        message: "cannot be true with a live key: demo sign-in would let anyone open a real customer's portal",
-      });
-    }
-  });
+/** Every variable the server and its tools read; `npm run sandbox` reads two of them (parseSandboxEnv). */
+const fields = {
+  REVKEEN_API_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(MERCHANT_KEY, "must start with rk_sandbox_ or rk_live_ (copy it from RevKeen: Settings → API keys)")
+      .optional(),
+  ),
+  REVKEEN_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL ending in /v2, e.g. https://api.revkeen.com/v2" })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .default(DEFAULT_REVKEEN_API_URL),
+  ),
+  REVKEEN_SANDBOX_API_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^rk_sandbox_[A-Za-z0-9_]+$/, "must start with rk_sandbox_ (it is the built-in sandbox's own key)")
+      .default(DEFAULT_SANDBOX_API_KEY),
+  ),
+  SANDBOX_PORT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, "must be a port number from 1 to 65535")
+      .transform(Number)
+      .pipe(z.number().min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535"))
+      .default(DEFAULT_SANDBOX_PORT),
+  ),
+  REVKEEN_PORTAL_TTL_MINUTES: optional(
+    z.coerce
+      .number({ error: "must be a whole number of minutes" })
+      .int("must be a whole number of minutes")
+      .min(5, "must be at least 5 (RevKeen's shortest portal session)")
+      .max(240, "must be at most 240 (RevKeen's longest portal session)")
+      .default(60),
+  ),
+  REVKEEN_TIMEOUT_MS: optional(
+    z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(100, "must be at least 100")
+      .max(60_000, "must be at most 60000")
+      .default(10_000),
+  ),
+  PORTAL_MINTS_PER_MINUTE_PER_USER: optional(
+    z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(10),
+  ),
+  PORTAL_MINTS_PER_MINUTE_PER_IP: optional(
+    z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(60),
+  ),
+  REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
+  PORTAL_FRAME_ANCESTORS: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^('none'|'self'|https:\/\/[^\s;,']+)( ('self'|https:\/\/[^\s;,']+))*$/,
+        "must be 'none', 'self', or https origins separated by spaces (e.g. https://www.example.com)",
+      )
+      .default("'none'"),
+  ),
+  AUTH_SECRET: optional(
+    z.string().min(32, "is too short: use at least 32 random characters (run `npx auth secret`)").optional(),
+  ),
+  // Auth.js's own address; proxy.ts reads it to find the sign-in cookie under the same name.
+  AUTH_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: "must be your site's address, e.g. https://billing.example.com" })
+      .optional(),
+  ),
+  // Next reads it at build time; checked here because a bad one only fails once a form is sent.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .trim()
+      .refine(isAesKey, "must be a base64 AES key of 16, 24 or 32 bytes (generate one with `openssl rand -base64 32`)")
+      .optional(),
+  ),
+  AUTH_GITHUB_ID: optional(z.string().optional()),
+  AUTH_GITHUB_SECRET: optional(z.string().optional()),
+};
+
+const serverSchema = z.object(fields).superRefine((env, ctx) => {
+  if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID"],
+      message: "is missing: GitHub sign-in needs both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET",
+    });
+  }
+  if (env.REVKEEN_API_KEY?.startsWith("rk_live_") && env.REVKEEN_DEMO_SIGN_IN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["REVKEEN_DEMO_SIGN_IN"],
+      message: "cannot be true with a live key: demo sign-in would let anyone open a real customer's portal",
+    });
+  }
+});
 
 /**
  * @typedef {"sandbox" | "test" | "live"} RevKeenMode
@@ -125,7 +136,7 @@ export class EnvError extends Error {
       [
         "The environment is not set up correctly:",
         ...problems.map(({ variable, rule }) => `  - ${variable} ${rule}`),
-        "See .env.example and the README's Environment section.",
+        "See .env.example and docs/environment.md.",
       ].join("\n"),
     );
     this.name = "EnvError";
@@ -142,9 +153,7 @@ export class EnvError extends Error {
  */
 export function parseServerEnv(source, { requireSecrets = true } = {}) {
   const parsed = serverSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => ({ variable: issue.path.join(".") || "env", rule: issue.message })));
-  }
+  if (!parsed.success) throw envError(parsed.error);
   const env = parsed.data;
   /** @type {RevKeenMode} */
   const mode = !env.REVKEEN_API_KEY ? "sandbox" : env.REVKEEN_API_KEY.startsWith("rk_live_") ? "live" : "test";
@@ -165,3 +174,18 @@ export function parseServerEnv(source, { requireSecrets = true } = {}) {
 }
 
 /** @typedef {ReturnType<typeof parseServerEnv>} ServerEnv */
+
+/**
+ * The two variables `npm run sandbox` reads, by the same rules as the app's.
+ * @param {Record<string, string | undefined>} source usually process.env
+ */
+export function parseSandboxEnv(source) {
+  const parsed = z.object({ SANDBOX_PORT: fields.SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: fields.REVKEEN_SANDBOX_API_KEY }).safeParse(source);
+  if (!parsed.success) throw envError(parsed.error);
+  return parsed.data;
+}
+
+/** @param {z.ZodError} error */
+function envError(error) {
+  return new EnvError(error.issues.map((issue) => ({ variable: issue.path.join(".") || "env", rule: issue.message })));
+}

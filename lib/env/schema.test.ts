@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REVKEEN_API_URL, EnvError, parseServerEnv } from "./schema.mjs";
+import { DEFAULT_REVKEEN_API_URL, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_PORT, EnvError, parseSandboxEnv, parseServerEnv } from "./schema.mjs";
 
 const secret = "x".repeat(40);
 
@@ -77,5 +77,35 @@ describe("server environment", () => {
       "http://127.0.0.1:4010/v2",
     );
     expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_URL: "ftp://example.com/v2" })).toThrow(/REVKEEN_API_URL/);
+  });
+});
+
+describe("npm run sandbox's environment", () => {
+  it("defaults everything when unset or blank", () => {
+    const defaults = { SANDBOX_PORT: DEFAULT_SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY };
+    expect(parseSandboxEnv({})).toEqual(defaults);
+    expect(parseSandboxEnv({ SANDBOX_PORT: " ", REVKEEN_SANDBOX_API_KEY: "" })).toEqual(defaults);
+  });
+
+  it("reads a port and a sandbox key, and nothing else", () => {
+    expect(parseSandboxEnv({ SANDBOX_PORT: "4321", REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine", AUTH_GITHUB_ID: "half" })).toEqual({
+      SANDBOX_PORT: 4321,
+      REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine",
+    });
+  });
+
+  it.each(["abc", "0", "70000", "-1", "80.5"])("explains a bad SANDBOX_PORT %j", (port) => {
+    expect(() => parseSandboxEnv({ SANDBOX_PORT: port })).toThrow(/SANDBOX_PORT must be a port number from 1 to 65535/);
+  });
+
+  it("refuses a live key without repeating it", () => {
+    let message = "";
+    try {
+      parseSandboxEnv({ REVKEEN_SANDBOX_API_KEY: "rk_live_real_secret" });
+    } catch (error) {
+      if (error instanceof EnvError) message = error.message;
+    }
+    expect(message).toMatch(/REVKEEN_SANDBOX_API_KEY must start with rk_sandbox_/);
+    expect(message).not.toContain("rk_live_real_secret");
   });
 });

@@ -4,7 +4,7 @@
 import { OPERATION_NAMES, type OperationName } from "./operations";
 import type { FaultKind } from "./faults";
 
-export const CALL_LOG_LIMIT = 500;
+const CALL_LOG_LIMIT = 500;
 
 export interface CallLogEntry {
   operation: OperationName;

@@ -26,7 +26,7 @@ const clockSchema = z.object(
   },
   "must be a JSON object",
 );
-export const MAX_LATENCY_MS = 10_000;
+const MAX_LATENCY_MS = 10_000;
 const settingsSchema = z
   .object(
     {

@@ -4,7 +4,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { ApiError } from "./errors";
 
-export const PORTAL_TOKEN_PATTERN = /^rkcps_[A-Za-z0-9_-]{43}$/;
+const PORTAL_TOKEN_PATTERN = /^rkcps_[A-Za-z0-9_-]{43}$/;
 
 function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest();

@@ -2,7 +2,7 @@
 // same envelope: { error: { type, code, message } }.
 import { jsonReply, type Reply } from "./reply";
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   unauthenticated: { status: 401, type: "authentication_error" },
   resource_missing: { status: 404, type: "invalid_request_error" },
   invalid_request: { status: 400, type: "invalid_request_error" },

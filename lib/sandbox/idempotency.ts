@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { ApiError, errorReply } from "./errors";
 import type { Reply } from "./reply";
 
-export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const MAX_KEY_LENGTH = 255;
 
 interface StoredReply {

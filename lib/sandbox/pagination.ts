@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApiError } from "./errors";
 import { parseInput, queryParams } from "./request-input";
 
-export const DEFAULT_LIMIT = 20;
+const DEFAULT_LIMIT = 20;
 
 const listQuerySchema = z
   .object({

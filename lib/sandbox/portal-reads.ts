@@ -9,8 +9,8 @@ import { authenticateCustomer } from "./portal-auth";
 import { jsonReply, type Reply } from "./reply";
 import { invoicesOf, ownedInvoice, ownedSubscription, settle, subscriptionsOf } from "./state";
 
-export const SUBSCRIPTIONS_PATH = "/v2/customer-portal/subscriptions";
-export const INVOICES_PATH = "/v2/customer-portal/invoices";
+const SUBSCRIPTIONS_PATH = "/v2/customer-portal/subscriptions";
+const INVOICES_PATH = "/v2/customer-portal/invoices";
 
 /** Same status, code and message whether the id is unknown or another customer's. */
 function notFound(noun: "subscription" | "invoice"): ApiError {

@@ -1,5 +1,5 @@
 // The in-memory RevKeen customer-portal API: one Web-standard handler, usable in-process
-// as a fetch replacement or behind the standalone HTTP server (server.ts).
+// as a fetch replacement or behind the standalone HTTP server (http-server.ts).
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { createContext } from "./context";
 import { handleApi } from "./api-routes";
@@ -9,10 +9,6 @@ import { errorReply, internalError } from "./errors";
 import { SandboxConnectionDrop } from "./faults";
 import { toResponse } from "./reply";
 import type { SessionShape } from "./session-shape";
-
-export type { DemoCustomerSummary } from "./demo-customers";
-export type { SessionShape } from "./session-shape";
-export { SandboxConnectionDrop } from "./faults";
 
 export interface SandboxOptions {
   /** The merchant key `x-api-key` must carry; defaults to DEFAULT_SANDBOX_API_KEY. */

@@ -2,13 +2,13 @@
 // field, in the URL, or nowhere). The sandbox can answer in each shape so the app's parser
 // is exercised against all of them.
 import { toIso } from "./calendar";
-import type { PortalSession } from "./tokens";
+import type { IssuedSession } from "./tokens";
 
 export const SESSION_SHAPES = ["reference", "sdk", "token", "tokenless"] as const;
 export type SessionShape = (typeof SESSION_SHAPES)[number];
 
 interface SessionView {
-  session: PortalSession;
+  session: IssuedSession;
   token: string;
   merchantId: string;
   /** Origin the request came to: the portal link points back at the same host. */

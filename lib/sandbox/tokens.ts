@@ -2,7 +2,7 @@
 // log line can ever hold a usable token.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 
-export interface PortalSession {
+export interface IssuedSession {
   id: string;
   customerId: string;
   createdAt: number;
@@ -11,13 +11,13 @@ export interface PortalSession {
 }
 
 export type TokenLookup =
-  | { kind: "valid"; session: PortalSession }
+  | { kind: "valid"; session: IssuedSession }
   | { kind: "unknown" }
   | { kind: "revoked" }
   | { kind: "expired" };
 
 export interface TokenStore {
-  mint(customerId: string, now: number, ttlMinutes: number): { token: string; session: PortalSession };
+  mint(customerId: string, now: number, ttlMinutes: number): { token: string; session: IssuedSession };
   resolve(token: string, now: number): TokenLookup;
   /** Revokes one customer's sessions, or every session; returns how many were live. */
   revoke(customerId: string | null, now: number): number;
@@ -32,7 +32,7 @@ function hash(token: string): string {
 }
 
 export function createTokenStore(): TokenStore {
-  const sessions = new Map<string, PortalSession>();
+  const sessions = new Map<string, IssuedSession>();
 
   function forgetStale(now: number): void {
     for (const [key, session] of sessions) {
@@ -44,7 +44,7 @@ export function createTokenStore(): TokenStore {
     mint(customerId, now, ttlMinutes) {
       forgetStale(now);
       const token = `rkcps_${randomBytes(32).toString("base64url")}`;
-      const session: PortalSession = { id: randomUUID(), customerId, createdAt: now, expiresAt: now + ttlMinutes * 60_000, revoked: false };
+      const session: IssuedSession = { id: randomUUID(), customerId, createdAt: now, expiresAt: now + ttlMinutes * 60_000, revoked: false };
       sessions.set(hash(token), session);
       return { token, session };
     },

@@ -1,5 +1,5 @@
 // `npm run bench`: builds and starts the app on the standalone sandbox, drives headless Chromium,
-// and prints how fast the portal is next to its limits (README: "Speed: npm run bench").
+// and prints how fast the portal is next to its limits (docs/speed.md).
 // It prints figures and never fails on a time: the exit code is 0 whenever the bench ran.
 import { existsSync } from "node:fs";
 import { join } from "node:path";

@@ -8,7 +8,7 @@ import { median, round, summarize, type Summary } from "./stats";
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
-export const STEPS: { name: string; view: View; link: string }[] = [
+const STEPS: { name: string; view: View; link: string }[] = [
   { name: "overview → subscriptions", view: "subscriptions", link: 'nav[aria-label="Billing"] a[href="/portal/subscriptions"]' },
   { name: "subscriptions → one", view: "subscription", link: 'ul[aria-label="Subscriptions"] > li h3 a' },
   { name: "one → invoices", view: "invoices", link: 'nav[aria-label="Billing"] a[href="/portal/invoices"]' },

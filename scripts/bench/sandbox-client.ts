@@ -13,7 +13,7 @@ export const sandbox = new SandboxControls(SANDBOX_URL);
 
 const API = `${SANDBOX_URL}/v2/customer-portal`;
 
-/** POST /sessions with the merchant key, as lib/revkeen/client.ts does; returns the portal token. */
+/** POST /sessions with the merchant key, as lib/server/revkeen/client.ts does; returns the portal token. */
 export async function mint(customerId: string): Promise<string> {
   const response = await fetch(`${API}/sessions`, {
     method: "POST",
@@ -34,7 +34,7 @@ export async function read(token: string, path: string): Promise<unknown> {
 }
 
 /** The overview's reads, with the query the app sends. */
-export const OVERVIEW_READS = ["/customer", "/subscriptions?limit=100", "/invoices?limit=100"];
+const OVERVIEW_READS = ["/customer", "/subscriptions?limit=100", "/invoices?limit=100"];
 
 export interface RoundTrips {
   /** Mint, then the overview's three reads in parallel: what "Manage billing" cannot beat. */

@@ -20,7 +20,7 @@ const TSX_BIN = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const AUTH_SECRET = randomBytes(33).toString("base64url");
 
 /** The app as the e2e suite runs it: a production build on the standalone sandbox over HTTP. */
-export function appEnv(): NodeJS.ProcessEnv {
+function appEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -108,7 +108,7 @@ async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, l
 export async function startSandbox(): Promise<void> {
   await assertPortFree(PORTS.sandbox, "BENCH_SANDBOX_PORT");
   writeFileSync(logPath("sandbox"), "");
-  const child = start("sandbox", [TSX_BIN, "lib/sandbox/server.ts"], {
+  const child = start("sandbox", [TSX_BIN, "scripts/sandbox.ts"], {
     cwd: ROOT,
     env: { ...process.env, SANDBOX_PORT: String(PORTS.sandbox), REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY },
   });

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { serverEnv } from "@/lib/env/server";
-import { currentUser } from "@/lib/server/portal-session/renew";
+import { currentUser } from "@/lib/server/auth/current-user";
 import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import { ClientProbe } from "./client-probe";
 
 /**
- * Proves that React's taint API guards the secrets (lib/taint-secrets.ts): it hands a client
+ * Proves that React's taint API guards the secrets (lib/server/security/taint-secrets.ts): it hands a client
  * component the sandbox's key, or the visitor's portal token, and the render must fail. Sandbox
  * mode only, where both are made up; in test and live mode it is a 404 before either is touched.
  */

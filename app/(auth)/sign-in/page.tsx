@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { configuredProviders } from "@/app/(auth)/auth";
 import { signInAsDemoCustomer, signInWithProvider } from "@/app/(auth)/actions";
 import { DEMO_PROVIDER_ID, demoCustomers } from "@/lib/server/billing-account/demo-customers";
-import { currentUser } from "@/lib/server/portal-session/renew";
+import { currentUser } from "@/lib/server/auth/current-user";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { currentUser, mintPortalSession } from "@/lib/server/portal-session/renew";
+import { currentUser } from "@/lib/server/auth/current-user";
+import { mintPortalSession } from "@/lib/server/portal-session/mint";
+import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { safePortalPath } from "@/lib/shared/paths/safe-path";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
@@ -17,9 +19,7 @@ export async function GET(request: NextRequest) {
   }
   const next = safePortalPath(request.nextUrl.searchParams.get("next"));
   const user = await currentUser();
-  if (user === null) {
-    return redirectTo(`/sign-in?${new URLSearchParams({ callbackUrl: next }).toString()}`);
-  }
+  if (user === null) return redirectTo(signInPath(next));
   const force = request.nextUrl.searchParams.get("force") === "1";
   const stored = await readPortalSession(user.id);
   if (force || stored.state !== "valid") {

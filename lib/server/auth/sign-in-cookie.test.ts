@@ -1,25 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { readSignInToken, signInCookieIsSecure } from "@/lib/server/auth/sign-in-cookie";
-
-const proto = (value?: string) => new Headers(value === undefined ? {} : { "x-forwarded-proto": value });
-
-describe("signInCookieIsSecure", () => {
-  it("follows AUTH_URL when it is set, whatever the proxy forwards", () => {
-    expect(signInCookieIsSecure("https://billing.example.com", proto("http"))).toBe(true);
-    expect(signInCookieIsSecure("http://127.0.0.1:3000", proto("https"))).toBe(false);
-  });
-
-  it("follows X-Forwarded-Proto otherwise, its first entry when proxies chain", () => {
-    expect(signInCookieIsSecure(undefined, proto("https"))).toBe(true);
-    expect(signInCookieIsSecure(undefined, proto("http"))).toBe(false);
-    expect(signInCookieIsSecure(undefined, proto("https, http"))).toBe(true);
-  });
-
-  it("assumes https when nothing says, as Auth.js does", () => {
-    expect(signInCookieIsSecure(undefined, proto())).toBe(true);
-  });
-});
+import { readSignInToken } from "@/lib/server/auth/sign-in-cookie";
 
 describe("readSignInToken", () => {
   const secret = "a-unit-test-secret-that-is-long-enough-123";

@@ -1,9 +1,9 @@
 import "server-only";
 // Which RevKeen customer a signed-in user is. This is the one function every merchant replaces:
 // the answer lives in your own database, next to your users.
-import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/server/billing-account/demo-customers";
-
-export type SignedInUser = { id: string; email?: string | null; provider?: string };
+import type { SignedInUser } from "@/lib/server/auth/current-user";
+import { serverEnv } from "@/lib/env/server";
+import { DEMO_PROVIDER_ID } from "./demo-customers";
 
 /**
  * Returns the RevKeen customer id of `user`, or null when they have no billing account yet.
@@ -18,9 +18,8 @@ export type SignedInUser = { id: string; email?: string | null; provider?: strin
  *   return row?.revkeenCustomerId ?? null;
  */
 export async function customerIdForUser(user: SignedInUser): Promise<string | null> {
-  if (user.provider === DEMO_PROVIDER_ID && user.id.startsWith("demo:")) {
-    const customer = await findDemoCustomer(user.id.slice("demo:".length));
-    return customer?.id ?? null;
-  }
+  // A demo user is a demo customer: sign-in checked the id against the sandbox's list and carries
+  // it as the user's id. Honoured only while demo sign-in is on (never with a live key).
+  if (user.provider === DEMO_PROVIDER_ID) return serverEnv().demoSignIn ? user.id : null;
   return null;
 }

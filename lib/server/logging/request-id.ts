@@ -15,7 +15,7 @@ function storage(): AsyncLocalStorage<string> {
 }
 
 /** The id proxy.ts gave this request, or undefined outside one (a script, a unit test). */
-export async function readRequestId(): Promise<string | undefined> {
+async function readRequestId(): Promise<string | undefined> {
   try {
     return (await headers()).get("x-request-id") ?? undefined;
   } catch {

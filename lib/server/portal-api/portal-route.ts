@@ -1,24 +1,15 @@
 import "server-only";
 // The wrapper every portal API handler runs in: the signed-in check before anything else, one
 // error shape (PortalError's body and status, Retry-After when known), nothing cached anywhere.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { log } from "@/lib/server/logging/log";
-import type { SignedInUser } from "@/lib/server/billing-account/customer-id-for-user";
-import { currentUser } from "@/lib/server/portal-session/renew";
+import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { runWithRequestId } from "@/lib/server/logging/request-id";
+import { NO_STORE, portalErrorResponse } from "./error-response";
 
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
 type PortalHandler<Context> = (request: NextRequest, context: Context, user: SignedInUser) => Promise<Response>;
-
-const NO_STORE = "private, no-store";
-
-export function portalErrorResponse(error: PortalError): NextResponse {
-  const response = NextResponse.json(error.toBody(), { status: error.status });
-  if (error.retryAfter !== undefined) response.headers.set("retry-after", String(error.retryAfter));
-  response.headers.set("cache-control", NO_STORE);
-  return response;
-}
 
 function asPortalError(error: unknown, request: NextRequest): PortalError {
   if (error instanceof PortalError) return error;

@@ -2,7 +2,8 @@ import "server-only";
 // How a portal page turns its reads into an outcome on the server: a refused token goes once
 // through /portal/session, a missing resource is the 404 page, anything else reaches error.tsx.
 import { notFound } from "next/navigation";
-import { currentUser, portalSessionForPage, renewIfRefused } from "@/lib/server/portal-session/renew";
+import { currentUser } from "@/lib/server/auth/current-user";
+import { portalSessionForPage, renewIfRefused } from "@/lib/server/portal-session/renew";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import type { PortalCustomer } from "@/lib/shared/revkeen-api/schemas";

@@ -7,8 +7,7 @@ const session: PortalSession = {
   token: "rkcps_AbCdEfGhIjKlMnOpQrStUvWxYz012345",
   expiresAt: now + 60 * 60_000,
   mintedAt: now,
-  userId: "demo:0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
-  customerId: "0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
+  userId: "0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
   renewedAfterRefusal: false,
 };
 

@@ -6,6 +6,7 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
+import { isHttps } from "@/lib/server/security/https";
 import { taintPortalToken } from "@/lib/server/security/taint-secrets";
 
 export type PortalSession = {
@@ -15,7 +16,6 @@ export type PortalSession = {
   /** When it was minted, ms since the epoch: a token refused right after minting is not renewed again. */
   mintedAt: number;
   userId: string;
-  customerId: string;
   /** Minted because RevKeen refused the previous token: if this one is refused too, stop renewing. */
   renewedAfterRefusal: boolean;
 };
@@ -35,7 +35,6 @@ const PLAIN_NAME = "revkeen-portal";
 const claimsSchema = z.object({
   tok: z.string().startsWith("rkcps_"),
   uid: z.string().min(1),
-  cid: z.string().min(1),
   mat: z.number().int(),
   rar: z.boolean(),
   exp: z.number().int(),
@@ -68,7 +67,6 @@ export async function sealPortalSession(session: PortalSession, secret: string):
   return new EncryptJWT({
     tok: session.token,
     uid: session.userId,
-    cid: session.customerId,
     mat: session.mintedAt,
     rar: session.renewedAfterRefusal,
   })
@@ -102,7 +100,6 @@ export async function unsealPortalSession(
     expiresAt: claims.exp * 1000,
     mintedAt: claims.mat,
     userId: claims.uid,
-    customerId: claims.cid,
     renewedAfterRefusal: claims.rar,
   };
   if (session.expiresAt - now < RENEW_MARGIN_MS) return { state: "expired" };
@@ -111,8 +108,9 @@ export async function unsealPortalSession(
 }
 
 /**
- * `Secure` and the `__Host-` prefix on https. Plain-http development (localhost) drops both,
- * since a browser would refuse them there.
+ * `Secure` and the `__Host-` prefix on https, decided as for the sign-in cookie
+ * (lib/server/security/https.ts). Plain-http development (localhost) drops both, since a browser
+ * would refuse them there.
  */
 export function cookieAttributes(secure: boolean, expiresAt: number, now: number = Date.now()) {
   return {
@@ -127,22 +125,21 @@ export function cookieAttributes(secure: boolean, expiresAt: number, now: number
   };
 }
 
-async function isHttps(): Promise<boolean> {
-  const forwarded = (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return forwarded === "https";
+async function overHttps(): Promise<boolean> {
+  return isHttps(await headers(), serverEnv().AUTH_URL);
 }
 
 /** Reads the cookie for the signed-in user. Works in pages too (it never writes). */
 export async function readPortalSession(userId: string): Promise<PortalSessionState> {
   const jar = await cookies();
-  const value = jar.get((await isHttps()) ? SECURE_NAME : PLAIN_NAME)?.value;
+  const value = jar.get((await overHttps()) ? SECURE_NAME : PLAIN_NAME)?.value;
   if (value === undefined) return { state: "missing" };
   return unsealPortalSession(value, authSecret(), userId);
 }
 
 /** Only from a server action or a route handler: pages cannot set cookies. */
 export async function writePortalSession(session: PortalSession): Promise<void> {
-  const { name, options } = cookieAttributes(await isHttps(), session.expiresAt);
+  const { name, options } = cookieAttributes(await overHttps(), session.expiresAt);
   (await cookies()).set(name, await sealPortalSession(session, authSecret()), options);
 }
 

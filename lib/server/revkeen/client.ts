@@ -13,7 +13,6 @@ import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/error
 import { runWithRequestId } from "@/lib/server/logging/request-id";
 import {
   dataSchema,
-  errorEnvelopeSchema,
   listSchema,
   portalCustomerSchema,
   portalInvoiceSchema,
@@ -27,9 +26,8 @@ import {
   type PortalSubscription,
 } from "../../shared/revkeen-api/schemas";
 import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
+import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "@/lib/shared/revkeen-api/wire";
 import { upstream } from "./transport";
-
-const API_VERSION = "2026-05-01";
 
 type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
 
@@ -181,7 +179,7 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   for (const [name, value] of Object.entries(call.query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
-  const headers = new Headers({ accept: "application/json", "revkeen-version": API_VERSION });
+  const headers = new Headers({ accept: "application/json", "revkeen-version": REVKEEN_API_VERSION });
   if (call.credential.kind === "merchant") headers.set("x-api-key", apiKey);
   else headers.set("authorization", `Bearer ${call.credential.token}`);
   if (call.idempotencyKey !== undefined) headers.set("idempotency-key", call.idempotencyKey);
@@ -218,7 +216,7 @@ async function attempt<T>(call: Call<T>): Promise<T> {
     log.warn("revkeen.server_error", { operation: call.operation, status: response.status, elapsedMs });
     throw new RetryableFailure(`status ${response.status}`);
   }
-  const body = parseJson(text);
+  const body = parseJsonText(text);
   if (!response.ok) throw failure(call, response, body);
   if (body === undefined) {
     log.warn("revkeen.malformed_json", { operation: call.operation, status: response.status });
@@ -227,16 +225,8 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   return call.parse(body);
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function failure(call: Call<unknown>, response: Response, body: unknown): PortalError {
-  const upstreamCode = errorEnvelopeSchema.safeParse(body).data?.error.code ?? "unknown";
+  const upstreamCode = upstreamError(body).code ?? "unknown";
   log.warn("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode });
   switch (response.status) {
     case 401:

@@ -1,3 +1,4 @@
+import "server-only";
 // Limits how often something may happen per key (a user, an IP address). A token bucket: a burst
 // of `burst` is allowed at once, then one more every `windowMs / burst`.
 //

@@ -1,3 +1,4 @@
+import "server-only";
 // A state-changing request must come from this site's own pages. Browsers send Origin on every
 // cross-origin POST and on same-origin fetch POSTs, so a missing or foreign Origin is refused.
 

@@ -1,3 +1,4 @@
+import "server-only";
 // The headers every page carries. Built per request in proxy.ts, because the Content-Security-
 // Policy holds a fresh nonce each time: only scripts Next renders with that nonce may run.
 

@@ -6,7 +6,7 @@ import "server-only";
 // scripts run with tsx) these functions do nothing, so the modules that call them run anywhere.
 //
 // Taint matches whole values, not substrings, and guards rendering only: logs are kept clean by
-// lib/log.ts.
+// lib/server/logging/log.ts.
 import * as React from "react";
 import type { ServerEnv } from "@/lib/env/schema.mjs";
 

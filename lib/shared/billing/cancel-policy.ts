@@ -1,5 +1,5 @@
 // How a cancellation is put together from what the customer chose, and which cancellations the
-// app's API accepts under the merchant's options (lib/portal-options.ts). The form and the API
+// app's API accepts under the merchant's options (lib/shared/billing/portal-options.ts). The form and the API
 // share this file so they cannot disagree.
 import type { PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import type { PortalOptions } from "@/lib/shared/billing/portal-options";

@@ -1,5 +1,5 @@
 /** The locale every portal page formats in when the customer has none, or one Intl refuses. */
-export const FALLBACK_LOCALE = "en-US";
+const FALLBACK_LOCALE = "en-US";
 
 /**
  * The customer's locale as Intl accepts it. RevKeen stores it as a free string, and one bad value

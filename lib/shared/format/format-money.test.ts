@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, minorUnitDigits } from "./format-money";
+import { formatMoney } from "./format-money";
 
 describe("formatMoney", () => {
   it("writes two-decimal currencies from minor units", () => {
@@ -32,13 +32,5 @@ describe("formatMoney", () => {
 
   it("does not throw on a currency code Intl refuses", () => {
     expect(formatMoney(1200, "NOT-A-CODE", "en-GB")).toBe("1200 NOT-A-CODE");
-  });
-});
-
-describe("minorUnitDigits", () => {
-  it("knows the minor units of common currencies", () => {
-    expect(minorUnitDigits("JPY")).toBe(0);
-    expect(minorUnitDigits("GBP")).toBe(2);
-    expect(minorUnitDigits("BHD")).toBe(3);
   });
 });

@@ -10,11 +10,6 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat | n
   }
 }
 
-/** The number of decimal places `currency` is written with, per ISO 4217 as Intl knows it. */
-export function minorUnitDigits(currency: string, locale = "en-US"): number {
-  return currencyFormat(locale, currency)?.resolvedOptions().maximumFractionDigits ?? 2;
-}
-
 /**
  * `amountMinor` of `currency` for people reading `locale`: 1200 GBP → "£12.00", 980 JPY → "¥980".
  * Null when the amount or the currency is unknown, so the caller decides what a gap looks like.
@@ -23,6 +18,7 @@ export function formatMoney(amountMinor: number | null, currency: string | null,
   if (amountMinor === null || !currency) return null;
   const format = currencyFormat(locale, currency.toUpperCase());
   if (format === null) return `${amountMinor} ${currency}`;
+  // The decimal places the currency is written with, per ISO 4217 as Intl knows it.
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }

@@ -72,14 +72,6 @@ export function dataSchema<Item extends z.ZodType>(item: Item) {
   return z.object({ data: item });
 }
 
-export const errorEnvelopeSchema = z.object({
-  error: z.object({
-    type: z.string(),
-    code: z.string(),
-    message: z.string(),
-  }),
-});
-
 /** Query of every list operation: cursor paging, newest first. */
 export const listQuerySchema = z
   .object({
@@ -102,4 +94,3 @@ export type PortalInvoice = z.infer<typeof portalInvoiceSchema>;
 export type PortalList<Item> = { object: "list"; data: Item[]; has_more: boolean; url: string };
 export type ListQuery = z.infer<typeof listQuerySchema>;
 export type CancelSubscriptionBody = z.infer<typeof cancelSubscriptionBodySchema>;
-export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

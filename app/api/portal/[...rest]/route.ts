@@ -1,5 +1,5 @@
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { portalErrorResponse } from "@/lib/server/portal-api/portal-route";
+import { portalErrorResponse } from "@/lib/server/portal-api/error-response";
 
 /**
  * Any other path under /api/portal is a JSON 404 rather than Next's HTML page. Deliberately not

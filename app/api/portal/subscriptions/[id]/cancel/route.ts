@@ -15,7 +15,7 @@ const MAX_IDEMPOTENCY_KEY = 255;
 /**
  * Cancels one of the customer's subscriptions. The browser's Idempotency-Key goes upstream as
  * is, so a retried or doubled request for one confirmed intent cancels once. What the form does
- * not offer (lib/portal-options.ts) is refused here too.
+ * not offer (lib/shared/billing/portal-options.ts) is refused here too.
  */
 export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]/cancel">, user) => {
   if (!isSameOrigin(request)) throw new PortalError("portal:forbidden");

@@ -1,14 +1,12 @@
-// The sandbox as a standalone HTTP server (`npm run sandbox`), for running the app in
-// "test" mode against it, or for poking it with curl. It only bridges node:http to the
-// same handler the app uses in-process.
-import { realpathSync } from "node:fs";
+// The sandbox over HTTP (`npm run sandbox`, the e2e suite, the bench), for running the app in
+// "test" mode against it, or for poking it with curl. It only bridges node:http to the same
+// handler the app uses in-process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_PORT } from "@/lib/env/schema.mjs";
 import { MAX_BODY_BYTES } from "./request-input";
-import { createSandbox, SandboxConnectionDrop, type Sandbox } from "./sandbox";
+import { SandboxConnectionDrop } from "./faults";
+import { createSandbox, type Sandbox } from "./sandbox";
 
 export interface SandboxServerOptions {
   /** 4010 by default; 0 picks a free port (tests). */
@@ -24,8 +22,6 @@ export interface SandboxServer {
   close(): Promise<void>;
   sandbox: Sandbox;
 }
-
-export const DEFAULT_SANDBOX_PORT = 4010;
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "http2-settings"]);
 
@@ -153,81 +149,3 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       }),
   };
 }
-
-// ---- `npm run sandbox` -------------------------------------------------------------
-
-const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
-const serverEnvSchema = z.object({
-  SANDBOX_PORT: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}$/, "must be a port number from 1 to 65535")
-      .transform(Number)
-      .pipe(z.number().min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535"))
-      .optional(),
-  ),
-  REVKEEN_SANDBOX_API_KEY: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .trim()
-      .regex(/^rk_sandbox_[A-Za-z0-9_]+$/, "must start with rk_sandbox_ (it is the sandbox's own merchant key)")
-      .optional(),
-  ),
-});
-
-export type SandboxServerEnv = z.output<typeof serverEnvSchema>;
-
-/**
- * SANDBOX_PORT and REVKEEN_SANDBOX_API_KEY, or the problems as printable lines. Messages
- * name the variable and the rule, never the value: it may be a secret.
- */
-export function readSandboxServerEnv(source: Record<string, string | undefined>): SandboxServerEnv | string {
-  const parsed = serverEnvSchema.safeParse(source);
-  if (parsed.success) return parsed.data;
-  return parsed.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`).join("\n");
-}
-
-async function main(): Promise<void> {
-  const env = readSandboxServerEnv(process.env);
-  if (typeof env === "string") {
-    console.error(`RevKeen sandbox: the environment is not set up correctly:\n${env}`);
-    process.exit(1);
-  }
-  const port = env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT;
-  const sandbox = createSandbox({ apiKey: env.REVKEEN_SANDBOX_API_KEY ?? DEFAULT_SANDBOX_API_KEY });
-  let server: SandboxServer;
-  try {
-    server = await startSandboxServer({ port, host: "127.0.0.1", sandbox });
-  } catch (error) {
-    const inUse = error instanceof Error && "code" in error && error.code === "EADDRINUSE";
-    console.error(inUse ? `RevKeen sandbox: port ${port} is in use; set SANDBOX_PORT to another port.` : "RevKeen sandbox: could not start:", inUse ? "" : error);
-    process.exit(1);
-  }
-  const key = env.REVKEEN_SANDBOX_API_KEY ? "key from REVKEEN_SANDBOX_API_KEY" : `merchant key ${DEFAULT_SANDBOX_API_KEY}`;
-  console.log(`RevKeen sandbox: ${server.url}/v2 (${key}, controls at /__sandbox)`);
-
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) void main();

@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSandbox } from "./sandbox";
 import { ADA_LOVELACE_ID } from "./seed";
-import { readSandboxServerEnv, startSandboxServer, type SandboxServer } from "./server";
+import { startSandboxServer, type SandboxServer } from "./http-server";
 import { fakeClock, MERCHANT_KEY } from "./test-support";
 
 let server: SandboxServer;
@@ -150,29 +150,5 @@ describe("the standalone server", () => {
     await fetch(`${other.url}/__sandbox/customers`);
     await other.close();
     await expect(fetch(`${other.url}/__sandbox/customers`)).rejects.toThrow(TypeError);
-  });
-});
-
-describe("the server's environment", () => {
-  it("defaults everything when unset or blank", () => {
-    expect(readSandboxServerEnv({})).toEqual({});
-    expect(readSandboxServerEnv({ SANDBOX_PORT: " ", REVKEEN_SANDBOX_API_KEY: "" })).toEqual({});
-  });
-
-  it("reads a port and a sandbox key", () => {
-    expect(readSandboxServerEnv({ SANDBOX_PORT: "4321", REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine" })).toEqual({
-      SANDBOX_PORT: 4321,
-      REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine",
-    });
-  });
-
-  it.each(["abc", "0", "70000", "-1", "80.5"])("explains a bad SANDBOX_PORT %j", (port) => {
-    expect(readSandboxServerEnv({ SANDBOX_PORT: port })).toMatch(/SANDBOX_PORT must be a port number from 1 to 65535/);
-  });
-
-  it("refuses a live key without repeating it", () => {
-    const problems = readSandboxServerEnv({ REVKEEN_SANDBOX_API_KEY: "rk_live_real_secret" });
-    expect(problems).toMatch(/REVKEEN_SANDBOX_API_KEY must start with rk_sandbox_/);
-    expect(problems).not.toContain("rk_live_real_secret");
   });
 });

@@ -1,0 +1,14 @@
+import "server-only";
+// The one way the app's API answers an error: PortalError's body and status, Retry-After when
+// known, never cached. proxy.ts answers a signed-out API request with it too.
+import { NextResponse } from "next/server";
+import type { PortalError } from "@/lib/shared/portal-api/errors";
+
+export const NO_STORE = "private, no-store";
+
+export function portalErrorResponse(error: PortalError): NextResponse {
+  const response = NextResponse.json(error.toBody(), { status: error.status });
+  if (error.retryAfter !== undefined) response.headers.set("retry-after", String(error.retryAfter));
+  response.headers.set("cache-control", NO_STORE);
+  return response;
+}
