@@ -54,8 +54,10 @@ export default defineConfig({
     {
       // The production build against the standalone sandbox over HTTP: the code path a live deploy runs.
       name: "app",
-      // Its output is kept for e2e/server-output.audit.ts, which checks that no secret was logged.
-      command: `mkdir -p .e2e-logs && npx next build && npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
+      // Built as a container image or CI would build it, with no secret in the environment, then
+      // started with them. Its output is kept for e2e/server-output.audit.ts, which checks that no
+      // secret was logged.
+      command: `mkdir -p .e2e-logs && env AUTH_SECRET= REVKEEN_API_KEY= npx next build && npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
       url: `${APP_URL}/sign-in`,
       env: {
         REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,

@@ -1,11 +1,12 @@
 import { Suspense } from "react";
 import { CustomerName } from "./_components/customer-name";
+import { NavigationPending } from "./_components/navigation-pending";
 import { PortalNav } from "./_components/portal-nav";
 import "./portal.css";
 
 export default function PortalLayout({ children }: LayoutProps<"/portal">) {
   return (
-    <div className="page portal">
+    <NavigationPending>
       <header className="portal-header">
         <Suspense fallback={<p className="portal-customer" aria-hidden="true" />}>
           <CustomerName />
@@ -15,6 +16,6 @@ export default function PortalLayout({ children }: LayoutProps<"/portal">) {
       <main id="portal-main" className="stack">
         {children}
       </main>
-    </div>
+    </NavigationPending>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import type { PageLinks } from "@/lib/shared/billing/invoice-paging";
 import { listSearch } from "@/lib/shared/portal-api/keys";
@@ -13,16 +13,16 @@ export function InvoicePager({ links }: { links: PageLinks }) {
   return (
     <nav aria-label="Invoice pages" className="pager">
       {links.previous ? (
-        <Link href={pageHref(links.previous)} className="button" rel="prev">
+        <PortalLink href={pageHref(links.previous)} className="button" rel="prev">
           ← Previous
-        </Link>
+        </PortalLink>
       ) : (
         <span />
       )}
       {links.next && (
-        <Link href={pageHref(links.next)} className="button" rel="next">
+        <PortalLink href={pageHref(links.next)} className="button" rel="next">
           Next →
-        </Link>
+        </PortalLink>
       )}
     </nav>
   );

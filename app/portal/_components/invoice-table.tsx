@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
@@ -28,7 +28,7 @@ export function InvoiceTable({ invoices, caption, locale }: { invoices: PortalIn
           {invoices.map((invoice) => (
             <tr key={invoice.id}>
               <th scope="row">
-                <Link href={`/portal/invoices/${invoice.id}` as Route}>{invoice.invoice_number ?? "Invoice"}</Link>
+                <PortalLink href={`/portal/invoices/${invoice.id}` as Route}>{invoice.invoice_number ?? "Invoice"}</PortalLink>
               </th>
               <td>{formatDate(invoice.invoice_date ?? invoice.created_at, locale)}</td>
               <td>

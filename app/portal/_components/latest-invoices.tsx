@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PortalLink } from "./navigation-pending";
 import { LATEST_INVOICES_SHOWN, ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
 import { EmptyState } from "./empty-state";
 import { InvoiceTable } from "./invoice-table";
@@ -19,7 +19,7 @@ export function LatestInvoices({ locale }: { locale: string }) {
         <>
           <InvoiceTable invoices={latest} caption="Latest invoices" locale={locale} />
           <p>
-            <Link href="/portal/invoices">All invoices</Link>
+            <PortalLink href="/portal/invoices">All invoices</PortalLink>
           </p>
         </>
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 
 /** What every portal 404 says: what was not found, and the way back. */
@@ -8,9 +8,9 @@ export function NotFoundMessage({ title, body, back, backLabel }: { title: strin
       <h1 id="not-found-heading">{title}</h1>
       <p>{body}</p>
       <p>
-        <Link href={back} className="button">
+        <PortalLink href={back} className="button">
           {backLabel}
-        </Link>
+        </PortalLink>
       </p>
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import { usePathname } from "next/navigation";
 import { useSyncExternalStore } from "react";
@@ -24,9 +24,9 @@ export function PortalNav() {
           const current = href === "/portal" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>
-              <Link href={href} aria-current={current ? "page" : undefined}>
+              <PortalLink href={href} aria-current={current ? "page" : undefined}>
                 {label}
-              </Link>
+              </PortalLink>
             </li>
           );
         })}

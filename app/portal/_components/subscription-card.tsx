@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { SubscriptionBadges } from "./subscription-badges";
@@ -9,7 +9,7 @@ export function SubscriptionCard({ subscription, locale }: { subscription: Porta
   return (
     <article className="card stack-tight" aria-labelledby={`subscription-${subscription.id}`}>
       <h3 id={`subscription-${subscription.id}`} className="card-title">
-        <Link href={`/portal/subscriptions/${subscription.id}` as Route}>{subscriptionTitle(subscription, locale)}</Link>
+        <PortalLink href={`/portal/subscriptions/${subscription.id}` as Route}>{subscriptionTitle(subscription, locale)}</PortalLink>
       </h3>
       <SubscriptionBadges subscription={subscription} locale={locale} />
       <SubscriptionFacts subscription={subscription} locale={locale} />

@@ -1,0 +1,58 @@
+import { deterministicUuid } from "../lib/sandbox/ids";
+import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+
+/** 佐藤 健二's first invoice: a real id, but not Ada's. */
+const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
+
+test.describe("Page statuses", () => {
+  test("a page that is not found answers 404, whatever made it so, and says what was not found", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const cases = [
+      { path: "/portal/subscriptions/not-a-real-id", heading: "Subscription not found" },
+      { path: "/portal/invoices/12345", heading: "Invoice not found" },
+      { path: `/portal/invoices/${KENJI_INVOICE}`, heading: "Invoice not found" },
+      { path: "/portal/subscriptions/00000000-0000-4000-8000-000000000000", heading: "Subscription not found" },
+      { path: "/portal/invoices?limit=0", heading: "We couldn't find that" },
+      { path: "/portal/nothing-here", heading: "Page not found" },
+      { path: "/nothing-here", heading: "Page not found" },
+    ];
+    for (const { path, heading } of cases) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: heading }), path).toBeVisible();
+    }
+  });
+
+  test("another customer's subscription answers 404 too", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.yen);
+    const response = await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Subscription not found" })).toBeVisible();
+  });
+
+  test("a page RevKeen failed answers 500 and still offers Try again", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/");
+    // Two: the server retries a failed read once.
+    await sandbox.fault({ operation: "subscriptions.list", status: 503, count: 2 });
+    const response = await page.goto("/portal/subscriptions");
+    expect(response?.status()).toBe(500);
+    const problem = page.getByTestId("portal-error");
+    await expect(problem).toContainText("We couldn't load your billing right now");
+    await problem.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+  });
+});
+
+test.describe("A deployment built without secrets", () => {
+  test("runs in the mode its runtime sets, on every page, the not-found page included", async ({ page }) => {
+    // The suite builds with no AUTH_SECRET and no REVKEEN_API_KEY (playwright.config.ts) and starts
+    // with an rk_sandbox_ key: a page baked at build time would say "Demo".
+    for (const path of ["/", "/sign-in", "/nothing-here"]) {
+      await page.goto(path);
+      await expect(page.getByTestId("mode-banner"), path).toHaveText(/^Test mode: /);
+    }
+    await signInToPortal(page, CUSTOMERS.euro);
+    await expect(page.getByTestId("mode-banner")).toHaveText(/^Test mode: /);
+  });
+});
