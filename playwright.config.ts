@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
-import { APP_LOG, APP_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
+import { APP_LOG, APP_URL, DEMO_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
 // A fresh secret for every run: the tests must never depend on a particular one.
 const authSecret = process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url");
@@ -26,18 +26,31 @@ export default defineConfig({
     {
       name: "app",
       testMatch: /\.spec\.ts$/,
-      testIgnore: /smoke\.spec\.ts/,
+      testIgnore: [/smoke\.spec\.ts$/, /demo\.spec\.ts$/],
       use: { ...devices["Desktop Chrome"], baseURL: APP_URL },
+    },
+    {
+      // The Deploy button's keyless demo: the same production build, started without a key.
+      name: "demo",
+      testMatch: /\.demo\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], baseURL: DEMO_URL },
     },
     {
       // After every other test: reads what the app's server printed during the run.
       name: "audit",
       testMatch: /\.audit\.ts$/,
-      dependencies: ["app", "smoke"],
+      dependencies: ["app", "demo", "smoke"],
+    },
+    {
+      // Compiles the `next dev` server's routes before the smoke specs time anything.
+      name: "smoke-warm-up",
+      testMatch: /\.smoke-setup\.ts$/,
+      use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
     },
     {
       name: "smoke",
       testMatch: /smoke\.spec\.ts/,
+      dependencies: ["smoke-warm-up"],
       use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
     },
   ],
@@ -67,12 +80,32 @@ export default defineConfig({
         // The suite signs the same demo users in many times a minute from one address.
         PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
         PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
+        PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
         AUTH_SECRET: authSecret,
         AUTH_TRUST_HOST: "true",
       },
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 300_000,
+    },
+    {
+      // The app's build again, as a public keyless demo runs it: no key, no controls.
+      name: "demo",
+      command: `npx next start --hostname 127.0.0.1 --port ${ports.demo}`,
+      url: `${DEMO_URL}/sign-in`,
+      env: {
+        AUTH_SECRET: authSecret,
+        // Self-hosted the documented way: the public address, not trusted forwarded headers.
+        AUTH_URL: DEMO_URL,
+        AUTH_TRUST_HOST: "",
+        REVKEEN_API_KEY: "",
+        REVKEEN_API_URL: "",
+        REVKEEN_DEMO_SIGN_IN: "",
+        SANDBOX_CONTROLS: "",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 60_000,
     },
     {
       // `npm run dev` as a fresh clone runs it: no key, the in-process sandbox.
@@ -89,6 +122,8 @@ export default defineConfig({
         // from the socket), and together they mint far fewer than the per-IP default of 60 a minute.
         PORTAL_MINTS_PER_MINUTE_PER_USER: "",
         PORTAL_MINTS_PER_MINUTE_PER_IP: "",
+        PORTAL_WRITES_PER_MINUTE_PER_USER: "",
+        SANDBOX_CONTROLS: "",
       },
       reuseExistingServer: false,
       stdout: "pipe",

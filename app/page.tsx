@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { ManageBillingForm } from "@/app/_components/manage-billing-form";
 import { currentUser } from "@/lib/server/auth/current-user";
+import { safePortalPath } from "@/lib/shared/paths/safe-path";
 import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const user = await currentUser();
-  const { billing_error: billingError } = await searchParams;
+  const { billing_error: billingError, next } = await searchParams;
   const problem = isPortalErrorCode(billingError) ? portalErrorCodes[billingError].message : null;
+  // Where a link from elsewhere was headed (see app/portal/session/route.ts): one press away.
+  const destination = typeof next === "string" ? safePortalPath(next) : undefined;
 
   return (
     <main className="page stack">
@@ -19,8 +22,10 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       {user ? (
         <section className="card stack" aria-labelledby="billing-heading">
           <h2 id="billing-heading">Billing</h2>
-          <p className="muted">See your subscriptions and invoices, or cancel a plan.</p>
-          <ManageBillingForm />
+          <p className="muted">
+            {destination && !problem ? "Open your billing to continue where the link was taking you." : "See your subscriptions and invoices, or cancel a plan."}
+          </p>
+          <ManageBillingForm next={destination} />
         </section>
       ) : (
         <section className="card stack">

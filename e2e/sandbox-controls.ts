@@ -23,7 +23,8 @@ export class SandboxControls {
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/__sandbox/${path}`, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      // Every change as JSON: the controls refuse anything else (see lib/sandbox/controls.ts).
+      headers: method === "GET" ? undefined : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);

@@ -1,4 +1,5 @@
 import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { SMOKE_URL } from "./urls";
 
 // Runs against `next dev` with no environment at all: the path a fresh clone takes.
 test.describe("Zero-configuration sandbox mode", () => {
@@ -27,5 +28,24 @@ test.describe("Zero-configuration sandbox mode", () => {
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { data: { name: string }[] };
     expect(body.data.map((customer) => customer.name)).toContain(CUSTOMERS.rich);
+  });
+
+  test("the controls refuse a form another site posts, and any change not sent as JSON", async ({ page, request }) => {
+    // What an attacker's page can send without CORS: a plain text/plain form, shaped as JSON.
+    await page.route("https://attacker.example/**", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<form method="post" enctype="text/plain" action="${SMOKE_URL}/__sandbox/settings"><input name='{"latency_ms":10000,"x":"' value='"}'><button>Win</button></form>`,
+      }),
+    );
+    await page.goto("https://attacker.example/");
+    const posted = page.waitForResponse(`${SMOKE_URL}/__sandbox/settings`);
+    await page.getByRole("button", { name: "Win" }).click();
+    expect((await posted).status()).toBe(403);
+
+    const notJson = await request.post("/__sandbox/settings", { headers: { "content-type": "text/plain" }, data: '{"latency_ms":10000}' });
+    expect(notJson.status()).toBe(415);
+    const settings = (await (await request.get("/__sandbox/settings")).json()) as { data: { latency_ms: number } };
+    expect(settings.data.latency_ms).toBe(0);
   });
 });

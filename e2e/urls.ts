@@ -2,11 +2,13 @@
 export const ports = {
   app: Number(process.env.E2E_APP_PORT ?? 3311),
   smoke: Number(process.env.E2E_SMOKE_PORT ?? 3312),
+  demo: Number(process.env.E2E_DEMO_PORT ?? 3313),
   sandbox: Number(process.env.E2E_SANDBOX_PORT ?? 4311),
 };
 
 export const APP_URL = `http://127.0.0.1:${ports.app}`;
 export const SMOKE_URL = `http://127.0.0.1:${ports.smoke}`;
+export const DEMO_URL = `http://127.0.0.1:${ports.demo}`;
 export const SANDBOX_URL = `http://127.0.0.1:${ports.sandbox}`;
 
 /** Where the production server's output is kept during a run (see playwright.config.ts). */

@@ -71,7 +71,24 @@ const fields = {
   PORTAL_MINTS_PER_MINUTE_PER_IP: optional(
     z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(60),
   ),
+  PORTAL_WRITES_PER_MINUTE_PER_USER: optional(
+    z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(10),
+  ),
+  // How many proxies in front of the app append to X-Forwarded-For (lib/server/security/client-ip.ts).
+  TRUSTED_PROXY_HOPS: optional(
+    z.coerce
+      .number({ error: "must be a whole number of proxies" })
+      .int("must be a whole number of proxies")
+      .min(0, "must not be negative")
+      .max(10, "must be at most 10")
+      .default(0),
+  ),
+  // Set by Vercel itself; its own headers then name the client and the public host.
+  VERCEL: optional(z.string().optional()),
+  // Auth.js trusts the Host and X-Forwarded-* headers when this is set (any value, as Auth.js reads it).
+  AUTH_TRUST_HOST: optional(z.string().optional()),
   REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
+  SANDBOX_CONTROLS: optional(z.stringbool({ error: "must be true or false" }).optional()),
   PORTAL_FRAME_ANCESTORS: optional(
     z
       .string()
@@ -170,6 +187,11 @@ export function parseServerEnv(source, { requireSecrets = true } = {}) {
     mode,
     /** Demo sign-in lists the sandbox's customers; never offered with a live key. */
     demoSignIn: env.REVKEEN_DEMO_SIGN_IN ?? mode === "sandbox",
+    /**
+     * The in-process sandbox's /__sandbox controls: sandbox mode only, and in a production build
+     * (a public keyless demo) only when SANDBOX_CONTROLS=true. `next dev` has them.
+     */
+    sandboxControls: mode === "sandbox" && (env.SANDBOX_CONTROLS ?? source.NODE_ENV === "development"),
   };
 }
 

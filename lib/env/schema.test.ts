@@ -109,3 +109,18 @@ describe("npm run sandbox's environment", () => {
     expect(message).not.toContain("rk_live_real_secret");
   });
 });
+
+describe("the in-process sandbox's controls", () => {
+  const keyless = { AUTH_SECRET: "x".repeat(40) };
+
+  it("are on under next dev and off in a production build, unless SANDBOX_CONTROLS says otherwise", () => {
+    expect(parseServerEnv({ ...keyless, NODE_ENV: "development" }).sandboxControls).toBe(true);
+    expect(parseServerEnv({ ...keyless, NODE_ENV: "production" }).sandboxControls).toBe(false);
+    expect(parseServerEnv({ ...keyless, NODE_ENV: "production", SANDBOX_CONTROLS: "true" }).sandboxControls).toBe(true);
+    expect(parseServerEnv({ ...keyless, NODE_ENV: "development", SANDBOX_CONTROLS: "false" }).sandboxControls).toBe(false);
+  });
+
+  it("never exist with a key, whatever SANDBOX_CONTROLS says", () => {
+    expect(parseServerEnv({ ...keyless, REVKEEN_API_KEY: "rk_sandbox_abc", SANDBOX_CONTROLS: "true", NODE_ENV: "development" }).sandboxControls).toBe(false);
+  });
+});

@@ -221,3 +221,30 @@ describe("unauthenticated controls and merchant credentials", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("who may use the controls", () => {
+  it("refuses a change that is not JSON, as a plain form from any page would send it", async () => {
+    const { sandbox } = setup();
+    const form = await sandbox.handle(
+      new Request(`${ORIGIN}/__sandbox/settings`, { method: "POST", headers: { "content-type": "text/plain" }, body: '{"latency_ms":10000}' }),
+    );
+    expect(form.status).toBe(415);
+    expect((await dataOf<{ latency_ms: number }>(await control(sandbox, "GET", "/settings"))).latency_ms).toBe(0);
+  });
+
+  it("refuses any request another site started, reads included", async () => {
+    const { sandbox } = setup();
+    const anotherSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }];
+    for (const headers of anotherSite) {
+      expect((await control(sandbox, "POST", "/tokens/revoke", {}, headers)).status).toBe(403);
+      expect((await control(sandbox, "GET", "/cancellations", undefined, headers)).status).toBe(403);
+    }
+  });
+
+  it("answers this site's own pages and tools that send no Origin", async () => {
+    const { sandbox } = setup();
+    const ownPage = { origin: ORIGIN, "sec-fetch-site": "same-origin" };
+    expect((await control(sandbox, "POST", "/clock", { advance_seconds: 60 }, ownPage)).status).toBe(200);
+    expect((await control(sandbox, "POST", "/reset")).status).toBe(200);
+  });
+});

@@ -1,6 +1,8 @@
 // Development controls under /__sandbox: reset, time travel, fault injection, token
 // revocation, response shape, call counts. Unauthenticated by design: the sandbox holds
-// only demo data. The app must not route /__sandbox from the public internet in production.
+// only demo data, and the app serves them in a production build only when SANDBOX_CONTROLS says
+// so. Another site's page must not drive them through a visitor's browser, so they answer only
+// requests that no other site started, and a change only as JSON (which a plain form cannot send).
 import { z } from "zod";
 import { toIso } from "./calendar";
 import type { SandboxContext } from "./context";
@@ -159,7 +161,25 @@ export function isControlPath(pathname: string): boolean {
   return pathname === "/__sandbox" || pathname.startsWith("/__sandbox/");
 }
 
+/** Sec-Fetch-Site or Origin naming another site: a page elsewhere made the visitor's browser send it. */
+function fromAnotherSite(request: Request, url: URL): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") return true;
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== url.origin;
+}
+
+function isJson(request: Request): boolean {
+  return request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
 export async function handleControl(context: SandboxContext, request: Request, url: URL): Promise<Reply> {
+  if (fromAnotherSite(request, url)) {
+    return errorReply(new ApiError("forbidden", "The sandbox's controls answer only this site's own pages and tools."));
+  }
+  if (request.method !== "GET" && request.method !== "HEAD" && !isJson(request)) {
+    return errorReply(new ApiError("invalid_request", "Send the sandbox's controls Content-Type: application/json.", { status: 415 }));
+  }
   const match = matchRoute(CONTROL_ROUTES, request.method, url.pathname);
   if (match.kind === "not_found") return errorReply(routeNotFound());
   if (match.kind === "method_not_allowed") return errorReply(methodNotAllowed(match.allow));

@@ -4,6 +4,7 @@ import { jsonReply, type Reply } from "./reply";
 
 const ERROR_CODES = {
   unauthenticated: { status: 401, type: "authentication_error" },
+  forbidden: { status: 403, type: "permission_error" },
   resource_missing: { status: 404, type: "invalid_request_error" },
   invalid_request: { status: 400, type: "invalid_request_error" },
   idempotency_key_reused: { status: 409, type: "idempotency_error" },

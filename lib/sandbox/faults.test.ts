@@ -239,3 +239,15 @@ describe("/__sandbox/faults", () => {
     expect(await dataOf(await control(sandbox, "GET", "/faults"))).toEqual([]);
   });
 });
+
+describe("the fault queue's bound", () => {
+  it("holds at most 100 waiting faults and says how to clear them", async () => {
+    const { sandbox } = setup();
+    for (let i = 0; i < 100; i += 1) expect((await control(sandbox, "POST", "/faults", { operation: "customer.get", status: 500 })).status).toBe(201);
+    const refused = await control(sandbox, "POST", "/faults", { operation: "customer.get", status: 500 });
+    expect(refused.status).toBe(429);
+    expect((await errorOf(refused)).message).toMatch(/At most 100 faults.*DELETE \/__sandbox\/faults/);
+    await control(sandbox, "DELETE", "/faults");
+    expect((await control(sandbox, "POST", "/faults", { operation: "customer.get", status: 500 })).status).toBe(201);
+  });
+});

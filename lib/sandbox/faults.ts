@@ -60,7 +60,11 @@ export interface PendingFault {
   malformed: boolean;
 }
 
+/** Faults waiting at once, at most: a script posting faults in a loop fills no memory. */
+const MAX_PENDING = 100;
+
 export interface FaultQueue {
+  /** Queues a fault; a 429 ApiError when MAX_PENDING are already waiting. */
   add(request: FaultRequest): PendingFault;
   /** The first pending fault for `operation`, counted down by one use. */
   take(operation: OperationName): PendingFault | null;
@@ -72,6 +76,9 @@ export function createFaultQueue(): FaultQueue {
   let pending: PendingFault[] = [];
   return {
     add(request) {
+      if (pending.length >= MAX_PENDING) {
+        throw new ApiError("rate_limited", `At most ${MAX_PENDING} faults can wait at once: clear them with DELETE /__sandbox/faults.`);
+      }
       const operations = request.operation === undefined ? [...OPERATION_NAMES] : [request.operation].flat();
       const fault: PendingFault = {
         id: randomUUID(),

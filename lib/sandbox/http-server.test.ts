@@ -31,7 +31,11 @@ function portal(token: string, path: string, init: RequestInit = {}): Promise<Re
 }
 
 function control(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}/__sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${server.url}/__sandbox${path}`, {
+    method,
+    headers: method === "GET" ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** A raw request, for paths and headers fetch would tidy up. */

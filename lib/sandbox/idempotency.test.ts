@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import type { Sandbox } from "./sandbox";
+import { createIdempotencyStore } from "./idempotency";
 import { ADA_LOVELACE_ID, createSeed, KENJI_SATO_ID } from "./seed";
 import { control, dataOf, DAY_MS, errorOf, mintRequest, mintToken, portal, setup, START } from "./test-support";
 
@@ -151,5 +152,35 @@ describe("Idempotency-Key on cancel", () => {
     const response = await cancel(sandbox, token, adaActive.id, {}, "everywhere");
     expect(response.status).toBe(200);
     expect(response.headers.get("idempotent-replayed")).toBeNull();
+  });
+});
+
+describe("the idempotency store's bounds", () => {
+  const reply = { status: 200, headers: {}, body: "{}" };
+  const request = (key: string) => ({ scope: "customer:ada", key, method: "POST", path: "/cancel", body: "{}" });
+
+  it("keeps at most 10,000 answers, forgetting the oldest first", () => {
+    const store = createIdempotencyStore();
+    let runs = 0;
+    const work = () => {
+      runs += 1;
+      return reply;
+    };
+    for (let i = 0; i < 10_500; i += 1) store.run(request(`${"k".repeat(250)}${i}`), START, work);
+    expect(store.size()).toBe(10_000);
+    expect(runs).toBe(10_500);
+    // The newest is still remembered (a replay runs nothing); the oldest is forgotten (it runs again).
+    store.run(request(`${"k".repeat(250)}10499`), START, work);
+    expect(runs).toBe(10_500);
+    store.run(request(`${"k".repeat(250)}0`), START, work);
+    expect(runs).toBe(10_501);
+  });
+
+  it("drops expired answers from the front as time passes", () => {
+    const store = createIdempotencyStore();
+    for (let i = 0; i < 100; i += 1) store.run(request(`early-${i}`), START, () => reply);
+    store.run(request("late"), START + DAY_MS / 2, () => reply);
+    store.run(request("later"), START + DAY_MS + 1, () => reply);
+    expect(store.size()).toBe(2);
   });
 });

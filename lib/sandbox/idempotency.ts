@@ -1,12 +1,14 @@
 // Idempotency-Key: a retried mint or cancel replays the first answer instead of acting
 // twice. Keys are scoped per credential, so two customers cannot collide or see each
-// other's stored answers, and they live 24 hours of sandbox time.
+// other's stored answers, and they live 24 hours of sandbox time. At most MAX_STORED answers
+// are kept, oldest out first, so a flood of fresh keys costs bounded memory and time.
 import { createHash } from "node:crypto";
 import { ApiError, errorReply } from "./errors";
 import type { Reply } from "./reply";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const MAX_KEY_LENGTH = 255;
+const MAX_STORED = 10_000;
 
 interface StoredReply {
   fingerprint: string;
@@ -26,6 +28,8 @@ export interface IdempotencyRequest {
 export interface IdempotencyStore {
   /** Runs `work` once per (scope, key); replays its reply for an identical retry. */
   run(request: IdempotencyRequest, now: number, work: () => Reply): Reply;
+  /** How many answers are remembered. */
+  size(): number;
   clear(): void;
 }
 
@@ -47,9 +51,19 @@ function fingerprintOf(request: IdempotencyRequest): string {
 export function createIdempotencyStore(): IdempotencyStore {
   const stored = new Map<string, StoredReply>();
 
+  // A Map iterates in insertion order, which is storedAt order (sandbox time never goes back
+  // without a reset, which empties the store): the expired entries are the ones at the front.
   function forgetExpired(now: number): void {
     for (const [entryKey, entry] of stored) {
-      if (now - entry.storedAt >= IDEMPOTENCY_TTL_MS) stored.delete(entryKey);
+      if (now - entry.storedAt < IDEMPOTENCY_TTL_MS) return;
+      stored.delete(entryKey);
+    }
+  }
+
+  function forgetOldestBeyondCap(): void {
+    for (const entryKey of stored.keys()) {
+      if (stored.size <= MAX_STORED) return;
+      stored.delete(entryKey);
     }
   }
 
@@ -57,7 +71,8 @@ export function createIdempotencyStore(): IdempotencyStore {
     run(request, now, work) {
       if (request.key === null) return work();
       forgetExpired(now);
-      const entryKey = `${request.scope}\n${request.key}`;
+      // Hashed: a 255-character key costs 64 characters to remember.
+      const entryKey = createHash("sha256").update(`${request.scope}\n${request.key}`).digest("hex");
       const fingerprint = fingerprintOf(request);
       const previous = stored.get(entryKey);
       if (previous) {
@@ -78,9 +93,13 @@ export function createIdempotencyStore(): IdempotencyStore {
         if (!(error instanceof ApiError)) throw error;
         reply = errorReply(error);
       }
-      if (reply.status < 500) stored.set(entryKey, { fingerprint, storedAt: now, reply });
+      if (reply.status < 500) {
+        stored.set(entryKey, { fingerprint, storedAt: now, reply });
+        forgetOldestBeyondCap();
+      }
       return reply;
     },
+    size: () => stored.size,
     clear() {
       stored.clear();
     },

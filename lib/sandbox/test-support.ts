@@ -59,11 +59,12 @@ export function portal(sandbox: Sandbox, token: string, path: string, init: Requ
   return sandbox.handle(portalRequest(token, path, init));
 }
 
-export function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Response> {
+/** A control request as the suite and the docs send it: JSON for every change. */
+export function control(sandbox: Sandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return sandbox.handle(
     new Request(`${ORIGIN}/__sandbox${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: { ...(method === "GET" ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body),
     }),
   );

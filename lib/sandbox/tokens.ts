@@ -26,6 +26,10 @@ export interface TokenStore {
 
 /** Expired sessions are remembered this long (to say "expired", not "unknown"), then forgotten. */
 const FORGET_AFTER_MS = 24 * 3_600_000;
+/** RevKeen's longest portal session. */
+const LONGEST_TTL_MS = 240 * 60_000;
+/** Sessions remembered at once, at most, oldest out first: minting in a loop fills no memory. */
+const MAX_SESSIONS = 10_000;
 
 function hash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -34,18 +38,20 @@ function hash(token: string): string {
 export function createTokenStore(): TokenStore {
   const sessions = new Map<string, IssuedSession>();
 
+  // A Map iterates in minting order, so the stale sessions are the ones at the front.
   function forgetStale(now: number): void {
     for (const [key, session] of sessions) {
-      if (session.expiresAt + FORGET_AFTER_MS < now) sessions.delete(key);
+      if (session.createdAt + LONGEST_TTL_MS + FORGET_AFTER_MS >= now && sessions.size <= MAX_SESSIONS) return;
+      sessions.delete(key);
     }
   }
 
   return {
     mint(customerId, now, ttlMinutes) {
-      forgetStale(now);
       const token = `rkcps_${randomBytes(32).toString("base64url")}`;
       const session: IssuedSession = { id: randomUUID(), customerId, createdAt: now, expiresAt: now + ttlMinutes * 60_000, revoked: false };
       sessions.set(hash(token), session);
+      forgetStale(now);
       return { token, session };
     },
     resolve(token, now) {

@@ -6,12 +6,13 @@ import { ClientProbe } from "./client-probe";
 
 /**
  * Proves that React's taint API guards the secrets (lib/server/security/taint-secrets.ts): it hands a client
- * component the sandbox's key, or the visitor's portal token, and the render must fail. Sandbox
- * mode only, where both are made up; in test and live mode it is a 404 before either is touched.
+ * component the sandbox's key, or the visitor's portal token, and the render must fail. Only where
+ * the sandbox's controls are (sandbox mode, where both are made up); elsewhere it is a 404 before
+ * either is touched.
  */
 export default async function TaintCheckPage({ searchParams }: PageProps<"/__sandbox/taint-check">) {
   const env = serverEnv();
-  if (env.mode !== "sandbox") notFound();
+  if (!env.sandboxControls) notFound();
   const { secret } = await searchParams;
   if (secret === "api-key") return <ClientProbe value={env.REVKEEN_SANDBOX_API_KEY} />;
   if (secret === "portal-token") {

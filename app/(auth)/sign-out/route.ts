@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/app/(auth)/auth";
 import { clearPortalSession } from "@/lib/server/portal-session/sealed-cookie";
+import { serverEnv } from "@/lib/env/server";
 import { isSameOrigin } from "@/lib/server/security/request-origin";
 
 /**
@@ -10,7 +11,7 @@ import { isSameOrigin } from "@/lib/server/security/request-origin";
  */
 export async function POST(request: NextRequest) {
   // A plain form POST: refuse one made by another site.
-  if (!isSameOrigin(request)) return new NextResponse(null, { status: 403 });
+  if (!isSameOrigin(request, serverEnv())) return new NextResponse(null, { status: 403 });
   await clearPortalSession();
   await signOut({ redirect: false });
   return new NextResponse(null, {

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { mintPortalSession } from "@/lib/server/portal-session/mint";
+import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { safePortalPath } from "@/lib/shared/paths/safe-path";
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 
 /**
  * Pages cannot set cookies, so a page whose portal session is missing or stale sends the browser
@@ -23,14 +23,24 @@ export async function GET(request: NextRequest) {
   const force = request.nextUrl.searchParams.get("force") === "1";
   const stored = await readPortalSession(user.id);
   if (force || stored.state !== "valid") {
+    // Minting spends the merchant's key and the user's allowance. A GET is only trusted to do that
+    // when the browser says this site (or the user, typing or bookmarking) started it; another
+    // site's link or form gets the way in instead, one press away.
+    if (!isOwnNavigation(request)) return redirectTo(`/?${new URLSearchParams({ next }).toString()}`);
     try {
       await mintPortalSession(user, { afterRefusal: force });
     } catch (error) {
       if (!(error instanceof PortalError)) throw error;
-      return redirectTo(`/?${new URLSearchParams({ billing_error: error.code }).toString()}`);
+      return redirectTo(`/?${new URLSearchParams({ billing_error: error.code, next }).toString()}`);
     }
   }
   return redirectTo(next);
+}
+
+/** Sec-Fetch-Site, which pages cannot set: `same-origin` for this site's own, `none` for the user's. */
+function isOwnNavigation(request: NextRequest): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site === "same-origin" || site === "none";
 }
 
 /**

@@ -5,9 +5,9 @@ import { randomUUID } from "node:crypto";
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { customerIdForUser } from "@/lib/server/billing-account/customer-id-for-user";
 import { createPortalSession } from "@/lib/server/revkeen/client";
+import { checkMintRate } from "@/lib/server/security/request-limits";
 import { taintPortalToken } from "@/lib/server/security/taint-secrets";
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { checkMintRate } from "./mint-rate-limit";
 import { writePortalSession, type PortalSession } from "./sealed-cookie";
 
 /** Mints a session for `user` and stores it in the cookie. Server actions and route handlers only. */

@@ -1,21 +1,28 @@
 import "server-only";
 // A state-changing request must come from this site's own pages. Browsers send Origin on every
 // cross-origin POST and on same-origin fetch POSTs, so a missing or foreign Origin is refused.
+// This site is AUTH_URL when it is set. Otherwise it is the host the browser asked for: the Host
+// header, or X-Forwarded-Host where the environment says a proxy sets it (AUTH_TRUST_HOST, or
+// Vercel), since anyone else could send that header.
+import type { ServerEnv } from "@/lib/env/schema.mjs";
+
+type OriginSettings = Pick<ServerEnv, "AUTH_URL" | "AUTH_TRUST_HOST" | "VERCEL">;
 
 function firstValue(header: string | null): string | null {
   return header?.split(",")[0]?.trim() || null;
 }
 
-export function isSameOrigin(request: Request): boolean {
+export function isSameOrigin(request: Request, env: OriginSettings): boolean {
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return false;
-  if (origin === new URL(request.url).origin) return true;
-  // Behind a proxy the request URL names the internal host; the public one is forwarded.
-  const forwardedHost = firstValue(request.headers.get("x-forwarded-host"));
-  if (forwardedHost === null) return false;
+  let claimed: URL;
   try {
-    return new URL(origin).host === forwardedHost;
+    claimed = new URL(origin);
   } catch {
     return false;
   }
+  if (env.AUTH_URL) return claimed.origin === new URL(env.AUTH_URL).origin;
+  const proxyNamesHost = Boolean(env.AUTH_TRUST_HOST) || env.VERCEL === "1";
+  const host = (proxyNamesHost ? firstValue(request.headers.get("x-forwarded-host")) : null) ?? request.headers.get("host");
+  return host !== null && claimed.host === host;
 }

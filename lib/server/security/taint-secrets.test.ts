@@ -12,7 +12,7 @@ vi.mock("react", async (importOriginal) => ({
   experimental_taintUniqueValue: taintUniqueValue,
 }));
 // Minting outside a request: no request headers, no cookie jar.
-vi.mock("@/lib/server/portal-session/mint-rate-limit", () => ({ checkMintRate: async () => undefined }));
+vi.mock("@/lib/server/security/request-limits", () => ({ checkMintRate: async () => undefined }));
 vi.mock("@/lib/server/portal-session/sealed-cookie", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/server/portal-session/sealed-cookie")>()),
   writePortalSession: async () => undefined,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OPEN_REDIRECT_ATTEMPTS } from "@/lib/testing/open-redirect-attempts";
 import { safeLocalPath, safePortalPath } from "./safe-path";
 
 describe("redirect destinations", () => {
@@ -6,10 +7,16 @@ describe("redirect destinations", () => {
     expect(safeLocalPath("/portal/invoices?limit=10")).toBe("/portal/invoices?limit=10");
   });
 
-  it("refuses other origins in every spelling", () => {
-    for (const value of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", ""]) {
-      expect(safeLocalPath(value)).toBe("/");
+  it("refuses other origins in every spelling, also once dot segments are removed", () => {
+    for (const value of ["", "javascript:alert(1)", ...OPEN_REDIRECT_ATTEMPTS]) {
+      expect(safeLocalPath(value), value).toBe("/");
+      expect(safePortalPath(value), value).toBe("/portal");
     }
+  });
+
+  it("resolves dot segments and then keeps a path that stays on this site", () => {
+    expect(safeLocalPath("/portal/./invoices")).toBe("/portal/invoices");
+    expect(safeLocalPath("/portal/x/../invoices")).toBe("/portal/invoices");
   });
 
   it("keeps portal destinations under /portal", () => {

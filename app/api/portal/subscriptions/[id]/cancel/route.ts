@@ -1,4 +1,6 @@
 import type { NextRequest } from "next/server";
+import { serverEnv } from "@/lib/env/server";
+import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { cancelRefusal } from "@/lib/shared/billing/cancel-policy";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { PortalError } from "@/lib/shared/portal-api/errors";
@@ -18,7 +20,7 @@ const MAX_IDEMPOTENCY_KEY = 255;
  * not offer (lib/shared/billing/portal-options.ts) is refused here too.
  */
 export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]/cancel">, user) => {
-  if (!isSameOrigin(request)) throw new PortalError("portal:forbidden");
+  if (!isSameOrigin(request, serverEnv())) throw new PortalError("portal:forbidden");
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("subscription:not_found");
   const key = request.headers.get("idempotency-key") ?? "";
@@ -28,6 +30,7 @@ export const POST = portalRoute(async (request: NextRequest, { params }: RouteCo
   if (!body.success) throw new PortalError("request:invalid");
   const refusal = cancelRefusal(body.data, portalOptions);
   if (refusal) throw new PortalError(refusal);
+  await checkWriteRate(user.id);
   const subscription = await withPortalToken(user, (token) => cancelSubscription(token, id, body.data, key));
   return Response.json(dataBody(subscription));
 });

@@ -1,0 +1,40 @@
+import type { Page } from "@playwright/test";
+import { CUSTOMERS, expect, signIn, test } from "./fixtures";
+import { APP_URL } from "./urls";
+
+const ATTACKER = "https://attacker.example";
+
+/** Serves `html` as another site's page, then opens it in the visitor's browser. */
+async function visitAnotherSite(page: Page, html: string): Promise<void> {
+  await page.route(`${ATTACKER}/**`, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await page.goto(`${ATTACKER}/`);
+}
+
+test.describe("Requests another site starts", () => {
+  test("a link from another site into billing mints nothing, so it cannot use up the visitor's allowance", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    for (let visit = 0; visit < 12; visit += 1) {
+      await visitAnotherSite(page, `<a href="${APP_URL}/portal/session?force=1&amp;next=%2Fportal%2Finvoices">Your invoices</a>`);
+      await page.getByRole("link", { name: "Your invoices" }).click();
+      await expect(page).toHaveURL(`${APP_URL}/?next=%2Fportal%2Finvoices`);
+    }
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(0);
+
+    // The way in is one press away, and goes where the link was headed.
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page).toHaveURL(`${APP_URL}/portal/invoices`);
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
+  });
+
+  test("a link from another site to a portal page lets a signed-in customer in with one press", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    await visitAnotherSite(page, `<a href="${APP_URL}/portal/subscriptions">Your plan</a>`);
+    await page.getByRole("link", { name: "Your plan" }).click();
+    await expect(page).toHaveURL(`${APP_URL}/?next=%2Fportal%2Fsubscriptions`);
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
+  });
+});

@@ -1,0 +1,31 @@
+import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+
+// The production build started with no key, as the Deploy button's demo runs on the internet.
+test.describe("A public keyless demo", () => {
+  test("serves none of the sandbox's controls to anyone", async ({ request }) => {
+    for (const path of ["/__sandbox/customers", "/__sandbox/cancellations", "/__sandbox/settings", "/__sandbox/taint-check?secret=api-key"]) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+    for (const path of ["/__sandbox/settings", "/__sandbox/tokens/revoke", "/__sandbox/faults", "/__sandbox/reset"]) {
+      const response = await request.post(path, { headers: { "content-type": "application/json" }, data: { latency_ms: 10_000 } });
+      expect(response.status(), path).toBe(404);
+    }
+  });
+
+  test("still lets a visitor try the portal on the built-in sandbox, labelled as a demo", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+    await expect(page.getByTestId("mode-banner")).toHaveText(/^Demo: /);
+  });
+
+  test("refuses a cancel from another origin that names itself in X-Forwarded-Host, since AUTH_URL says which site this is", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const forged = await page.request.post(`/api/portal/subscriptions/${ADA_PRO}/cancel`, {
+      headers: { origin: "http://evil.example", "x-forwarded-host": "evil.example", "idempotency-key": "a6c9f1d2-5e4b-4c3a-9f8e-7d6c5b4a3f21" },
+      data: { cancel_at_period_end: false },
+    });
+    expect(forged.status()).toBe(403);
+    const subscription = await page.request.get(`/api/portal/subscriptions/${ADA_PRO}`);
+    expect(await subscription.json()).toMatchObject({ data: { status: "active", cancel_at: null } });
+  });
+});
