@@ -12,6 +12,9 @@ export default function nextConfig(phase) {
     // Lets two checkouts' test runs build side by side (NEXT_DIST_DIR=.next-other); default .next.
     distDir: process.env.NEXT_DIST_DIR || ".next",
     poweredByHeader: false,
+    // The embedded database applies these at run time (lib/server/database/client.ts): a
+    // deployment (Vercel's functions) must carry them.
+    outputFileTracingIncludes: { "/*": ["./lib/server/database/migrations/**/*"] },
     reactStrictMode: true,
     typedRoutes: true,
     experimental: {

@@ -2,11 +2,39 @@ import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
-import { APP_LOG, APP_URL, DEMO_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
+import { APP_LOG, APP_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
 // A fresh secret for every run: the tests must never depend on a particular one.
 const authSecret = process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url");
 process.env.E2E_AUTH_SECRET = authSecret;
+
+/** The production build in test mode, against the standalone sandbox over HTTP: the code path a live deploy runs. */
+const testModeEnv = {
+  REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
+  REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
+  REVKEEN_DEMO_SIGN_IN: "true",
+  REVKEEN_TIMEOUT_MS: "3000",
+  DATABASE_URL,
+  // The suite signs the same demo users in many times a minute from one address.
+  PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
+  PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
+  PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
+  AUTH_SECRET: authSecret,
+  AUTH_TRUST_HOST: "true",
+};
+
+/** Another `next start` of the same build: more instances of one deployment. */
+function instance(name: string, url: string, port: number, env: Record<string, string>) {
+  return {
+    name,
+    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+    url: `${url}/sign-in`,
+    env,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    timeout: 60_000,
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -55,6 +83,19 @@ export default defineConfig({
     },
   ],
   webServer: [
+    ...(process.env.E2E_DATABASE_URL
+      ? []
+      : [
+          {
+            name: "database",
+            command: "npx tsx scripts/test-database.ts",
+            port: ports.database,
+            env: { E2E_DATABASE_PORT: String(ports.database) },
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            timeout: 300_000,
+          },
+        ]),
     {
       name: "sandbox",
       command: "npx tsx scripts/sandbox.ts",
@@ -65,61 +106,57 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // The production build against the standalone sandbox over HTTP: the code path a live deploy runs.
       name: "app",
-      // Built as a container image or CI would build it, with no secret in the environment, then
-      // started with them. Its output is kept for e2e/server-output.audit.ts, which checks that no
-      // secret was logged.
-      command: `mkdir -p .e2e-logs && env AUTH_SECRET= REVKEEN_API_KEY= npx next build && npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
+      // Migrated as a deployment is, built as a container image or CI would build it (with no
+      // secret in the environment), then started with them. Its output is kept for
+      // e2e/server-output.audit.ts, which checks that no secret was logged.
+      command: [
+        "mkdir -p .e2e-logs",
+        "npx tsx scripts/db-migrate.ts",
+        "env AUTH_SECRET= REVKEEN_API_KEY= DATABASE_URL= npx next build",
+        `npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
+      ].join(" && "),
       url: `${APP_URL}/sign-in`,
-      env: {
-        REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
-        REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
-        REVKEEN_DEMO_SIGN_IN: "true",
-        REVKEEN_TIMEOUT_MS: "3000",
-        // The suite signs the same demo users in many times a minute from one address.
-        PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
-        PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
-        PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
-        AUTH_SECRET: authSecret,
-        AUTH_TRUST_HOST: "true",
-      },
+      env: testModeEnv,
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 300_000,
     },
+    // Two instances on one database, each letting a user mint 4 times a minute: together they must too.
+    instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testModeEnv, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
+    instance("limited-b", LIMITED_B_URL, ports.limitedB, { ...testModeEnv, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
+    // An instance whose database is down (nothing listens on port 9).
+    instance("database-down", DATABASE_DOWN_URL, ports.databaseDown, { ...testModeEnv, DATABASE_URL: "postgres://postgres@127.0.0.1:9/postgres" }),
+    // The app's build again, as a public keyless demo runs it on Vercel: no key, no controls, the
+    // embedded database in memory.
+    instance("demo", DEMO_URL, ports.demo, {
+      AUTH_SECRET: authSecret,
+      // Self-hosted the documented way: the public address, not trusted forwarded headers.
+      AUTH_URL: DEMO_URL,
+      AUTH_TRUST_HOST: "",
+      REVKEEN_API_KEY: "",
+      REVKEEN_API_URL: "",
+      REVKEEN_DEMO_SIGN_IN: "",
+      SANDBOX_CONTROLS: "",
+      DATABASE_URL: "",
+      DATABASE_DIR: "memory",
+    }),
     {
-      // The app's build again, as a public keyless demo runs it: no key, no controls.
-      name: "demo",
-      command: `npx next start --hostname 127.0.0.1 --port ${ports.demo}`,
-      url: `${DEMO_URL}/sign-in`,
-      env: {
-        AUTH_SECRET: authSecret,
-        // Self-hosted the documented way: the public address, not trusted forwarded headers.
-        AUTH_URL: DEMO_URL,
-        AUTH_TRUST_HOST: "",
-        REVKEEN_API_KEY: "",
-        REVKEEN_API_URL: "",
-        REVKEEN_DEMO_SIGN_IN: "",
-        SANDBOX_CONTROLS: "",
-      },
-      reuseExistingServer: false,
-      stdout: "pipe",
-      timeout: 60_000,
-    },
-    {
-      // `npm run dev` as a fresh clone runs it: no key, the in-process sandbox.
+      // `npm run dev` as a fresh clone runs it: no key, the in-process sandbox, the embedded
+      // database in a folder of its own (a fresh one each run, apart from a developer's .data/).
       name: "smoke",
-      command: `npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
+      command: `rm -rf .e2e-logs/smoke-database && npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
       url: `${SMOKE_URL}/sign-in`,
       env: {
         AUTH_SECRET: authSecret,
         REVKEEN_API_KEY: "",
         REVKEEN_API_URL: "",
         REVKEEN_DEMO_SIGN_IN: "",
-        // The default mint limits, whatever the shell or .env.local say: e2e/mint-rate-limit.smoke.spec.ts
-        // trips the per-user one. Every smoke spec comes from 127.0.0.1 (Next fills in x-forwarded-for
-        // from the socket), and together they mint far fewer than the per-IP default of 60 a minute.
+        DATABASE_URL: "",
+        DATABASE_DIR: ".e2e-logs/smoke-database",
+        // The default limits, whatever the shell or .env.local say: the rate-limit smoke specs trip
+        // them. Every smoke spec comes from 127.0.0.1 (Next fills in x-forwarded-for from the
+        // socket), and together they mint far fewer than the per-IP default of 60 a minute.
         PORTAL_MINTS_PER_MINUTE_PER_USER: "",
         PORTAL_MINTS_PER_MINUTE_PER_IP: "",
         PORTAL_WRITES_PER_MINUTE_PER_USER: "",

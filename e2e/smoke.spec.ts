@@ -10,6 +10,23 @@ test.describe("Zero-configuration sandbox mode", () => {
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
   });
 
+  test("a new user's first Manage billing creates their customer and keeps the link in the embedded database", async ({ page, request }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: /Continue as a new customer/ }).click();
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    await expect(page.getByText("You have no current subscriptions.")).toBeVisible();
+
+    // The link holds: opening billing again asks RevKeen for no other customer.
+    const json = { "content-type": "application/json" };
+    await request.delete("/__sandbox/calls", { headers: json });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    const calls = (await (await request.get("/__sandbox/calls")).json()) as { data: { by_operation: Record<string, number> } };
+    expect(calls.data.by_operation["customers.create"]).toBe(0);
+  });
+
   test("a keyless deployment says it is a demo on every page", async ({ page }) => {
     for (const path of ["/", "/sign-in"]) {
       await page.goto(path);

@@ -20,4 +20,10 @@ setup("compile every route the smoke specs open", async ({ page }) => {
   for (const path of ["/api/portal/customer", "/__sandbox/customers", "/__sandbox/taint-check?secret=api-key", "/portal/session?next=/portal"]) {
     await page.request.get(path, { timeout: COMPILE_MS, maxRedirects: 0 });
   }
+  // A new user's first visit opens the embedded database, which creates its files the first time.
+  await page.context().clearCookies();
+  await page.goto("/sign-in", { timeout: COMPILE_MS });
+  await page.getByRole("button", { name: /Continue as a new customer/ }).click();
+  await page.getByRole("button", { name: "Manage billing" }).click({ timeout: COMPILE_MS });
+  await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
 });

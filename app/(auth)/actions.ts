@@ -1,13 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { DEMO_PROVIDER_ID } from "@/lib/server/billing-account/demo-customers";
+import { DEMO_PROVIDER_ID, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { clearPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 import { signIn } from "./auth";
 
 const demoSignInInput = z.object({
-  customerId: z.uuid(),
+  customerId: z.union([z.uuid(), z.literal(NEW_CUSTOMER)]),
   callbackUrl: z.string().max(512).optional().transform((value) => safeLocalPath(value)),
 });
 

@@ -1,14 +1,24 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
-import { DEMO_PROVIDER_ID, findDemoCustomer } from "@/lib/server/billing-account/demo-customers";
+import { DEMO_PROVIDER_ID, findDemoCustomer, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { serverEnv } from "@/lib/env/server";
 import { accountUserId } from "./account-user-id";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
+
+/**
+ * A made-up user who has no billing account yet, different at every sign-in: "Manage billing"
+ * then creates, links and opens their customer, the path a real user's first visit takes.
+ */
+function newDemoUser() {
+  const id = randomUUID();
+  return { id: `new-customer:${id}`, name: "New Customer", email: `new-customer-${id.slice(0, 8)}@example.com` };
+}
 
 /** Providers come from the environment; add yours here (Auth.js has dozens). */
 function providerEntries(): ProviderEntry[] {
@@ -24,6 +34,7 @@ function providerEntries(): ProviderEntry[] {
         name: "Demo customer",
         credentials: { customerId: { label: "Demo customer" } },
         async authorize(input) {
+          if (input.customerId === NEW_CUSTOMER) return newDemoUser();
           const customerId = z.uuid().safeParse(input.customerId);
           if (!customerId.success) return null;
           const customer = await findDemoCustomer(customerId.data);

@@ -6,7 +6,7 @@ import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
 import { probeMint } from "./mint-probe";
 import { upstreamError } from "../shared/revkeen-api/wire";
 import { describeRefusal } from "./upstream-call";
-import { displayUrl } from "./upstream-target";
+import { displayUrl } from "../shared/secrets/display-url";
 
 const NAME = "API key accepted";
 

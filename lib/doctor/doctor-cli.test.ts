@@ -65,7 +65,7 @@ describe("npm run doctor", () => {
     expect(stdout).toContain("Loaded .env.local");
     expect(stdout).toMatch(/✓ API key accepted +accepted \(test key\)/);
     expect(stdout).toMatch(new RegExp(`✓ Portal session +minted for ${ADA_LOVELACE_ID}`));
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 15 ok.");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 16 ok.");
     expect(stdout).not.toContain(DEFAULT_SANDBOX_API_KEY);
     expect(stdout).not.toContain(AUTH_SECRET);
     expect(stdout).not.toMatch(/rkcps_[A-Za-z0-9_-]{8,}/);

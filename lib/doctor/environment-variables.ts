@@ -3,7 +3,8 @@
 // A secret is shown as its public prefix at most; AUTH_SECRET has its own check (auth-secret.ts).
 import { EnvError, parseServerEnv } from "../env/schema.mjs";
 import type { CheckResult, DoctorEnv } from "./check-result";
-import { displayUrl, isPlainHttpOffLoopback } from "./upstream-target";
+import { displayUrl } from "../shared/secrets/display-url";
+import { isPlainHttpOffLoopback } from "./upstream-target";
 
 type Defaults = ReturnType<typeof parseServerEnv>;
 

@@ -1,7 +1,8 @@
 // Says in one line which RevKeen the app would talk to, because "it works" against the sandbox
 // means nothing about real customers and merchants mix the two up before launch.
 import type { CheckResult, DoctorEnv } from "./check-result";
-import { displayUrl, upstreamTarget } from "./upstream-target";
+import { displayUrl } from "../shared/secrets/display-url";
+import { upstreamTarget } from "./upstream-target";
 
 const NAME = "Mode";
 

@@ -3,6 +3,7 @@
 // rather than run into the same wall, so each problem is reported once.
 import { checkApiKeyAccepted } from "./api-key-accepted";
 import { checkAuthSecret } from "./auth-secret";
+import { checkDatabase } from "./database";
 import type { CheckResult, CheckStatus, DoctorEnv, Fetch } from "./check-result";
 import { checkEnvironmentVariables } from "./environment-variables";
 import { checkPortalSession } from "./portal-session";
@@ -35,6 +36,7 @@ export async function runDoctor({ env, fetch, customerId }: DoctorOptions): Prom
   const sections: DoctorSection[] = [
     { title: "Environment", results: checkEnvironmentVariables(env) },
     { title: "RevKeen", results: upstream },
+    { title: "Database", results: [await checkDatabase(env)] },
     { title: "Sign-in", results: [checkSignInProviders(env), checkAuthSecret(env), checkSelfHosting(env)] },
   ];
   const secrets = secretValues(env);

@@ -3,7 +3,8 @@
 // and sign-in then fails with UntrustedHost. Only a hint: a platform may set these at runtime.
 import { z } from "zod";
 import type { CheckResult, DoctorEnv } from "./check-result";
-import { displayUrl, isPlainHttpOffLoopback } from "./upstream-target";
+import { displayUrl } from "../shared/secrets/display-url";
+import { isPlainHttpOffLoopback } from "./upstream-target";
 
 const NAME = "AUTH_URL / AUTH_TRUST_HOST";
 const httpUrl = z.url({ protocol: /^https?$/ });

@@ -2,7 +2,8 @@
 // a firewall or DNS from a wrong key, which the next check covers. The key is not sent here.
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
 import { callUpstream } from "./upstream-call";
-import { displayUrl, NOT_NEEDED_IN_SANDBOX, upstreamTarget } from "./upstream-target";
+import { displayUrl } from "../shared/secrets/display-url";
+import { NOT_NEEDED_IN_SANDBOX, upstreamTarget } from "./upstream-target";
 
 const NAME = "Upstream reachable";
 

@@ -52,13 +52,3 @@ export function isPlainHttpOffLoopback(raw: string): boolean {
   const host = url.hostname.toLowerCase();
   return !(host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host));
 }
-
-/** A URL fit for a report: no user:password part, no query (either may carry a credential). */
-export function displayUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
-  } catch {
-    return "(not a URL)";
-  }
-}

@@ -118,6 +118,13 @@ const fields = {
   ),
   AUTH_GITHUB_ID: optional(z.string().optional()),
   AUTH_GITHUB_SECRET: optional(z.string().optional()),
+  // Any PostgreSQL; unset: the embedded one (lib/server/database/client.ts).
+  DATABASE_URL: optional(
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// (or postgresql://) connection URL" })
+      .optional(),
+  ),
+  DATABASE_DIR: optional(z.string().trim().default(".data/database")),
 };
 
 const serverSchema = z.object(fields).superRefine((env, ctx) => {

@@ -1,9 +1,11 @@
-// The customer-portal API under /v2/customer-portal: routing, faults, and the call log
-// around the operation handlers.
+// The API under /v2: the customer-portal operations and the merchant's customer operations, with
+// routing, faults, and the call log around the operation handlers.
+import { randomUUID } from "node:crypto";
 import { toIso } from "./calendar";
 import { cancelSubscription } from "./cancel-subscription";
 import type { SandboxContext } from "./context";
 import { createSession } from "./create-session";
+import { createCustomer, getCustomerById } from "./customers";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "./errors";
 import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "./faults";
 import type { OperationInput, OperationName } from "./operations";
@@ -30,6 +32,8 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   },
   { pattern: new RegExp(`^${PREFIX}/invoices$`), methods: { GET: { operation: "invoices.list", run: listInvoices } } },
   { pattern: new RegExp(`^${PREFIX}/invoices/${SEGMENT}$`), methods: { GET: { operation: "invoices.get", run: getInvoice } } },
+  { pattern: /^\/v2\/customers$/, methods: { POST: { operation: "customers.create", run: createCustomer } } },
+  { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
 ];
 
 /** Belt and braces: a secret misplaced in a query string still never reaches the log. */
@@ -78,7 +82,8 @@ export async function handleApi(context: SandboxContext, request: Request, url: 
     const faulted = fault ? await playFault(fault, request.signal) : null;
     const reply = faulted ?? (await runOperation(context, api, { request, url, params: match.params }));
     context.calls.record({ ...entry, status: reply.status });
-    return reply;
+    // RevKeen's id for the request, which a merchant quotes to its support.
+    return { ...reply, headers: { ...reply.headers, "x-request-id": `req_${randomUUID().replaceAll("-", "")}` } };
   } catch (error) {
     // Dropped or abandoned: the call happened, but nobody received an answer.
     context.calls.record({ ...entry, status: null });

@@ -1,5 +1,6 @@
-// The list a demo sign-in page shows: who can be "signed in as", with a hint of what
-// each customer's portal will look like.
+// The sandbox's customers as GET /__sandbox/customers lists them: the demo ones a sign-in page
+// offers ("signed in as", with a hint of what each portal will look like) and the ones created
+// through POST /v2/customers.
 import type { SandboxState } from "./state";
 import { invoicesOf, subscriptionsOf } from "./state";
 
@@ -11,6 +12,9 @@ export interface DemoCustomerSummary {
   currency: string | null;
   /** e.g. "6 subscriptions · 46 invoices", or "No subscriptions or invoices". */
   summary: string;
+  /** A seed customer (offered at demo sign-in), or one created through POST /v2/customers. */
+  demo: boolean;
+  metadata: Record<string, unknown>;
 }
 
 function count(n: number, noun: string): string {
@@ -31,5 +35,7 @@ export function describeCustomers(state: SandboxState): DemoCustomerSummary[] {
     locale: customer.locale,
     currency: customer.default_currency,
     summary: describeHoldings(subscriptionsOf(state, customer.id).length, invoicesOf(state, customer.id).length),
+    demo: state.customerDetails.get(customer.id)?.demo ?? false,
+    metadata: state.customerDetails.get(customer.id)?.metadata ?? {},
   }));
 }

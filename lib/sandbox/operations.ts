@@ -1,4 +1,4 @@
-// The names faults, call counts and logs use for the customer-portal operations.
+// The names faults, call counts and logs use for the API's operations.
 export const OPERATION_NAMES = [
   "sessions.create",
   "customer.get",
@@ -7,6 +7,8 @@ export const OPERATION_NAMES = [
   "subscriptions.cancel",
   "invoices.list",
   "invoices.get",
+  "customers.create",
+  "customers.get",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

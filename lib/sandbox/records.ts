@@ -13,6 +13,16 @@ export interface InvoiceRecord {
   invoice: PortalInvoice;
 }
 
+/** The merchant-only side of a customer, which the portal projection leaves out. */
+export interface CustomerDetails {
+  /** One of the seed's demo customers (offered at demo sign-in), or created through POST /customers. */
+  demo: boolean;
+  metadata: Record<string, unknown>;
+  customFields: Record<string, unknown>;
+  address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null };
+  updatedAt: string;
+}
+
 export interface SeedData {
   merchantId: string;
   customers: PortalCustomer[];

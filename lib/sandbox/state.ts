@@ -2,13 +2,14 @@
 // cancels and the clock then change. Reads go through here so ownership is checked in
 // one place: another customer's object is simply not found.
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
-import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
+import type { CustomerDetails, InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 import { settleSubscription } from "./settle";
 
 export interface SandboxState {
   merchantId: string;
   customers: Map<string, PortalCustomer>;
+  customerDetails: Map<string, CustomerDetails>;
   subscriptions: Map<string, SubscriptionRecord>;
   invoices: Map<string, InvoiceRecord>;
 }
@@ -18,9 +19,15 @@ export function createState(seed: SeedData): SandboxState {
   return {
     merchantId: copy.merchantId,
     customers: new Map(copy.customers.map((customer) => [customer.id, customer])),
+    customerDetails: new Map(copy.customers.map((customer) => [customer.id, demoDetails(customer.created_at)])),
     subscriptions: new Map(copy.subscriptions.map((record) => [record.subscription.id, record])),
     invoices: new Map(copy.invoices.map((record) => [record.invoice.id, record])),
   };
+}
+
+function demoDetails(createdAt: string): CustomerDetails {
+  const address = { line1: null, line2: null, city: null, state: null, postalCode: null, country: null };
+  return { demo: true, metadata: {}, customFields: {}, address, updatedAt: createdAt };
 }
 
 /** Applies every change the clock has caused since the last look. */

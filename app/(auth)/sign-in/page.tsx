@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { configuredProviders } from "@/app/(auth)/auth";
 import { signInAsDemoCustomer, signInWithProvider } from "@/app/(auth)/actions";
-import { DEMO_PROVIDER_ID, demoCustomers } from "@/lib/server/billing-account/demo-customers";
+import { DEMO_PROVIDER_ID, demoCustomers, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 
@@ -36,6 +36,16 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
                 </form>
               </li>
             ))}
+            <li>
+              <form action={signInAsDemoCustomer}>
+                <input type="hidden" name="customerId" value={NEW_CUSTOMER} />
+                <input type="hidden" name="callbackUrl" value={callbackUrl} />
+                <button type="submit" className="button">
+                  <span>Continue as a new customer</span>
+                  <span className="muted">No billing account yet: one is created on Manage billing</span>
+                </button>
+              </form>
+            </li>
           </ul>
         </section>
       )}

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { PortalOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { CancelForm } from "./cancel-form";
 import { CancelSubscription } from "./cancel-subscription";
@@ -22,9 +22,9 @@ const active: PortalSubscription = {
   created_at: "2024-01-01T00:00:00.000Z",
 };
 const scheduled: PortalSubscription = { ...active, cancel_at: active.current_period_end };
-const everything: PortalOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
+const everything: CancelOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
 
-function form(options: PortalOptions, subscription = active): string {
+function form(options: CancelOptions, subscription = active): string {
   return renderToStaticMarkup(
     <CancelForm subscription={subscription} locale="en-GB" options={options} pending={false} onConfirm={() => {}} onKeep={() => {}} />,
   );
@@ -78,7 +78,7 @@ describe("The cancel form under the merchant's options", () => {
 });
 
 describe("The cancel section", () => {
-  const section = (subscription: PortalSubscription, options: PortalOptions) =>
+  const section = (subscription: PortalSubscription, options: CancelOptions) =>
     renderToStaticMarkup(<CancelSubscription subscription={subscription} locale="en-GB" options={options} />);
 
   it("offers to end a scheduled subscription now only when ending now is offered", () => {

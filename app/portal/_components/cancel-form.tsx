@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { cancelConsequence } from "@/lib/shared/billing/cancel-outcome";
 import { cancelReasonText, commentLimit } from "@/lib/shared/billing/cancel-policy";
 import { formatDate } from "@/lib/shared/format/format-date";
-import type { PortalOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 
@@ -13,7 +13,7 @@ type When = "period_end" | "now";
 type CancelFormProps = {
   subscription: PortalSubscription;
   locale: string;
-  options: PortalOptions;
+  options: CancelOptions;
   pending: boolean;
   onConfirm: (body: CancelSubscriptionBody) => void;
   onKeep: () => void;

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { portalOptions, type PortalOptions } from "@/lib/shared/billing/portal-options";
+import { portalOptions, type CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { useCancelSubscription } from "./use-cancel-subscription";
@@ -10,7 +10,7 @@ import { useCancelSubscription } from "./use-cancel-subscription";
 const loadCancelForm = () => import("./cancel-form");
 const CancelForm = lazy(() => loadCancelForm().then((module) => ({ default: module.CancelForm })));
 
-type CancelSubscriptionProps = { subscription: PortalSubscription; locale: string; options?: PortalOptions };
+type CancelSubscriptionProps = { subscription: PortalSubscription; locale: string; options?: CancelOptions };
 
 export function CancelSubscription({ subscription, locale, options = portalOptions }: CancelSubscriptionProps) {
   const { state, cancel, retry, pending } = useCancelSubscription(subscription, locale);

@@ -14,12 +14,14 @@ import { runWithRequestId } from "@/lib/server/logging/request-id";
 import {
   dataSchema,
   listSchema,
+  merchantCustomerSchema,
   portalCustomerSchema,
   portalInvoiceSchema,
   portalSubscriptionSchema,
   uuidSchema,
   type CancelSubscriptionBody,
   type ListQuery,
+  type MerchantCustomer,
   type PortalCustomer,
   type PortalInvoice,
   type PortalList,
@@ -41,6 +43,8 @@ type Call<T> = {
   idempotencyKey?: string;
   /** What a 404 means for this call. */
   notFound: PortalErrorCode;
+  /** What this call makes of a 4xx before the general rules; undefined leaves it to them. */
+  refusal?: (status: number, body: unknown) => PortalError | undefined;
   parse: (body: unknown) => T;
 };
 
@@ -72,6 +76,34 @@ export async function createPortalSession(input: {
       }
     },
   });
+}
+
+const merchantCustomerResponse = parser(dataSchema(merchantCustomerSchema));
+
+/**
+ * Creates a customer with the merchant's key, carrying the app's user id in its metadata. The
+ * Idempotency-Key makes a repeat (a double press, two instances, a retry) create one customer.
+ */
+export function createCustomer(input: { email: string; name?: string; appUserId: string; idempotencyKey: string }): Promise<MerchantCustomer> {
+  return send({
+    operation: "customers.create",
+    method: "POST",
+    path: "/customers",
+    body: { email: input.email, ...(input.name ? { name: input.name } : {}), metadata: { app_user_id: input.appUserId } },
+    credential: { kind: "merchant" },
+    idempotencyKey: input.idempotencyKey,
+    notFound: "upstream:unavailable",
+    // RevKeen answers 400 when the e-mail already has a customer. Never linked by e-mail: an address
+    // is not proof the record is this user's.
+    refusal: (status, body) => (status === 400 && namesTakenEmail(body) ? new PortalError("portal:email_taken") : undefined),
+    parse: (body) => merchantCustomerResponse(body).data,
+  });
+}
+
+function namesTakenEmail(body: unknown): boolean {
+  const { code, message } = upstreamError(body);
+  const text = `${code ?? ""} ${message ?? ""}`.toLowerCase();
+  return /e-?mail/.test(text) && /(exist|already|taken|in use|duplicate)/.test(text);
 }
 
 const customerResponse = parser(dataSchema(portalCustomerSchema));
@@ -227,7 +259,11 @@ async function attempt<T>(call: Call<T>): Promise<T> {
 
 function failure(call: Call<unknown>, response: Response, body: unknown): PortalError {
   const upstreamCode = upstreamError(body).code ?? "unknown";
-  log.warn("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode });
+  // RevKeen's own id for the request, so a merchant can quote it to RevKeen's support.
+  const upstreamRequestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
+  log.warn("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode, upstream_request_id: upstreamRequestId });
+  const own = call.refusal?.(response.status, body);
+  if (own) return own;
   switch (response.status) {
     case 401:
       return new PortalError(call.credential.kind === "merchant" ? "upstream:rejected_key" : "portal:expired");

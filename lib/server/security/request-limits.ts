@@ -2,8 +2,12 @@ import "server-only";
 // How often a user may do what costs the merchant something. Minting is the one call made with
 // the merchant's key on a user's behalf; a write (a cancel) changes billing. A burst of presses
 // or a script hammering either is stopped here: mints per user and per address, writes per user.
+// With DATABASE_URL every instance of the app counts in the database, so they share one limit;
+// without it (one process, the embedded database) counting happens in memory.
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env/server";
+import { withDatabase } from "@/lib/server/database/client";
+import { createDatabaseRateLimiter } from "@/lib/server/database/rate-limit-store";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { clientIp } from "./client-ip";
 import { createMemoryRateLimiter, type RateLimiter } from "./rate-limit";
@@ -16,7 +20,10 @@ const LIMITERS = Symbol.for("revkeen-portal-starter.request-limiters");
 function limiters(): Limiters {
   const holder = globalThis as { [LIMITERS]?: Limiters };
   const env = serverEnv();
-  const perMinute = (burst: number) => createMemoryRateLimiter({ burst, windowMs: 60_000 });
+  const perMinute = (burst: number) =>
+    env.DATABASE_URL
+      ? createDatabaseRateLimiter((query) => withDatabase("rate_limit.hit", query), { burst, windowMs: 60_000 })
+      : createMemoryRateLimiter({ burst, windowMs: 60_000 });
   holder[LIMITERS] ??= {
     mintsPerUser: perMinute(env.PORTAL_MINTS_PER_MINUTE_PER_USER),
     mintsPerIp: perMinute(env.PORTAL_MINTS_PER_MINUTE_PER_IP),

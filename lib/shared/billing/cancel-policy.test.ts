@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CANCEL_REASON_LIMIT, cancelReasonText, cancelRefusal, commentLimit } from "@/lib/shared/billing/cancel-policy";
-import { portalOptions, type PortalOptions } from "@/lib/shared/billing/portal-options";
+import { portalOptions, type CancelOptions } from "@/lib/shared/billing/portal-options";
 
-const everything: PortalOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
+const everything: CancelOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
 
 describe("cancelReasonText", () => {
   it("sends the chosen reason, the customer's words, or both", () => {

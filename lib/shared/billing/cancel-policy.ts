@@ -2,7 +2,7 @@
 // app's API accepts under the merchant's options (lib/shared/billing/portal-options.ts). The form and the API
 // share this file so they cannot disagree.
 import type { PortalErrorCode } from "@/lib/shared/portal-api/errors";
-import type { PortalOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody } from "@/lib/shared/revkeen-api/schemas";
 
 /** RevKeen's limit on a cancellation reason. */
@@ -23,7 +23,7 @@ export function commentLimit(choice: string | null): number {
 }
 
 /** Why the API refuses this cancellation under these options, or null when it may go ahead. */
-export function cancelRefusal(body: CancelSubscriptionBody, options: PortalOptions): PortalErrorCode | null {
+export function cancelRefusal(body: CancelSubscriptionBody, options: CancelOptions): PortalErrorCode | null {
   // Left out means "at the period end" upstream, so only an explicit false asks for now.
   if (body.cancel_at_period_end === false && !options.cancelNow) return "subscription:cancel_now_not_offered";
   if (body.reason === undefined) return null;

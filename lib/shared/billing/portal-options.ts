@@ -1,10 +1,17 @@
-// What the portal lets a customer do when cancelling. This is the file to edit: the cancel form
-// and the app's API both read it, so a choice taken away here is also refused by the API
-// (a hand-made request cannot end a subscription now when the page does not offer it).
+// What the portal offers. This is the file to edit: the cancel form and the app's API both read
+// it, so a choice taken away here is also refused by the API (a hand-made request cannot end a
+// subscription now when the page does not offer it).
 // The session length is an environment variable instead (REVKEEN_PORTAL_TTL_MINUTES), so it can
 // differ per deployment without a code change.
 
 export type PortalOptions = {
+  /**
+   * A signed-in user with no billing account gets a RevKeen customer on their first "Manage
+   * billing" (their sign-in's e-mail and name, your user id in its metadata). Off when you create
+   * customers elsewhere, at checkout say: link them with the customer.created webhook or in
+   * lib/server/billing-account/customer-id-for-user.ts.
+   */
+  readonly createCustomerOnFirstVisit: boolean;
   /** Offer "Now" beside "At the end of the current period". Off: cancelling only schedules the end. */
   readonly cancelNow: boolean;
   /**
@@ -16,7 +23,11 @@ export type PortalOptions = {
   readonly cancelComment: boolean;
 };
 
+/** What the cancel form and the cancel API read. */
+export type CancelOptions = Pick<PortalOptions, "cancelNow" | "cancelReasons" | "cancelComment">;
+
 export const portalOptions: PortalOptions = {
+  createCustomerOnFirstVisit: true,
   cancelNow: true,
   cancelReasons: [
     "It costs too much",

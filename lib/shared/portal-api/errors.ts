@@ -6,6 +6,14 @@ export const portalErrorCodes = {
   "auth:unauthenticated": { status: 401, message: "Please sign in to manage your billing." },
   "portal:expired": { status: 401, message: "Your billing session has expired. Reopen it to continue." },
   "portal:no_account": { status: 404, message: "There is no billing account for you yet." },
+  "portal:no_email": {
+    status: 400,
+    message: "A billing account needs an e-mail address, and your sign-in has none. Sign in another way, or contact us.",
+  },
+  "portal:email_taken": {
+    status: 409,
+    message: "Your e-mail address already has a billing account, so we can't open another. Contact us and we'll connect it to your sign-in.",
+  },
   "portal:rate_limited": { status: 429, message: "Too many attempts. Please wait a moment and try again." },
   "portal:forbidden": { status: 403, message: "This request was refused." },
   "upstream:rejected_key": {
@@ -15,6 +23,7 @@ export const portalErrorCodes = {
   "upstream:unavailable": { status: 503, message: "Billing is not reachable right now. Please try again." },
   "upstream:rate_limited": { status: 429, message: "Too many requests right now. Please try again shortly." },
   "upstream:conflict": { status: 409, message: "That request conflicts with one already made. Please reload." },
+  "database:unavailable": { status: 503, message: "Billing is not reachable right now. Please try again." },
   "request:invalid": { status: 400, message: "That request is not valid." },
   "customer:not_found": { status: 404, message: "We could not find your billing account." },
   "subscription:not_found": { status: 404, message: "We could not find that subscription." },

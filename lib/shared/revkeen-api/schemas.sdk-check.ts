@@ -1,13 +1,15 @@
 // Compile-time only: the app's schemas must accept every object the official SDK describes,
 // so an upstream that follows the SDK never fails our parsing. `npm run typecheck` enforces it.
 import type {
+  CustomerCreateResponse,
+  CustomerRetrieveResponse,
   CustomerPortalCustomerGetResponse,
   CustomerPortalInvoicesGetResponse,
   CustomerPortalInvoicesListResponse,
   CustomerPortalSubscriptionsGetResponse,
   CustomerPortalSubscriptionsListResponse,
 } from "@revkeen/sdk";
-import type { PortalCustomer, PortalInvoice, PortalList, PortalSubscription } from "./schemas";
+import type { MerchantCustomer, PortalCustomer, PortalInvoice, PortalList, PortalSubscription } from "./schemas";
 
 type Accepts<Ours, Theirs extends Ours> = Theirs;
 
@@ -17,4 +19,6 @@ export type SdkAgreement = [
   Accepts<PortalInvoice, CustomerPortalInvoicesGetResponse["data"]>,
   Accepts<PortalList<PortalSubscription>, CustomerPortalSubscriptionsListResponse>,
   Accepts<PortalList<PortalInvoice>, CustomerPortalInvoicesListResponse>,
+  Accepts<MerchantCustomer, CustomerCreateResponse["data"]>,
+  Accepts<MerchantCustomer, CustomerRetrieveResponse["data"]>,
 ];

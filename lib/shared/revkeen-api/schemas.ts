@@ -59,6 +59,15 @@ export const portalInvoiceSchema = z.object({
   created_at: timestamp,
 });
 
+/** A customer as the merchant's API answers it (POST and GET /customers): what the app reads of it. */
+export const merchantCustomerSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  created_at: timestamp,
+});
+
 export function listSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     object: z.literal("list"),
@@ -91,6 +100,7 @@ export const cancelSubscriptionBodySchema = z.object({
 export type PortalCustomer = z.infer<typeof portalCustomerSchema>;
 export type PortalSubscription = z.infer<typeof portalSubscriptionSchema>;
 export type PortalInvoice = z.infer<typeof portalInvoiceSchema>;
+export type MerchantCustomer = z.infer<typeof merchantCustomerSchema>;
 export type PortalList<Item> = { object: "list"; data: Item[]; has_more: boolean; url: string };
 export type ListQuery = z.infer<typeof listQuerySchema>;
 export type CancelSubscriptionBody = z.infer<typeof cancelSubscriptionBodySchema>;

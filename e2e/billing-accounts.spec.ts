@@ -1,0 +1,129 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import postgres from "postgres";
+import { expect, test, type SandboxControls } from "./fixtures";
+import { APP_URL, DATABASE_DOWN_URL, DATABASE_URL, LIMITED_A_URL, LIMITED_B_URL } from "./urls";
+
+const NEW_CUSTOMER = "Continue as a new customer";
+
+/** Signs a made-up user in, one who has no billing account yet. */
+async function signInAsNewUser(page: Page, origin = APP_URL): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole("button", { name: new RegExp(NEW_CUSTOMER) }).click();
+  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+}
+
+/** Customers created through POST /v2/customers (not the demo ones), with the app user each names. */
+async function createdCustomers(sandbox: SandboxControls): Promise<{ id: string; email: string; appUserId: unknown }[]> {
+  const all = await sandbox.call<{ id: string; email: string; demo: boolean; metadata: { app_user_id?: unknown } }[]>("GET", "customers");
+  return all.filter((customer) => !customer.demo).map((customer) => ({ id: customer.id, email: customer.email, appUserId: customer.metadata.app_user_id }));
+}
+
+async function linksOf(userId: string): Promise<{ customer_id: string }[]> {
+  const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    return await sql<{ customer_id: string }[]>`select customer_id from billing_accounts where user_id = ${userId}`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** `count` pages of one browser context at `origin`, each on the account page. */
+async function accountPages(context: BrowserContext, origins: string[]): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const origin of origins) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+    pages.push(page);
+  }
+  return pages;
+}
+
+async function pressAll(pages: Page[]): Promise<void> {
+  await Promise.all(pages.map((page) => page.getByRole("button", { name: "Manage billing" }).click()));
+}
+
+async function newBrowserWithSameSignIn(browser: Browser, context: BrowserContext): Promise<BrowserContext> {
+  const signIn = (await context.cookies()).filter((cookie) => cookie.name.includes("authjs.session-token"));
+  expect(signIn.length).toBeGreaterThan(0);
+  const other = await browser.newContext();
+  await other.addCookies(signIn);
+  return other;
+}
+
+test.describe("Billing accounts", () => {
+  test("a new user's first Manage billing creates one RevKeen customer and one link, even pressed twice at once", async ({ page, sandbox }) => {
+    await signInAsNewUser(page);
+    await sandbox.resetCalls();
+    const tabs = await accountPages(page.context(), [APP_URL, APP_URL]);
+    await pressAll(tabs);
+    for (const tab of tabs) {
+      await expect(tab).toHaveURL(`${APP_URL}/portal`);
+      await expect(tab.getByText("You have no current subscriptions.")).toBeVisible();
+      await expect(tab.getByTestId("portal-customer-name")).toHaveText("New Customer");
+    }
+
+    const created = await createdCustomers(sandbox);
+    expect(created).toHaveLength(1);
+    const [customer] = created;
+    expect(customer?.email).toMatch(/^new-customer-[0-9a-f]{8}@example\.com$/);
+    expect(String(customer?.appUserId)).toMatch(/^new-customer:[0-9a-f-]{36}$/);
+    expect(await linksOf(String(customer?.appUserId))).toEqual([{ customer_id: customer?.id }]);
+  });
+
+  test("the same user signed in on another browser finds the link and creates no other customer", async ({ page, browser, sandbox }) => {
+    await signInAsNewUser(page);
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page).toHaveURL(`${APP_URL}/portal`);
+    await sandbox.resetCalls();
+
+    const other = await newBrowserWithSameSignIn(browser, page.context());
+    const [again] = await accountPages(other, [APP_URL]);
+    await pressAll([again as Page]);
+    await expect(again as Page).toHaveURL(`${APP_URL}/portal`);
+    const calls = await sandbox.calls();
+    expect(calls.by_operation["customers.create"] ?? 0).toBe(0);
+    expect(calls.by_operation["sessions.create"]).toBe(1);
+    expect(await createdCustomers(sandbox)).toHaveLength(1);
+    await other.close();
+  });
+
+  test("two instances on one database share a user's mint limit", async ({ page, sandbox }) => {
+    test.setTimeout(90_000);
+    // Signed in on one instance is signed in on all: one secret, one host.
+    await signInAsNewUser(page);
+    await sandbox.resetCalls();
+    // Six presses, three on each instance, against a limit of 4 a minute per user.
+    const tabs = await accountPages(page.context(), [LIMITED_A_URL, LIMITED_B_URL, LIMITED_A_URL, LIMITED_B_URL, LIMITED_A_URL, LIMITED_B_URL]);
+    await pressAll(tabs);
+    const outcomes = await Promise.all(
+      tabs.map(async (tab) => {
+        const refused = tab.getByRole("status").filter({ hasText: /^Too many attempts\. Try again in \d+ s\.$/ });
+        await expect(refused.or(tab.getByTestId("portal-customer-name"))).toBeVisible({ timeout: 30_000 });
+        return (await refused.isVisible()) ? "refused" : "let in";
+      }),
+    );
+    expect(outcomes.filter((outcome) => outcome === "refused").length, outcomes.join(", ")).toBeGreaterThanOrEqual(1);
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBeLessThanOrEqual(5);
+    expect(await createdCustomers(sandbox)).toHaveLength(1);
+  });
+
+  test("with the database down, Manage billing says billing is unreachable and nothing is half-written", async ({ page, sandbox }) => {
+    await signInAsNewUser(page);
+    await sandbox.resetCalls();
+    await page.goto(`${DATABASE_DOWN_URL}/`);
+    await page.getByRole("button", { name: "Manage billing" }).click();
+    await expect(page.getByTestId("billing-status")).toHaveText("Billing is not reachable right now. Please try again.");
+    await expect(page).toHaveURL(`${DATABASE_DOWN_URL}/`);
+
+    // A portal page asked for directly says the same on the account page, with the way to try again.
+    await page.goto(`${DATABASE_DOWN_URL}/portal/invoices`);
+    await expect(page.getByTestId("billing-error")).toHaveText("Billing is not reachable right now. Please try again.");
+    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+
+    const calls = await sandbox.calls();
+    expect(calls.by_operation["customers.create"] ?? 0).toBe(0);
+    expect(calls.by_operation["sessions.create"] ?? 0).toBe(0);
+    expect(await createdCustomers(sandbox)).toEqual([]);
+  });
+});

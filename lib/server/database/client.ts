@@ -1,0 +1,105 @@
+import "server-only";
+// The app's database: PostgreSQL at DATABASE_URL (Neon, Vercel Postgres, Supabase, RDS, a
+// container), or with no DATABASE_URL an embedded PostgreSQL (PGlite) that needs no server: its
+// files under DATABASE_DIR (default .data/database, git-ignored), in memory where the filesystem
+// is read-only (a keyless demo on Vercel). The embedded one applies the migrations itself; a real
+// one gets them from `npm run db:migrate`.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { serverEnv } from "@/lib/env/server";
+import { log } from "@/lib/server/logging/log";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export const MIGRATIONS_FOLDER = join(process.cwd(), "lib/server/database/migrations");
+
+const DATABASE = Symbol.for("revkeen-portal-starter.database");
+
+type Holder = { [DATABASE]?: Promise<Database> };
+
+/** The database, opened once per server process (pages and route handlers are bundled apart). */
+export function database(): Promise<Database> {
+  const holder = globalThis as Holder;
+  holder[DATABASE] ??= open().catch((error: unknown) => {
+    // Not remembered: the next request tries again.
+    delete holder[DATABASE];
+    throw error;
+  });
+  return holder[DATABASE];
+}
+
+async function open(): Promise<Database> {
+  const env = serverEnv();
+  if (env.DATABASE_URL) {
+    const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
+    const client = postgres(env.DATABASE_URL, {
+      // Small: on Vercel every function instance has its own pool.
+      max: 5,
+      connect_timeout: 5,
+      idle_timeout: 20,
+      onnotice: () => {},
+      connection: { application_name: "revkeen-portal", statement_timeout: 5_000 },
+    });
+    return drizzle({ client, schema });
+  }
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  const dir = embeddedDirectory(env.DATABASE_DIR);
+  const client = dir === null ? new PGlite() : new PGlite(dir);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+/** The folder for the embedded database, or null for memory when none can be written. */
+function embeddedDirectory(configured: string): string | null {
+  if (configured === "memory") return null;
+  try {
+    mkdirSync(configured, { recursive: true });
+    return configured;
+  } catch (error) {
+    log.warn("database.embedded_in_memory", {
+      reason: error instanceof Error && "code" in error ? String(error.code) : "unwritable",
+      detail: "the filesystem is read-only here, so the embedded database lives in memory and starts empty with each instance",
+    });
+    return null;
+  }
+}
+
+/**
+ * Runs `query` against the database. A database that is down, unreachable or missing its tables
+ * is logged once per failure (never the address or password) and becomes a PortalError the
+ * customer can read, with a retry.
+ */
+export async function withDatabase<T>(operation: string, query: (db: Database) => Promise<T>): Promise<T> {
+  try {
+    return await query(await database());
+  } catch (error) {
+    log.error("database.unavailable", { operation, ...describeFailure(error) });
+    throw new PortalError("database:unavailable", { cause: error });
+  }
+}
+
+function describeFailure(error: unknown): { code: string | undefined; hint: string } {
+  const found = findCode(error);
+  const hint =
+    found === "42P01"
+      ? "a table is missing: run `npm run db:migrate` against DATABASE_URL"
+      : found === "ECONNREFUSED" || found === "ENOTFOUND" || found === "CONNECT_TIMEOUT" || found === "ETIMEDOUT"
+        ? "the database at DATABASE_URL cannot be reached"
+        : "the database refused or failed the query (check DATABASE_URL and `npm run doctor`)";
+  return { code: found, hint };
+}
+
+/** The error code of a driver error, however deep in `cause` it sits. */
+function findCode(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== "object" || error === null || depth > 4) return undefined;
+  const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+  return code ?? ("cause" in error ? findCode(error.cause, depth + 1) : undefined);
+}

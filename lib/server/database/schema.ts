@@ -1,0 +1,20 @@
+// The app's own tables: what RevKeen does not hold for it. Change them here, then
+// `npm run db:generate` writes the migration (lib/server/database/migrations/, committed).
+import { sql } from "drizzle-orm";
+import { bigint, boolean, doublePrecision, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Which RevKeen customer each signed-in user is: one customer per user, one user per customer. */
+export const billingAccounts = pgTable("billing_accounts", {
+  userId: text("user_id").primaryKey(),
+  customerId: uuid("customer_id").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+/** Token buckets of the rate limits, shared by every instance of the app (DATABASE_URL only). */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  updatedAtMs: bigint("updated_at_ms", { mode: "number" }).notNull(),
+  /** Whether the hit that last touched the bucket was let in. */
+  allowed: boolean("allowed").notNull(),
+});

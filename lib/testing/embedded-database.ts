@@ -1,0 +1,31 @@
+// For the database's unit tests: a fresh embedded PostgreSQL in memory with the committed
+// migrations applied, the same code path `next dev` takes without DATABASE_URL.
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import type { Database } from "@/lib/server/database/client";
+import * as schema from "@/lib/server/database/schema";
+
+export type TestDatabase = {
+  db: Database;
+  count(table: string, where: string): Promise<number>;
+  execute(statement: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const client = new PGlite();
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: "lib/server/database/migrations" });
+  return {
+    db,
+    async count(table, where) {
+      const result = await client.query<{ count: number }>(`select count(*)::int as count from ${table} where ${where}`);
+      return result.rows[0]?.count ?? 0;
+    },
+    async execute(statement) {
+      await client.exec(statement);
+    },
+    close: () => client.close(),
+  };
+}
