@@ -15,10 +15,10 @@ describe("GET /__sandbox/customers", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await dataOf(response)).toEqual([
-      { id: ADA_LOVELACE_ID, name: "Ada Lovelace", email: "ada@example.com", locale: "en-GB", currency: "GBP", summary: "6 subscriptions · 46 invoices" },
-      { id: GRACE_HOPPER_ID, name: "Grace Hopper", email: "grace@example.com", locale: "en-US", currency: "USD", summary: "No subscriptions or invoices" },
-      { id: KENJI_SATO_ID, name: "佐藤 健二", email: "kenji@example.com", locale: "ja-JP", currency: "JPY", summary: "2 subscriptions · 8 invoices" },
-      { id: EMILIE_DU_CHATELET_ID, name: "Émilie du Châtelet", email: "emilie@example.com", locale: "fr-FR", currency: "EUR", summary: "1 subscription · 3 invoices" },
+      { id: ADA_LOVELACE_ID, name: "Ada Lovelace", email: "ada@example.com", locale: "en-GB", currency: "GBP", summary: "6 subscriptions · 46 invoices", demo: true, metadata: {} },
+      { id: GRACE_HOPPER_ID, name: "Grace Hopper", email: "grace@example.com", locale: "en-US", currency: "USD", summary: "No subscriptions or invoices", demo: true, metadata: {} },
+      { id: KENJI_SATO_ID, name: "佐藤 健二", email: "kenji@example.com", locale: "ja-JP", currency: "JPY", summary: "2 subscriptions · 8 invoices", demo: true, metadata: {} },
+      { id: EMILIE_DU_CHATELET_ID, name: "Émilie du Châtelet", email: "emilie@example.com", locale: "fr-FR", currency: "EUR", summary: "1 subscription · 3 invoices", demo: true, metadata: {} },
     ]);
   });
 
@@ -130,6 +130,8 @@ describe("/__sandbox/calls", () => {
       "subscriptions.cancel": 0,
       "invoices.list": 1,
       "invoices.get": 1,
+      "customers.create": 0,
+      "customers.get": 0,
     });
     expect(calls.log).toEqual([
       { operation: "sessions.create", method: "POST", path: "/v2/customer-portal/sessions", status: 201, fault: null, at: new Date(START).toISOString() },

@@ -199,3 +199,27 @@ describe("cancelling a subscription", () => {
 afterEach(async () => {
   await control("DELETE", "faults");
 });
+
+describe("creating a customer", () => {
+  const create = (email: string, key = randomUUID()) => client.createCustomer({ email, name: "New Person", appUserId: "github:42", idempotencyKey: key });
+
+  it("creates one with the user's id in its metadata, and one only for a repeated key", async () => {
+    const key = randomUUID();
+    const first = await create("new@example.com", key);
+    expect(first).toMatchObject({ email: "new@example.com", name: "New Person", metadata: { app_user_id: "github:42" } });
+    expect((await create("new@example.com", key)).id).toBe(first.id);
+    expect(await calls("customers.create")).toBe(2);
+  });
+
+  it("says an e-mail already has a customer as portal:email_taken, never linking to it", async () => {
+    await create("taken@example.com");
+    expect(await codeOf(create("taken@example.com"))).toBe("portal:email_taken");
+    expect(await codeOf(create("ada@example.com"))).toBe("portal:email_taken");
+  });
+
+  it("retries a failed create once under the same key", async () => {
+    await control("POST", "faults", { operation: "customers.create", status: 503, count: 1 });
+    expect((await create("retried@example.com")).email).toBe("retried@example.com");
+    expect(await calls("customers.create")).toBe(2);
+  });
+});
