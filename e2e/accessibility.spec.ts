@@ -18,7 +18,7 @@ test.describe("Accessibility", () => {
     await page.goto("/sign-in");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
-    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

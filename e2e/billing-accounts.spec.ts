@@ -9,7 +9,7 @@ const NEW_CUSTOMER = "Continue as a new customer";
 async function signInAsNewUser(page: Page, origin = APP_URL): Promise<void> {
   await page.goto(`${origin}/sign-in`);
   await page.getByRole("button", { name: new RegExp(NEW_CUSTOMER) }).click();
-  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
 }
 
 /** Customers created through POST /v2/customers (not the demo ones), with the app user each names. */
@@ -33,14 +33,14 @@ async function accountPages(context: BrowserContext, origins: string[]): Promise
   for (const origin of origins) {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
-    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
     pages.push(page);
   }
   return pages;
 }
 
 async function pressAll(pages: Page[]): Promise<void> {
-  await Promise.all(pages.map((page) => page.getByRole("button", { name: "Manage billing" }).click()));
+  await Promise.all(pages.map((page) => page.getByRole("button", { name: "Manage billing", exact: true }).click()));
 }
 
 async function newBrowserWithSameSignIn(browser: Browser, context: BrowserContext): Promise<BrowserContext> {
@@ -73,7 +73,7 @@ test.describe("Billing accounts", () => {
 
   test("the same user signed in on another browser finds the link and creates no other customer", async ({ page, browser, sandbox }) => {
     await signInAsNewUser(page);
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page).toHaveURL(`${APP_URL}/portal`);
     await sandbox.resetCalls();
 
@@ -112,14 +112,14 @@ test.describe("Billing accounts", () => {
     await signInAsNewUser(page);
     await sandbox.resetCalls();
     await page.goto(`${DATABASE_DOWN_URL}/`);
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page.getByTestId("billing-status")).toHaveText("Billing is not reachable right now. Please try again.");
     await expect(page).toHaveURL(`${DATABASE_DOWN_URL}/`);
 
     // A portal page asked for directly says the same on the account page, with the way to try again.
     await page.goto(`${DATABASE_DOWN_URL}/portal/invoices`);
     await expect(page.getByTestId("billing-error")).toHaveText("Billing is not reachable right now. Please try again.");
-    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
 
     const calls = await sandbox.calls();
     expect(calls.by_operation["customers.create"] ?? 0).toBe(0);

@@ -23,7 +23,7 @@ test.describe("Requests another site starts", () => {
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(0);
 
     // The way in is one press away, and goes where the link was headed.
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page).toHaveURL(`${APP_URL}/portal/invoices`);
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
   });
@@ -34,7 +34,7 @@ test.describe("Requests another site starts", () => {
     await visitAnotherSite(page, `<a href="${APP_URL}/portal/subscriptions">Your plan</a>`);
     await page.getByRole("link", { name: "Your plan" }).click();
     await expect(page).toHaveURL(`${APP_URL}/?next=%2Fportal%2Fsubscriptions`);
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
   });

@@ -72,7 +72,7 @@ test.describe("Manage billing when RevKeen fails", () => {
     await signIn(page, CUSTOMERS.rich);
     // Two failures: the first try and its one retry.
     await sandbox.fault({ operation: "sessions.create", status: 503, count: 2 });
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page.getByTestId("billing-status")).toHaveText(/not reachable right now/i);
     await expect(page).toHaveURL(/\/$/);
     await openPortal(page);
@@ -96,7 +96,7 @@ test.describe("Manage billing when RevKeen fails", () => {
     }
     await sandbox.sessionShape("tokenless");
     await page.goto("/");
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page.getByTestId("billing-status")).toHaveText(/not reachable right now/i);
   });
 });

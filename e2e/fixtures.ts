@@ -52,11 +52,11 @@ export { expect, SandboxControls };
 export async function signIn(page: Page, name: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
-  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
 }
 
 export async function openPortal(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Manage billing" }).click();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
   await expect(page).toHaveURL(/\/portal$/);
 }
 

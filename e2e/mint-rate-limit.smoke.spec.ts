@@ -23,7 +23,7 @@ async function homeTabs(page: Page, count: number): Promise<Page[]> {
 
 /** Presses "Manage billing" in every tab at once; for each, the refusal it showed, or null if it was let in. */
 async function pressAtOnce(tabs: Page[]): Promise<(string | null)[]> {
-  await Promise.all(tabs.map((tab) => tab.getByRole("button", { name: "Manage billing" }).click()));
+  await Promise.all(tabs.map((tab) => tab.getByRole("button", { name: "Manage billing", exact: true }).click()));
   return Promise.all(
     tabs.map(async (tab) => {
       const refused = tab.getByRole("status").filter({ hasText: TOO_MANY });

@@ -45,7 +45,7 @@ test.describe("Return paths", () => {
       await page.context().clearCookies();
       await page.goto("/sign-in");
       await submitWith(page, "callbackUrl", attempt, new RegExp(`Continue as ${CUSTOMERS.rich}`));
-      await expect(page.getByRole("button", { name: "Manage billing" }), attempt).toBeVisible();
+      await expect(page.getByRole("button", { name: "Manage billing", exact: true }), attempt).toBeVisible();
       expectThisSite(new URL(page.url()), attempt);
 
       await submitWith(page, "next", attempt, "Manage billing");

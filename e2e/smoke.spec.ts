@@ -13,7 +13,7 @@ test.describe("Zero-configuration sandbox mode", () => {
   test("a new user's first Manage billing creates their customer and keeps the link in the embedded database", async ({ page, request }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: /Continue as a new customer/ }).click();
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page).toHaveURL(/\/portal$/);
     await expect(page.getByText("You have no current subscriptions.")).toBeVisible();
 
@@ -21,7 +21,7 @@ test.describe("Zero-configuration sandbox mode", () => {
     const json = { "content-type": "application/json" };
     await request.delete("/__sandbox/calls", { headers: json });
     await page.goto("/");
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page).toHaveURL(/\/portal$/);
     const calls = (await (await request.get("/__sandbox/calls")).json()) as { data: { by_operation: Record<string, number> } };
     expect(calls.data.by_operation["customers.create"]).toBe(0);

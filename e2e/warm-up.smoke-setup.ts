@@ -11,8 +11,8 @@ setup("compile every route the smoke specs open", async ({ page }) => {
   await page.goto("/", { timeout: COMPILE_MS });
   await page.goto("/sign-in", { timeout: COMPILE_MS });
   await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
-  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible({ timeout: COMPILE_MS });
-  await page.getByRole("button", { name: "Manage billing" }).click();
+  await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible({ timeout: COMPILE_MS });
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
   await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
   for (const path of ["/portal/subscriptions", "/portal/invoices", "/nothing-here"]) {
     await page.goto(path, { timeout: COMPILE_MS });
@@ -24,6 +24,6 @@ setup("compile every route the smoke specs open", async ({ page }) => {
   await page.context().clearCookies();
   await page.goto("/sign-in", { timeout: COMPILE_MS });
   await page.getByRole("button", { name: /Continue as a new customer/ }).click();
-  await page.getByRole("button", { name: "Manage billing" }).click({ timeout: COMPILE_MS });
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click({ timeout: COMPILE_MS });
   await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
 });

@@ -6,7 +6,7 @@ test.describe("Without JavaScript", () => {
   test("signing in and pressing Manage billing work as plain forms", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
-    await page.getByRole("button", { name: "Manage billing" }).click();
+    await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page).toHaveURL(/\/portal$/);
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
   });

@@ -42,7 +42,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
                 <button type="submit" className="button">
                   <span>Continue as a new customer</span>
-                  <span className="muted">No billing account yet: one is created on Manage billing</span>
+                  <span className="muted">Someone with no billing account yet</span>
                 </button>
               </form>
             </li>
