@@ -15,6 +15,9 @@ export default function nextConfig(phase) {
     // The embedded database applies these at run time (lib/server/database/client.ts): a
     // deployment (Vercel's functions) must carry them.
     outputFileTracingIncludes: { "/*": ["./lib/server/database/migrations/**/*"] },
+    // PGlite finds its WebAssembly and data files next to its own modules: loaded by Node from
+    // node_modules, not bundled, it finds them in `next dev` as in `next start`.
+    serverExternalPackages: ["@electric-sql/pglite"],
     reactStrictMode: true,
     typedRoutes: true,
     experimental: {
