@@ -221,16 +221,13 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   let response: Response;
   let text: string;
   try {
-    response = await transport(
-      new Request(url, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        redirect: "manual",
-        signal: AbortSignal.timeout(serverEnv().REVKEEN_TIMEOUT_MS),
-        cache: "no-store",
-      }),
-    );
+    // The timeout signal goes to the transport as it is, never inside a Request: see UpstreamInit.
+    response = await transport(url, {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      signal: AbortSignal.timeout(serverEnv().REVKEEN_TIMEOUT_MS),
+    });
     text = await response.text();
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";

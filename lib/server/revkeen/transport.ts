@@ -2,7 +2,14 @@ import "server-only";
 import { serverEnv } from "@/lib/env/server";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
 
-export type Transport = (request: Request) => Promise<Response>;
+/**
+ * One call to RevKeen. `init.signal` (the caller's timeout) must reach fetch itself. A signal read
+ * back from `new Request(…, { signal })` only follows the original through a weak reference in
+ * undici: once that Request object is garbage collected, which can happen while fetch is still
+ * waiting, the timeout no longer aborts anything (nodejs/node#55428, nodejs/undici#3644).
+ */
+export type UpstreamInit = { method: "GET" | "POST"; headers: Headers; body?: string; signal: AbortSignal };
+export type Transport = (url: URL, init: UpstreamInit) => Promise<Response>;
 
 /** Never resolved on the network: in sandbox mode requests are answered in this process. */
 const IN_PROCESS_BASE_URL = "http://sandbox.revkeen.invalid/v2";
@@ -26,24 +33,17 @@ export function upstream(): { baseUrl: string; apiKey: string; send: Transport }
     return {
       baseUrl: IN_PROCESS_BASE_URL,
       apiKey: env.REVKEEN_SANDBOX_API_KEY,
-      send: (request) => inProcessSandbox().handle(request),
+      // The sandbox holds this Request, and so its signal, until it has answered.
+      send: (url, init) => inProcessSandbox().handle(new Request(url, { ...init, redirect: "manual", cache: "no-store" })),
     };
   }
   return {
     baseUrl: env.REVKEEN_API_URL,
     // mode is not "sandbox", so the key is set.
     apiKey: env.REVKEEN_API_KEY ?? "",
-    // Unpacked into (url, init) with the signal in init: Next de-duplicates identical GETs within a
-    // render unless init carries a signal, and a Request object's own signal does not count, so
-    // a retried read would get the failed answer again without reaching RevKeen.
-    send: async (request) =>
-      fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.method === "GET" || request.method === "HEAD" ? undefined : await request.text(),
-        redirect: request.redirect,
-        signal: request.signal,
-        cache: "no-store",
-      }),
+    // The caller's own signal in init, never a Request's (see UpstreamInit). A signal in init also
+    // stops Next from de-duplicating identical GETs within a render, so a retried read reaches
+    // RevKeen instead of getting the failed answer again.
+    send: (url, init) => fetch(url, { ...init, redirect: "manual", cache: "no-store" }),
   };
 }
