@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
-import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "./lib/env/schema.mjs";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
 import { APP_LOG, APP_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
@@ -21,6 +21,8 @@ const testModeEnv = {
   PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
   AUTH_SECRET: authSecret,
   AUTH_TRUST_HOST: "true",
+  // The standalone sandbox signs the webhooks it sends to the app with its own secret.
+  REVKEEN_WEBHOOK_SECRET: DEFAULT_SANDBOX_WEBHOOK_SECRET,
 };
 
 /** Another `next start` of the same build: more instances of one deployment. */
@@ -100,7 +102,7 @@ export default defineConfig({
       name: "sandbox",
       command: "npx tsx scripts/sandbox.ts",
       url: `${SANDBOX_URL}/__sandbox/customers`,
-      env: { SANDBOX_PORT: String(ports.sandbox) },
+      env: { SANDBOX_PORT: String(ports.sandbox), SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/revkeen` },
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 60_000,

@@ -94,3 +94,10 @@ export function captureCancelKeys(page: Page): string[] {
   });
   return keys;
 }
+
+/** Waits until the sandbox has delivered its latest webhook of `type` to the app, and the app said 2xx. */
+export async function webhookDelivered(sandbox: SandboxControls, type: string): Promise<void> {
+  await expect
+    .poll(async () => (await sandbox.webhooks()).find((delivery) => delivery.event_type === type)?.state, { message: `a ${type} webhook delivered`, timeout: 15_000 })
+    .toBe("delivered");
+}

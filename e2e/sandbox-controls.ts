@@ -16,6 +16,14 @@ type FaultBody = {
   malformed?: boolean;
 };
 
+export type WebhookDelivery = {
+  id: string;
+  event_type: string;
+  state: "pending" | "delivered" | "failed" | "no_endpoint";
+  attempts: { at: string; status: number | null; answer: string | null; fault: string | null }[];
+  event: { id: string; type: string; data: { object: Record<string, unknown> } };
+};
+
 /** The standalone sandbox's controls (see lib/sandbox): the suite's way to shape the upstream. */
 export class SandboxControls {
   constructor(private readonly baseUrl: string) {}
@@ -42,6 +50,9 @@ export class SandboxControls {
   /** What the merchant sees: every scheduled or finished cancellation, with the reason given. */
   cancellations = () => this.call<{ subscription_id: string; status: string; reason: string | null }[]>("GET", "cancellations");
   latency = (ms: number) => this.call<{ latency_ms: number }>("POST", "settings", { latency_ms: ms });
+  /** Every webhook delivery, newest first, with its attempts and the app's answers. */
+  webhooks = () => this.call<WebhookDelivery[]>("GET", "webhooks");
+  webhookFault = (kind: "duplicate" | "out_of_order" | "bad_signature" | "endpoint_down", count = 1) => this.call("POST", "webhooks/faults", { kind, count });
   async customerId(name: string): Promise<string> {
     const found = (await this.customers()).find((customer) => customer.name === name);
     if (!found) throw new Error(`no demo customer named ${name}`);

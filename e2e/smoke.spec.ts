@@ -1,4 +1,4 @@
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, signIn, signInToPortal, test } from "./fixtures";
 import { SMOKE_URL } from "./urls";
 
 // Runs against `next dev` with no environment at all: the path a fresh clone takes.
@@ -45,6 +45,29 @@ test.describe("Zero-configuration sandbox mode", () => {
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { data: { name: string }[] };
     expect(body.data.map((customer) => customer.name)).toContain(CUSTOMERS.rich);
+  });
+
+  test("the in-process sandbox's webhooks reach the app: a plan cancelled in the portal locks its feature at once", async ({ page, request }) => {
+    await signIn(page, CUSTOMERS.yen);
+    await page.goto("/reports");
+    await expect(page.getByTestId("reports-locked")).toBeVisible();
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/reports");
+    await expect(page.getByTestId("reports")).toBeVisible();
+
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await page.getByRole("radio", { name: "Now" }).check();
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+    await expect(page.getByTestId("cancel-status")).toHaveText("Your subscription has been canceled.");
+    await expect
+      .poll(async () => {
+        const deliveries = (await (await request.get("/__sandbox/webhooks")).json()) as { data: { event_type: string; state: string }[] };
+        return deliveries.data.find((delivery) => delivery.event_type === "subscription.canceled")?.state;
+      })
+      .toBe("delivered");
+    await page.goto("/reports");
+    await expect(page.getByTestId("reports-locked")).toBeVisible();
   });
 
   test("the controls refuse a form another site posts, and any change not sent as JSON", async ({ page, request }) => {

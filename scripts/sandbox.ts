@@ -1,5 +1,6 @@
 // `npm run sandbox`: the RevKeen sandbox over HTTP on 127.0.0.1 (SANDBOX_PORT, default 4010), with
-// the merchant key REVKEEN_SANDBOX_API_KEY (default rk_sandbox_portal_starter_demo).
+// the merchant key REVKEEN_SANDBOX_API_KEY (default rk_sandbox_portal_starter_demo), sending its
+// webhooks to SANDBOX_WEBHOOK_URL signed with REVKEEN_SANDBOX_WEBHOOK_SECRET.
 import { EnvError, parseSandboxEnv } from "../lib/env/schema.mjs";
 import { startSandboxServer, type SandboxServer } from "../lib/sandbox/http-server";
 import { createSandbox } from "../lib/sandbox/sandbox";
@@ -16,14 +17,20 @@ async function main(): Promise<void> {
   const port = env.SANDBOX_PORT;
   let server: SandboxServer;
   try {
-    server = await startSandboxServer({ port, host: "127.0.0.1", sandbox: createSandbox({ apiKey: env.REVKEEN_SANDBOX_API_KEY }) });
+    const sandbox = createSandbox({
+      apiKey: env.REVKEEN_SANDBOX_API_KEY,
+      webhookSecret: env.REVKEEN_SANDBOX_WEBHOOK_SECRET,
+      webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? null,
+    });
+    server = await startSandboxServer({ port, host: "127.0.0.1", sandbox });
   } catch (error) {
     const inUse = error instanceof Error && "code" in error && error.code === "EADDRINUSE";
     console.error(inUse ? `RevKeen sandbox: port ${port} is in use; set SANDBOX_PORT to another port.` : "RevKeen sandbox: could not start:", inUse ? "" : error);
     process.exit(1);
   }
   const key = process.env.REVKEEN_SANDBOX_API_KEY?.trim() ? "key from REVKEEN_SANDBOX_API_KEY" : `merchant key ${env.REVKEEN_SANDBOX_API_KEY}`;
-  console.log(`RevKeen sandbox: ${server.url}/v2 (${key}, controls at /__sandbox)`);
+  const webhooks = env.SANDBOX_WEBHOOK_URL ? `webhooks to ${env.SANDBOX_WEBHOOK_URL}` : "no webhooks (set SANDBOX_WEBHOOK_URL)";
+  console.log(`RevKeen sandbox: ${server.url}/v2 (${key}, ${webhooks}, controls at /__sandbox)`);
 
   const stop = () => {
     server.close().then(

@@ -24,11 +24,14 @@ export async function SiteHeader() {
           {publicEnv.NEXT_PUBLIC_BRAND_NAME}
         </Link>
         {user ? (
-          <form action="/sign-out" method="post">
-            <button type="submit" className="button">
-              Sign out
-            </button>
-          </form>
+          <nav aria-label="Account" className="site-nav">
+            <Link href="/reports">Reports</Link>
+            <form action="/sign-out" method="post">
+              <button type="submit" className="button">
+                Sign out
+              </button>
+            </form>
+          </nav>
         ) : (
           <Link href="/sign-in" className="button">
             Sign in

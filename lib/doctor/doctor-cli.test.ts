@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
 
@@ -30,6 +30,7 @@ beforeAll(async () => {
       "REVKEEN_DEMO_SIGN_IN=true",
       `AUTH_SECRET=${AUTH_SECRET}`,
       "AUTH_TRUST_HOST=true",
+      `REVKEEN_WEBHOOK_SECRET=${DEFAULT_SANDBOX_WEBHOOK_SECRET}`,
       "",
     ].join("\n"),
   );
@@ -65,9 +66,10 @@ describe("npm run doctor", () => {
     expect(stdout).toContain("Loaded .env.local");
     expect(stdout).toMatch(/✓ API key accepted +accepted \(test key\)/);
     expect(stdout).toMatch(new RegExp(`✓ Portal session +minted for ${ADA_LOVELACE_ID}`));
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 16 ok.");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 17 ok.");
     expect(stdout).not.toContain(DEFAULT_SANDBOX_API_KEY);
     expect(stdout).not.toContain(AUTH_SECRET);
+    expect(stdout).not.toContain(DEFAULT_SANDBOX_WEBHOOK_SECRET);
     expect(stdout).not.toMatch(/rkcps_[A-Za-z0-9_-]{8,}/);
   }, 15_000);
 

@@ -3,7 +3,15 @@
 import { redact } from "../shared/secrets/redact";
 import type { DoctorEnv } from "./check-result";
 
-const SECRET_VARIABLES = ["REVKEEN_API_KEY", "REVKEEN_SANDBOX_API_KEY", "AUTH_SECRET", "AUTH_GITHUB_SECRET"];
+const SECRET_VARIABLES = [
+  "REVKEEN_API_KEY",
+  "REVKEEN_SANDBOX_API_KEY",
+  "REVKEEN_WEBHOOK_SECRET",
+  "REVKEEN_SANDBOX_WEBHOOK_SECRET",
+  "AUTH_SECRET",
+  "AUTH_GITHUB_SECRET",
+  "DATABASE_URL",
+];
 /** Shorter values would blank out ordinary words; the pattern still covers short keys. */
 const MIN_LITERAL_LENGTH = 8;
 

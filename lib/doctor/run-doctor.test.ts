@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
 import { parseSessionResponse } from "@/lib/shared/revkeen-api/session-response";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
@@ -29,6 +29,7 @@ function goodEnv(overrides: DoctorEnv = {}): DoctorEnv {
     REVKEEN_DEMO_SIGN_IN: "true",
     AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
+    REVKEEN_WEBHOOK_SECRET: DEFAULT_SANDBOX_WEBHOOK_SECRET,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import { checkMode } from "./revkeen-mode";
 import { checkSelfHosting } from "./self-hosting";
 import { checkSignInProviders } from "./sign-in-providers";
 import { checkUpstreamReachable } from "./upstream-reachable";
+import { checkWebhookSecret } from "./webhook-secret";
 import { upstreamTarget } from "./upstream-target";
 
 export type DoctorSection = { title: string; results: CheckResult[] };
@@ -35,7 +36,7 @@ export async function runDoctor({ env, fetch, customerId }: DoctorOptions): Prom
   const upstream = await upstreamChecks(env, fetch, customerId);
   const sections: DoctorSection[] = [
     { title: "Environment", results: checkEnvironmentVariables(env) },
-    { title: "RevKeen", results: upstream },
+    { title: "RevKeen", results: [...upstream, checkWebhookSecret(env)] },
     { title: "Database", results: [await checkDatabase(env)] },
     { title: "Sign-in", results: [checkSignInProviders(env), checkAuthSecret(env), checkSelfHosting(env)] },
   ];

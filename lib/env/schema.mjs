@@ -5,6 +5,8 @@ import { z } from "zod";
 export const DEFAULT_REVKEEN_API_URL = "https://api.revkeen.com/v2";
 export const DEFAULT_SANDBOX_API_KEY = "rk_sandbox_portal_starter_demo";
 export const DEFAULT_SANDBOX_PORT = 4010;
+/** The built-in sandbox signs its webhooks with this unless REVKEEN_SANDBOX_WEBHOOK_SECRET says otherwise. */
+export const DEFAULT_SANDBOX_WEBHOOK_SECRET = "rk_wh_sandbox_portal_starter_demo";
 
 const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
 
@@ -18,7 +20,7 @@ function isAesKey(value) {
   return [16, 24, 32].includes(atob(value).length);
 }
 
-/** Every variable the server and its tools read; `npm run sandbox` reads two of them (parseSandboxEnv). */
+/** Every variable the server and its tools read; `npm run sandbox` reads a few of them (parseSandboxEnv). */
 const fields = {
   REVKEEN_API_KEY: optional(
     z
@@ -40,6 +42,19 @@ const fields = {
       .regex(/^rk_sandbox_[A-Za-z0-9_]+$/, "must start with rk_sandbox_ (it is the built-in sandbox's own key)")
       .default(DEFAULT_SANDBOX_API_KEY),
   ),
+  // The secret RevKeen signs webhooks to this app with (Developers → Webhooks in RevKeen).
+  REVKEEN_WEBHOOK_SECRET: optional(
+    z.string().trim().regex(/^rk_wh_[A-Za-z0-9_]+$/, "must start with rk_wh_ (copy it from the webhook endpoint in RevKeen)").optional(),
+  ),
+  REVKEEN_SANDBOX_WEBHOOK_SECRET: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^rk_wh_[A-Za-z0-9_]+$/, "must start with rk_wh_ (it is the built-in sandbox's own webhook secret)")
+      .default(DEFAULT_SANDBOX_WEBHOOK_SECRET),
+  ),
+  // Where `npm run sandbox` delivers its webhooks, e.g. http://127.0.0.1:3000/api/webhooks/revkeen.
+  SANDBOX_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "must be the app's webhook address, e.g. http://127.0.0.1:3000/api/webhooks/revkeen" }).optional()),
   SANDBOX_PORT: optional(
     z
       .string()
@@ -85,6 +100,10 @@ const fields = {
   ),
   // Set by Vercel itself; its own headers then name the client and the public host.
   VERCEL: optional(z.string().optional()),
+  // Set by Vercel (the deployment's host) and by Next (the port it listens on): where this server
+  // reaches itself, for the in-process sandbox's webhooks.
+  VERCEL_URL: optional(z.string().optional()),
+  PORT: optional(z.string().optional()),
   // Auth.js trusts the Host and X-Forwarded-* headers when this is set (any value, as Auth.js reads it).
   AUTH_TRUST_HOST: optional(z.string().optional()),
   REVKEEN_DEMO_SIGN_IN: optional(z.stringbool({ error: "must be true or false" }).optional()),
@@ -199,17 +218,26 @@ export function parseServerEnv(source, { requireSecrets = true } = {}) {
      * (a public keyless demo) only when SANDBOX_CONTROLS=true. `next dev` has them.
      */
     sandboxControls: mode === "sandbox" && (env.SANDBOX_CONTROLS ?? source.NODE_ENV === "development"),
+    /** What webhooks to this app are signed with: the sandbox's own in sandbox mode, else RevKeen's. */
+    webhookSecret: mode === "sandbox" ? env.REVKEEN_SANDBOX_WEBHOOK_SECRET : env.REVKEEN_WEBHOOK_SECRET,
   };
 }
 
 /** @typedef {ReturnType<typeof parseServerEnv>} ServerEnv */
 
 /**
- * The two variables `npm run sandbox` reads, by the same rules as the app's.
+ * The variables `npm run sandbox` reads, by the same rules as the app's.
  * @param {Record<string, string | undefined>} source usually process.env
  */
 export function parseSandboxEnv(source) {
-  const parsed = z.object({ SANDBOX_PORT: fields.SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: fields.REVKEEN_SANDBOX_API_KEY }).safeParse(source);
+  const parsed = z
+    .object({
+      SANDBOX_PORT: fields.SANDBOX_PORT,
+      REVKEEN_SANDBOX_API_KEY: fields.REVKEEN_SANDBOX_API_KEY,
+      REVKEEN_SANDBOX_WEBHOOK_SECRET: fields.REVKEEN_SANDBOX_WEBHOOK_SECRET,
+      SANDBOX_WEBHOOK_URL: fields.SANDBOX_WEBHOOK_URL,
+    })
+    .safeParse(source);
   if (!parsed.success) throw envError(parsed.error);
   return parsed.data;
 }

@@ -1,11 +1,12 @@
-// The API under /v2: the customer-portal operations and the merchant's customer operations, with
-// routing, faults, and the call log around the operation handlers.
+// The API under /v2: the customer-portal operations and the merchant's customer and entitlement
+// operations, with routing, faults, and the call log around the operation handlers.
 import { randomUUID } from "node:crypto";
 import { toIso } from "./calendar";
 import { cancelSubscription } from "./cancel-subscription";
 import type { SandboxContext } from "./context";
 import { createSession } from "./create-session";
 import { createCustomer, getCustomerById } from "./customers";
+import { checkEntitlement, listEntitlements } from "./entitlements";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "./errors";
 import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "./faults";
 import type { OperationInput, OperationName } from "./operations";
@@ -34,6 +35,8 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   { pattern: new RegExp(`^${PREFIX}/invoices/${SEGMENT}$`), methods: { GET: { operation: "invoices.get", run: getInvoice } } },
   { pattern: /^\/v2\/customers$/, methods: { POST: { operation: "customers.create", run: createCustomer } } },
   { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
+  { pattern: /^\/v2\/entitlements\/check$/, methods: { GET: { operation: "entitlements.check", run: checkEntitlement } } },
+  { pattern: /^\/v2\/entitlements$/, methods: { GET: { operation: "entitlements.list", run: listEntitlements } } },
 ];
 
 /** Belt and braces: a secret misplaced in a query string still never reaches the log. */

@@ -10,7 +10,8 @@ import { authenticateCustomer } from "./portal-auth";
 import type { SubscriptionRecord } from "./records";
 import { jsonReply, type Reply } from "./reply";
 import { parseInput, parseJsonBody, readBodyText } from "./request-input";
-import { ownedSubscription, settle } from "./state";
+import { ownedSubscription } from "./state";
+import { settle, subscriptionEventObject } from "./time-passes";
 
 const cancelBodySchema = z
   .object(
@@ -36,28 +37,35 @@ export async function cancelSubscription(context: SandboxContext, { request, url
   const fingerprint = { scope: `customer:${customerId}`, key, method: request.method, path: url.pathname, body: bodyText };
 
   return context.idempotency.run(fingerprint, now, () => {
-    settle(context.state, now);
+    settle(context);
     const record = ownedSubscription(context.state, customerId, id);
     if (!record) throw new ApiError("resource_missing", "No such subscription.");
-    applyCancellation(record, body, now);
+    const previous = { status: record.subscription.status, cancel_at: record.subscription.cancel_at };
+    if (applyCancellation(record, body, now)) {
+      const ended = record.subscription.status === "canceled";
+      context.webhooks.emit(ended ? "subscription.canceled" : "subscription.updated", subscriptionEventObject(record), ended ? previous : { cancel_at: previous.cancel_at });
+    }
     return jsonReply(200, { data: record.subscription });
   });
 }
 
-function applyCancellation(record: SubscriptionRecord, body: CancelBody, now: number): void {
+/** Cancels as `body` asks; answers whether anything changed. */
+function applyCancellation(record: SubscriptionRecord, body: CancelBody, now: number): boolean {
   const subscription = record.subscription;
   // Already over: RevKeen answers the current state and changes nothing (not even the reason).
-  if (subscription.status === "canceled") return;
+  if (subscription.status === "canceled") return false;
   // The reason is merchant-facing: stored, never part of the portal projection.
   if (body.reason !== undefined) record.cancellationReason = body.reason;
 
   if (body.cancel_at_period_end && subscription.current_period_end !== null) {
+    const changed = subscription.cancel_at !== subscription.current_period_end;
     subscription.cancel_at = subscription.current_period_end;
-    return;
+    return changed;
   }
   // Cancelling now also moves cancel_at to now (rather than null), so "cancel_at ≤ now
   // means it has ended" holds for every canceled subscription, scheduled or immediate.
   subscription.status = "canceled";
   subscription.canceled_at = toIso(now);
   subscription.cancel_at = toIso(now);
+  return true;
 }

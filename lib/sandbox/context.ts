@@ -8,6 +8,7 @@ import { createSeed } from "./seed";
 import type { SessionShape } from "./session-shape";
 import { createState, type SandboxState } from "./state";
 import { createTokenStore, type TokenStore } from "./tokens";
+import { createWebhookSender, type WebhookSender } from "./webhooks";
 
 export interface SandboxContext {
   readonly apiKey: string;
@@ -16,6 +17,7 @@ export interface SandboxContext {
   readonly idempotency: IdempotencyStore;
   readonly faults: FaultQueue;
   readonly calls: CallLog;
+  readonly webhooks: WebhookSender;
   state: SandboxState;
   sessionShape: SessionShape;
   /** Added to every customer-portal API answer (not the controls), in ms; 0 by default. */
@@ -27,6 +29,9 @@ export interface ContextOptions {
   apiKey: string;
   sessionShape: SessionShape;
   clock: () => number;
+  webhookSecret: string;
+  webhookEndpoint: () => string | null;
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export function createContext(options: ContextOptions): SandboxContext {
@@ -38,6 +43,12 @@ export function createContext(options: ContextOptions): SandboxContext {
     idempotency: createIdempotencyStore(),
     faults: createFaultQueue(),
     calls: createCallLog(),
+    webhooks: createWebhookSender({
+      secret: options.webhookSecret,
+      endpoint: options.webhookEndpoint,
+      sandboxNow: clock.now,
+      retryDelaysMs: options.webhookRetryDelaysMs,
+    }),
     state: createState(createSeed(clock.now())),
     sessionShape: options.sessionShape,
     latencyMs: 0,
@@ -49,6 +60,7 @@ export function createContext(options: ContextOptions): SandboxContext {
       context.idempotency.clear();
       context.faults.clear();
       context.calls.clear();
+      context.webhooks.clear();
       context.sessionShape = options.sessionShape;
       context.latencyMs = 0;
     },

@@ -132,6 +132,8 @@ describe("/__sandbox/calls", () => {
       "invoices.get": 1,
       "customers.create": 0,
       "customers.get": 0,
+      "entitlements.check": 0,
+      "entitlements.list": 0,
     });
     expect(calls.log).toEqual([
       { operation: "sessions.create", method: "POST", path: "/v2/customer-portal/sessions", status: 201, fault: null, at: new Date(START).toISOString() },

@@ -13,9 +13,10 @@ import { jsonReply, type Reply } from "./reply";
 import { parseInput, parseJsonBody, readBodyText } from "./request-input";
 import { matchRoute, type Route } from "./router";
 import { SESSION_SHAPES } from "./session-shape";
-import { settle } from "./state";
+import { webhookFaultSchema } from "./webhooks";
+import { settle } from "./time-passes";
 
-type ControlHandler = (context: SandboxContext, request: Request) => Reply | Promise<Reply>;
+type ControlHandler = (context: SandboxContext, request: Request, params: string[]) => Reply | Promise<Reply>;
 
 const TEN_YEARS_S = 10 * 366 * 86_400;
 
@@ -85,6 +86,9 @@ const CONTROL_INDEX = [
   "GET /__sandbox/cancellations",
   "GET|POST /__sandbox/settings { session_shape?, latency_ms? }",
   "GET|DELETE /__sandbox/calls",
+  "GET /__sandbox/webhooks",
+  "POST /__sandbox/webhooks/{id}/resend",
+  "POST|DELETE /__sandbox/webhooks/faults { kind: duplicate|out_of_order|bad_signature|endpoint_down, count? }",
 ];
 
 const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
@@ -106,7 +110,7 @@ const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
       POST: async (context, request) => {
         const { advance_seconds } = await body(request, clockSchema, false);
         context.clock.advance(Math.round(advance_seconds * 1000));
-        settle(context.state, context.clock.now());
+        settle(context);
         return clockView(context);
       },
     },
@@ -142,6 +146,36 @@ const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
         if (settings.session_shape !== undefined) context.sessionShape = settings.session_shape;
         if (settings.latency_ms !== undefined) context.latencyMs = settings.latency_ms;
         return settingsView(context);
+      },
+    },
+  },
+  {
+    // Each webhook delivery, newest first: the event, every attempt and what the endpoint answered.
+    pattern: /^\/__sandbox\/webhooks$/,
+    methods: { GET: (context) => data(context.webhooks.deliveries()) },
+  },
+  {
+    pattern: /^\/__sandbox\/webhooks\/faults$/,
+    methods: {
+      POST: async (context, request) => {
+        const fault = await body(request, webhookFaultSchema, false);
+        try {
+          return jsonReply(201, { data: context.webhooks.addFault(fault.kind, fault.count) });
+        } catch (error) {
+          if (error instanceof RangeError) throw new ApiError("rate_limited", `${error.message} Clear them with DELETE /__sandbox/webhooks/faults.`);
+          throw error;
+        }
+      },
+      DELETE: (context) => data({ cleared: context.webhooks.clearFaults() }),
+    },
+  },
+  {
+    pattern: /^\/__sandbox\/webhooks\/([^/]+)\/resend$/,
+    methods: {
+      POST: (context, _request, params) => {
+        const delivery = context.webhooks.resend(params[0] ?? "");
+        if (!delivery) throw new ApiError("resource_missing", "No such webhook delivery.");
+        return jsonReply(202, { data: delivery });
       },
     },
   },
@@ -184,7 +218,7 @@ export async function handleControl(context: SandboxContext, request: Request, u
   if (match.kind === "not_found") return errorReply(routeNotFound());
   if (match.kind === "method_not_allowed") return errorReply(methodNotAllowed(match.allow));
   try {
-    return await match.handler(context, request);
+    return await match.handler(context, request, match.params);
   } catch (error) {
     if (error instanceof ApiError) return errorReply(error);
     throw error;

@@ -104,7 +104,9 @@ export async function createCustomer(context: SandboxContext, { request, url }: 
       updatedAt: toIso(now),
     };
     context.state.customerDetails.set(id, details);
-    return jsonReply(201, { data: merchantView(context, id) });
+    const view = merchantView(context, id) ?? {};
+    context.webhooks.emit("customer.created", view);
+    return jsonReply(201, { data: view });
   });
 }
 

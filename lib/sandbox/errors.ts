@@ -44,7 +44,7 @@ export function errorReply(error: ApiError): Reply {
 }
 
 export function routeNotFound(): ApiError {
-  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/ or /v2/customers).");
+  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers or /v2/entitlements).");
 }
 
 export function methodNotAllowed(allow: string[]): ApiError {

@@ -9,6 +9,8 @@ export const OPERATION_NAMES = [
   "invoices.get",
   "customers.create",
   "customers.get",
+  "entitlements.check",
+  "entitlements.list",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -7,7 +7,8 @@ import { paginate, parseListQuery } from "./pagination";
 import { requirePathId } from "./path-ids";
 import { authenticateCustomer } from "./portal-auth";
 import { jsonReply, type Reply } from "./reply";
-import { invoicesOf, ownedInvoice, ownedSubscription, settle, subscriptionsOf } from "./state";
+import { invoicesOf, ownedInvoice, ownedSubscription, subscriptionsOf } from "./state";
+import { settle } from "./time-passes";
 
 const SUBSCRIPTIONS_PATH = "/v2/customer-portal/subscriptions";
 const INVOICES_PATH = "/v2/customer-portal/invoices";
@@ -19,7 +20,7 @@ function notFound(noun: "subscription" | "invoice"): ApiError {
 
 function signedInCustomer(context: SandboxContext, request: Request): string {
   const customerId = authenticateCustomer(context, request);
-  settle(context.state, context.clock.now());
+  settle(context);
   return customerId;
 }
 

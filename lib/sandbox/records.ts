@@ -5,6 +5,8 @@ import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/sh
 export interface SubscriptionRecord {
   customerId: string;
   cancellationReason: string | null;
+  /** The benefit keys the plan grants while the subscription is active, trialing or past due. */
+  benefits: string[];
   subscription: PortalSubscription;
 }
 

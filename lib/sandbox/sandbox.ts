@@ -1,6 +1,6 @@
 // The in-memory RevKeen customer-portal API: one Web-standard handler, usable in-process
 // as a fetch replacement or behind the standalone HTTP server (http-server.ts).
-import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
 import { createContext } from "./context";
 import { handleApi } from "./api-routes";
 import { handleControl, isControlPath } from "./controls";
@@ -17,6 +17,12 @@ export interface SandboxOptions {
   sessionShape?: SessionShape;
   /** Milliseconds since the epoch; tests inject a fake one. Defaults to Date.now. */
   clock?: () => number;
+  /** The secret webhooks are signed with; defaults to DEFAULT_SANDBOX_WEBHOOK_SECRET. */
+  webhookSecret?: string;
+  /** Where webhooks go, asked at each delivery; none by default (deliveries wait as no_endpoint). */
+  webhookEndpoint?: () => string | null;
+  /** Delays between delivery attempts; tests shorten them. */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface Sandbox {
@@ -30,10 +36,12 @@ export interface Sandbox {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** The demo customers, for a "sign in as" picker. */
   customers(): DemoCustomerSummary[];
-  /** Back to the seed: data, tokens, idempotency keys, faults, call counts, clock, settings. */
+  /** Back to the seed: data, tokens, idempotency keys, faults, call counts, clock, settings, webhooks. */
   reset(): void;
   /** The sandbox's current time in ms (real or injected time plus any advance). */
   now(): number;
+  /** Resolves once no webhook delivery is in flight or waiting for a retry. */
+  webhooksSettled(): Promise<void>;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -41,6 +49,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     apiKey: options.apiKey ?? DEFAULT_SANDBOX_API_KEY,
     sessionShape: options.sessionShape ?? "reference",
     clock: options.clock ?? Date.now,
+    webhookSecret: options.webhookSecret ?? DEFAULT_SANDBOX_WEBHOOK_SECRET,
+    webhookEndpoint: options.webhookEndpoint ?? (() => null),
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs,
   });
 
   async function handle(request: Request): Promise<Response> {
@@ -64,5 +75,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     customers: () => describeCustomers(context.state),
     reset: () => context.reset(),
     now: () => context.clock.now(),
+    webhooksSettled: () => context.webhooks.settled(),
   };
 }

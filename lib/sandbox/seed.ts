@@ -8,6 +8,8 @@ import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
 export const SANDBOX_MERCHANT_ID = deterministicUuid("merchant:portal-starter-demo");
 /** en-GB, GBP: many subscriptions in every state and 46 invoices (pagination, all badges). */
 export const ADA_LOVELACE_ID = deterministicUuid("customer:ada-lovelace");
+/** Ada's "Pro" plan, £12.00 a month: active, renewing, and the one that grants pro-reports. */
+export const ADA_PRO = deterministicUuid("subscription:ada:pro");
 /** en-US, USD: nothing at all (the empty states). */
 export const GRACE_HOPPER_ID = deterministicUuid("customer:grace-hopper");
 /** ja-JP, JPY: a zero-decimal currency (980 means ¥980). */
@@ -31,6 +33,8 @@ interface SubscriptionSpec {
   periodEnd?: number;
   cancelAt?: number;
   canceledAt?: number;
+  /** What the plan grants (GET /v2/entitlements); nothing by default. */
+  benefits?: string[];
 }
 
 function subscription(customerId: string, spec: SubscriptionSpec): SubscriptionRecord {
@@ -53,7 +57,7 @@ function subscription(customerId: string, spec: SubscriptionSpec): SubscriptionR
     started_at: toIso(spec.startedAt),
     created_at: toIso(spec.startedAt),
   };
-  return { customerId, cancellationReason: null, subscription: data };
+  return { customerId, cancellationReason: null, benefits: spec.benefits ?? [], subscription: data };
 }
 
 interface InvoiceSpec {
@@ -130,7 +134,7 @@ function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" 
   const analyticsEnd = addMonths(analyticsAnchor, 1);
   const subscriptions = [
     // "Pro", £12.00 a month, the customer's main plan.
-    subscription(id, { key: "ada:pro", status: "active", currency: "GBP", amountMinor: 1200, interval: "month", intervalCount: 1, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
+    subscription(id, { key: "ada:pro", status: "active", currency: "GBP", amountMinor: 1200, interval: "month", intervalCount: 1, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33), benefits: ["pro-reports"] }),
     // A quarterly EUR plan bought the same day as Pro (equal created_at: the id breaks the tie).
     subscription(id, { key: "ada:eu-archive", status: "active", currency: "EUR", amountMinor: 1200, interval: "month", intervalCount: 3, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
     subscription(id, { key: "ada:team-trial", status: "trialing", currency: "GBP", amountMinor: 4900, interval: "month", intervalCount: 1, periodStart: now - daysToMs(5), periodEnd: now + daysToMs(9), trialEnd: now + daysToMs(9), startedAt: now - daysToMs(5) }),

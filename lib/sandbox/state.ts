@@ -1,10 +1,9 @@
 // The merchant's data as the sandbox currently has it: a deep copy of the seed that
-// cancels and the clock then change. Reads go through here so ownership is checked in
+// cancels and the clock then change (time-passes.ts). Reads go through here so ownership is checked in
 // one place: another customer's object is simply not found.
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import type { CustomerDetails, InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
-import { settleSubscription } from "./settle";
 
 export interface SandboxState {
   merchantId: string;
@@ -28,11 +27,6 @@ export function createState(seed: SeedData): SandboxState {
 function demoDetails(createdAt: string): CustomerDetails {
   const address = { line1: null, line2: null, city: null, state: null, postalCode: null, country: null };
   return { demo: true, metadata: {}, customFields: {}, address, updatedAt: createdAt };
-}
-
-/** Applies every change the clock has caused since the last look. */
-export function settle(state: SandboxState, now: number): void {
-  for (const record of state.subscriptions.values()) settleSubscription(record.subscription, now);
 }
 
 export function subscriptionsOf(state: SandboxState, customerId: string): PortalSubscription[] {

@@ -31,6 +31,11 @@ export function setup(options: SandboxOptions = {}): { sandbox: Sandbox; clock: 
   return { sandbox: createSandbox({ clock: clock.now, ...options }), clock };
 }
 
+/** A sandbox whose webhooks go to `endpoint`, retried after 10, 20 and 40 ms instead of seconds. */
+export function setupWithWebhooks(endpoint: string | null): { sandbox: Sandbox; clock: FakeClock } {
+  return setup({ webhookEndpoint: () => endpoint, webhookRetryDelaysMs: [10, 20, 40] });
+}
+
 export function mintRequest(body: unknown, headers: Record<string, string> = {}): Request {
   return new Request(`${API}/sessions`, {
     method: "POST",

@@ -18,3 +18,10 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   /** Whether the hit that last touched the bucket was let in. */
   allowed: boolean("allowed").notNull(),
 });
+
+/** Webhook events already handled, by RevKeen's event id: a repeat delivery is acknowledged, not handled again. */
+export const webhookEvents = pgTable("webhook_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().default(sql`now()`),
+});

@@ -13,6 +13,7 @@ import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/error
 import { runWithRequestId } from "@/lib/server/logging/request-id";
 import {
   dataSchema,
+  entitlementCheckSchema,
   listSchema,
   merchantCustomerSchema,
   portalCustomerSchema,
@@ -20,6 +21,7 @@ import {
   portalSubscriptionSchema,
   uuidSchema,
   type CancelSubscriptionBody,
+  type EntitlementCheck,
   type ListQuery,
   type MerchantCustomer,
   type PortalCustomer,
@@ -38,6 +40,8 @@ type Call<T> = {
   method: "GET" | "POST";
   path: string;
   query?: ListQuery;
+  /** Other query parameters, for the merchant's operations. */
+  search?: Record<string, string>;
   body?: unknown;
   credential: Credential;
   idempotencyKey?: string;
@@ -104,6 +108,21 @@ function namesTakenEmail(body: unknown): boolean {
   const { code, message } = upstreamError(body);
   const text = `${code ?? ""} ${message ?? ""}`.toLowerCase();
   return /e-?mail/.test(text) && /(exist|already|taken|in use|duplicate)/.test(text);
+}
+
+const entitlementCheckResponse = parser(dataSchema(entitlementCheckSchema));
+
+/** Whether the customer has `benefitKey` now, with the merchant's key. */
+export function checkEntitlement(customerId: string, benefitKey: string): Promise<EntitlementCheck> {
+  return send({
+    operation: "entitlements.check",
+    method: "GET",
+    path: "/entitlements/check",
+    search: { customer_id: checkedId(customerId, "customer:not_found"), benefit_key: benefitKey },
+    credential: { kind: "merchant" },
+    notFound: "customer:not_found",
+    parse: (body) => entitlementCheckResponse(body).data,
+  });
 }
 
 const customerResponse = parser(dataSchema(portalCustomerSchema));
@@ -208,7 +227,7 @@ function unwrapFailure(error: unknown): unknown {
 async function attempt<T>(call: Call<T>): Promise<T> {
   const { baseUrl, apiKey, send: transport } = upstream();
   const url = new URL(baseUrl + call.path);
-  for (const [name, value] of Object.entries(call.query ?? {})) {
+  for (const [name, value] of Object.entries({ ...call.query, ...call.search })) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
   const headers = new Headers({ accept: "application/json", "revkeen-version": REVKEEN_API_VERSION });

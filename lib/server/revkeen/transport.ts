@@ -1,4 +1,5 @@
 import "server-only";
+import type { ServerEnv } from "@/lib/env/schema.mjs";
 import { serverEnv } from "@/lib/env/server";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
 
@@ -22,8 +23,24 @@ const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
  */
 export function inProcessSandbox(): Sandbox {
   const holder = globalThis as { [SANDBOX]?: Sandbox };
-  holder[SANDBOX] ??= createSandbox({ apiKey: serverEnv().REVKEEN_SANDBOX_API_KEY });
+  const env = serverEnv();
+  holder[SANDBOX] ??= createSandbox({
+    apiKey: env.REVKEEN_SANDBOX_API_KEY,
+    webhookSecret: env.REVKEEN_SANDBOX_WEBHOOK_SECRET,
+    webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? ownWebhookEndpoint(env),
+  });
   return holder[SANDBOX];
+}
+
+/**
+ * This server's own webhook route, for the in-process sandbox's deliveries: over HTTP like
+ * RevKeen's, so the route runs in a request of its own. Next records the port it listens on;
+ * a Vercel function has none, and reaches itself at its deployment's address.
+ */
+function ownWebhookEndpoint({ PORT, VERCEL_URL }: ServerEnv): string | null {
+  if (PORT) return `http://127.0.0.1:${PORT}/api/webhooks/revkeen`;
+  if (VERCEL_URL) return `https://${VERCEL_URL}/api/webhooks/revkeen`;
+  return null;
 }
 
 /** Where RevKeen is and how to reach it, decided by the environment. */

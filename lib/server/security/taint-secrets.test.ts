@@ -21,7 +21,17 @@ vi.mock("@/lib/server/portal-session/sealed-cookie", async (importOriginal) => (
 const AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
 
 function stubEnv(values: Record<string, string>): void {
-  const unset = ["REVKEEN_API_KEY", "REVKEEN_API_URL", "REVKEEN_SANDBOX_API_KEY", "REVKEEN_DEMO_SIGN_IN", "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"];
+  const unset = [
+    "REVKEEN_API_KEY",
+    "REVKEEN_API_URL",
+    "REVKEEN_SANDBOX_API_KEY",
+    "REVKEEN_DEMO_SIGN_IN",
+    "AUTH_GITHUB_ID",
+    "AUTH_GITHUB_SECRET",
+    "REVKEEN_WEBHOOK_SECRET",
+    "REVKEEN_SANDBOX_WEBHOOK_SECRET",
+    "DATABASE_URL",
+  ];
   for (const name of unset) vi.stubEnv(name, "");
   vi.stubEnv("AUTH_SECRET", AUTH_SECRET);
   for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
@@ -38,12 +48,14 @@ afterEach(() => {
 });
 
 describe("tainting the server's secrets", () => {
-  it("taints the merchant key, the sandbox key and the sign-in secrets for as long as the parsed environment lives", async () => {
+  it("taints the merchant key, the sandbox key, the sign-in and webhook secrets and the database URL for as long as the parsed environment lives", async () => {
     stubEnv({
       REVKEEN_API_KEY: "rk_live_unitTestMerchantKey",
       REVKEEN_SANDBOX_API_KEY: "rk_sandbox_unitTestSandboxKey",
       AUTH_GITHUB_ID: "Iv1.unit",
       AUTH_GITHUB_SECRET: "unit-test-github-secret",
+      REVKEEN_WEBHOOK_SECRET: "rk_wh_unitTestWebhookSecret",
+      DATABASE_URL: "postgres://app:unit-test-password@127.0.0.1:5432/billing",
     });
     const { serverEnv } = await import("@/lib/env/server");
     const env = serverEnv();
@@ -52,10 +64,13 @@ describe("tainting the server's secrets", () => {
       ["REVKEEN_SANDBOX_API_KEY must never be sent to the browser.", env, "rk_sandbox_unitTestSandboxKey"],
       ["AUTH_SECRET must never be sent to the browser.", env, AUTH_SECRET],
       ["AUTH_GITHUB_SECRET must never be sent to the browser.", env, "unit-test-github-secret"],
+      ["REVKEEN_WEBHOOK_SECRET must never be sent to the browser.", env, "rk_wh_unitTestWebhookSecret"],
+      ["REVKEEN_SANDBOX_WEBHOOK_SECRET must never be sent to the browser.", env, "rk_wh_sandbox_portal_starter_demo"],
+      ["DATABASE_URL must never be sent to the browser.", env, "postgres://app:unit-test-password@127.0.0.1:5432/billing"],
     ]);
     // Parsed and tainted once per process, however often it is read.
     expect(serverEnv()).toBe(env);
-    expect(taintUniqueValue).toHaveBeenCalledTimes(4);
+    expect(taintUniqueValue).toHaveBeenCalledTimes(7);
   });
 
   it("skips what is not set", async () => {
@@ -65,6 +80,7 @@ describe("tainting the server's secrets", () => {
     expect(taintUniqueValue.mock.calls.map(([message, , value]) => [message, value])).toEqual([
       ["REVKEEN_SANDBOX_API_KEY must never be sent to the browser.", "rk_sandbox_portal_starter_demo"],
       ["AUTH_SECRET must never be sent to the browser.", AUTH_SECRET],
+      ["REVKEEN_SANDBOX_WEBHOOK_SECRET must never be sent to the browser.", "rk_wh_sandbox_portal_starter_demo"],
     ]);
     expect(taintUniqueValue.mock.calls.every(([, lifetime]) => lifetime === env)).toBe(true);
   });

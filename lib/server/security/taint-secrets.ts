@@ -19,13 +19,16 @@ function taint(message: string, lifetime: object, value: string | undefined): vo
   taintUniqueValue(message, lifetime, value);
 }
 
-/** The merchant's keys and the sign-in secrets, for as long as `env` (parsed once per process) lives. */
+/** The merchant's keys, the webhook and sign-in secrets and the database's address, for as long as `env` (parsed once per process) lives. */
 export function taintServerSecrets(env: ServerEnv): void {
   const secrets = {
     REVKEEN_API_KEY: env.REVKEEN_API_KEY,
     REVKEEN_SANDBOX_API_KEY: env.REVKEEN_SANDBOX_API_KEY,
     AUTH_SECRET: env.AUTH_SECRET,
     AUTH_GITHUB_SECRET: env.AUTH_GITHUB_SECRET,
+    REVKEEN_WEBHOOK_SECRET: env.REVKEEN_WEBHOOK_SECRET,
+    REVKEEN_SANDBOX_WEBHOOK_SECRET: env.REVKEEN_SANDBOX_WEBHOOK_SECRET,
+    DATABASE_URL: env.DATABASE_URL,
   };
   for (const [name, value] of Object.entries(secrets)) {
     taint(`${name} must never be sent to the browser.`, env, value);

@@ -3,13 +3,14 @@
 import type {
   CustomerCreateResponse,
   CustomerRetrieveResponse,
+  EntitlementCheckResponse,
   CustomerPortalCustomerGetResponse,
   CustomerPortalInvoicesGetResponse,
   CustomerPortalInvoicesListResponse,
   CustomerPortalSubscriptionsGetResponse,
   CustomerPortalSubscriptionsListResponse,
 } from "@revkeen/sdk";
-import type { MerchantCustomer, PortalCustomer, PortalInvoice, PortalList, PortalSubscription } from "./schemas";
+import type { EntitlementCheck, MerchantCustomer, PortalCustomer, PortalInvoice, PortalList, PortalSubscription } from "./schemas";
 
 type Accepts<Ours, Theirs extends Ours> = Theirs;
 
@@ -21,4 +22,5 @@ export type SdkAgreement = [
   Accepts<PortalList<PortalInvoice>, CustomerPortalInvoicesListResponse>,
   Accepts<MerchantCustomer, CustomerCreateResponse["data"]>,
   Accepts<MerchantCustomer, CustomerRetrieveResponse["data"]>,
+  Accepts<EntitlementCheck, EntitlementCheckResponse["data"]>,
 ];

@@ -68,6 +68,15 @@ export const merchantCustomerSchema = z.object({
   created_at: timestamp,
 });
 
+/** GET /entitlements/check: whether a customer has one benefit now. */
+export const entitlementCheckSchema = z.object({
+  benefit_key: z.string(),
+  has_access: z.boolean(),
+  access_level: z.string(),
+  status: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
 export function listSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     object: z.literal("list"),
@@ -101,6 +110,7 @@ export type PortalCustomer = z.infer<typeof portalCustomerSchema>;
 export type PortalSubscription = z.infer<typeof portalSubscriptionSchema>;
 export type PortalInvoice = z.infer<typeof portalInvoiceSchema>;
 export type MerchantCustomer = z.infer<typeof merchantCustomerSchema>;
+export type EntitlementCheck = z.infer<typeof entitlementCheckSchema>;
 export type PortalList<Item> = { object: "list"; data: Item[]; has_more: boolean; url: string };
 export type ListQuery = z.infer<typeof listQuerySchema>;
 export type CancelSubscriptionBody = z.infer<typeof cancelSubscriptionBodySchema>;

@@ -1,0 +1,87 @@
+import { createHmac } from "node:crypto";
+import type { Page } from "@playwright/test";
+import postgres from "postgres";
+import { DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../lib/env/schema.mjs";
+import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test, webhookDelivered } from "./fixtures";
+import { DATABASE_URL } from "./urls";
+
+function signed(body: string, secret: string, at = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const v1 = createHmac("sha256", secret).update(`${at}.${body}`).digest("hex");
+  return { "content-type": "application/json", "x-revkeen-signature": `t=${at},v1=${v1}` };
+}
+
+async function reportsLocked(page: Page): Promise<boolean> {
+  await page.goto("/reports");
+  await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+  return page.getByTestId("reports-locked").isVisible();
+}
+
+async function cancelPro(page: Page, when: "period_end" | "now"): Promise<void> {
+  await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+  await page.getByRole("button", { name: when === "now" ? /Cancel (subscription|now instead)/ : "Cancel subscription" }).click();
+  const now = page.getByRole("radio", { name: "Now" });
+  if (when === "now" && (await now.count()) > 0) await now.check();
+  await page.getByRole("button", { name: "Confirm cancellation" }).click();
+  await expect(page.getByTestId("cancel-status")).toContainText(when === "now" ? "has been canceled" : "will end on");
+}
+
+test.describe("Webhooks from RevKeen", () => {
+  test("a forged delivery and a stale one are refused and change nothing", async ({ request }) => {
+    const forged = JSON.stringify({
+      id: "evt_forged",
+      object: "event",
+      type: "customer.created",
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: "0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d", metadata: { app_user_id: "github:forged" } } },
+    });
+    const wrongSecret = await request.post("/api/webhooks/revkeen", { headers: signed(forged, "rk_wh_not_the_secret"), data: forged });
+    expect(wrongSecret.status()).toBe(400);
+    const stale = await request.post("/api/webhooks/revkeen", { headers: signed(forged, DEFAULT_SANDBOX_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600), data: forged });
+    expect(stale.status()).toBe(400);
+    const unsigned = await request.post("/api/webhooks/revkeen", { headers: { "content-type": "application/json" }, data: forged });
+    expect(unsigned.status()).toBe(400);
+
+    const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+    try {
+      expect(await sql`select 1 from billing_accounts where user_id = 'github:forged'`).toHaveLength(0);
+      expect(await sql`select 1 from webhook_events where id = 'evt_forged'`).toHaveLength(0);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  });
+
+  test("a delivery that arrives twice is handled once", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await sandbox.webhookFault("duplicate");
+    await cancelPro(page, "now");
+    await webhookDelivered(sandbox, "subscription.canceled");
+    await expect
+      .poll(async () => (await sandbox.webhooks()).find((delivery) => delivery.event_type === "subscription.canceled")?.attempts.map((attempt) => attempt.answer))
+      .toEqual(['{"received":true}', '{"received":true,"duplicate":true}']);
+  });
+
+  test("with the app's endpoint down, the sandbox retries, and once it gets through the state is right", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    expect(await reportsLocked(page)).toBe(false);
+    await sandbox.webhookFault("endpoint_down", 2);
+    await cancelPro(page, "now");
+    await webhookDelivered(sandbox, "subscription.canceled");
+    const [delivery] = (await sandbox.webhooks()).filter((candidate) => candidate.event_type === "subscription.canceled");
+    expect(delivery?.attempts.map((attempt) => attempt.fault)).toEqual(["endpoint_down", "endpoint_down", null]);
+    expect(await reportsLocked(page)).toBe(true);
+  });
+
+  test("an older event arriving after a newer one does not bring back what the newer one ended", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    expect(await reportsLocked(page)).toBe(false);
+    // The scheduled cancel's event is held back until the cancel-now event has gone.
+    await sandbox.webhookFault("out_of_order");
+    await cancelPro(page, "period_end");
+    await cancelPro(page, "now");
+    await webhookDelivered(sandbox, "subscription.updated");
+    await webhookDelivered(sandbox, "subscription.canceled");
+    const firstAttempt = async (type: string) => (await sandbox.webhooks()).find((delivery) => delivery.event_type === type)?.attempts[0]?.at ?? "";
+    expect(await firstAttempt("subscription.updated") > (await firstAttempt("subscription.canceled"))).toBe(true);
+    expect(await reportsLocked(page)).toBe(true);
+  });
+});

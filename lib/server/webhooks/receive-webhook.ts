@@ -1,0 +1,74 @@
+import "server-only";
+// POST /api/webhooks/revkeen: RevKeen telling the app that something changed. The signature is
+// checked before anything is read (the official SDK's constructEvent: HMAC-SHA256 over the raw
+// body, any one of several v1, 300 s tolerance, constant-time); each event is handled once, by its
+// id; the answer goes back fast, with what can wait done after it.
+import { constructEvent, WebhookSignatureVerificationError } from "@revkeen/sdk/webhooks";
+import { after } from "next/server";
+import { z } from "zod";
+import { serverEnv } from "@/lib/env/server";
+import { withDatabase } from "@/lib/server/database/client";
+import { claimEvent, forgetOldEvents, releaseEvent } from "@/lib/server/database/webhook-events";
+import { log } from "@/lib/server/logging/log";
+import { handleEvent } from "./handle-event";
+
+const eventSchema = z.object({
+  id: z.string().min(1).max(255),
+  type: z.string().min(1).max(100),
+  created: z.number().int(),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+export type WebhookEvent = z.infer<typeof eventSchema>;
+
+function answer(status: number, body: Record<string, unknown>): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Why a delivery was refused, in words that quote neither the secret nor the signature. */
+function refusal(error: unknown): string {
+  if (!(error instanceof WebhookSignatureVerificationError)) return "not an event (missing id, type, created or data)";
+  if (/missing/i.test(error.message)) return "no signature";
+  if (/tolerance/i.test(error.message)) return "timestamp more than 300 s from now";
+  if (/JSON/i.test(error.message)) return "body is not JSON";
+  if (/header/i.test(error.message)) return "signature header is malformed";
+  return "signature does not match";
+}
+
+export async function receiveWebhook(request: Request): Promise<Response> {
+  const secret = serverEnv().webhookSecret;
+  if (!secret) {
+    log.error("webhook.no_secret", { detail: "REVKEEN_WEBHOOK_SECRET is not set: copy the endpoint's rk_wh_ secret from RevKeen" });
+    return answer(503, { error: "Webhooks are not set up on this server." });
+  }
+  // The exact bytes RevKeen signed: parsed only once the signature holds.
+  const raw = await request.text();
+  let event: WebhookEvent;
+  try {
+    event = eventSchema.parse(constructEvent(raw, request.headers.get("x-revkeen-signature") ?? "", secret));
+  } catch (error) {
+    log.warn("webhook.refused", { reason: refusal(error) });
+    return answer(400, { error: "The webhook could not be verified." });
+  }
+
+  try {
+    if (!(await withDatabase("webhook_events.claim", (db) => claimEvent(db, event.id, event.type)))) {
+      log.info("webhook.duplicate", { event_id: event.id, type: event.type });
+      return answer(200, { received: true, duplicate: true });
+    }
+  } catch {
+    // withDatabase has logged why; RevKeen tries again later.
+    return answer(503, { error: "The event could not be recorded; try again." });
+  }
+  try {
+    const outcome = await handleEvent(event);
+    log.info("webhook.handled", { event_id: event.id, type: event.type, outcome });
+  } catch (error) {
+    // Given back, so RevKeen's next attempt is handled rather than taken for a repeat.
+    await withDatabase("webhook_events.release", (db) => releaseEvent(db, event.id)).catch(() => undefined);
+    log.error("webhook.failed", { event_id: event.id, type: event.type, name: error instanceof Error ? error.name : typeof error });
+    return answer(500, { error: "The event could not be handled; try again." });
+  }
+  after(() => withDatabase("webhook_events.forget", forgetOldEvents).catch(() => undefined));
+  return answer(200, { received: true });
+}
