@@ -2,7 +2,7 @@ import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
 import { CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
 
 /** What must never reach the browser: a portal token, or any merchant key. */
-const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]/;
+const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]|rk_wh_[A-Za-z0-9]/;
 
 test.describe("Secrets stay on the server", () => {
   test("no page, script, API answer, URL, cookie or storage the browser sees holds a token or key", async ({ page }) => {

@@ -2,7 +2,7 @@ import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
 import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 
 /** A portal token or any merchant key, as in secrets.spec.ts. */
-const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]/;
+const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]|rk_wh_[A-Za-z0-9]/;
 
 // /__sandbox/taint-check hands a client component a secret on purpose (sandbox mode only, where
 // the secrets are made up). React's taint API must turn that into a failed render; without it the

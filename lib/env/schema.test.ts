@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REVKEEN_API_URL, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_PORT, EnvError, parseSandboxEnv, parseServerEnv } from "./schema.mjs";
+import { DEFAULT_REVKEEN_API_URL, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_PORT, DEFAULT_SANDBOX_WEBHOOK_SECRET, EnvError, parseSandboxEnv, parseServerEnv } from "./schema.mjs";
 
 const secret = "x".repeat(40);
 
@@ -82,15 +82,25 @@ describe("server environment", () => {
 
 describe("npm run sandbox's environment", () => {
   it("defaults everything when unset or blank", () => {
-    const defaults = { SANDBOX_PORT: DEFAULT_SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY };
+    const defaults = { SANDBOX_PORT: DEFAULT_SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY, REVKEEN_SANDBOX_WEBHOOK_SECRET: DEFAULT_SANDBOX_WEBHOOK_SECRET };
     expect(parseSandboxEnv({})).toEqual(defaults);
     expect(parseSandboxEnv({ SANDBOX_PORT: " ", REVKEEN_SANDBOX_API_KEY: "" })).toEqual(defaults);
   });
 
-  it("reads a port and a sandbox key, and nothing else", () => {
-    expect(parseSandboxEnv({ SANDBOX_PORT: "4321", REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine", AUTH_GITHUB_ID: "half" })).toEqual({
+  it("reads a port, a sandbox key, a webhook secret and address, and nothing else", () => {
+    expect(
+      parseSandboxEnv({
+        SANDBOX_PORT: "4321",
+        REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine",
+        REVKEEN_SANDBOX_WEBHOOK_SECRET: "rk_wh_mine",
+        SANDBOX_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/revkeen",
+        AUTH_GITHUB_ID: "half",
+      }),
+    ).toEqual({
       SANDBOX_PORT: 4321,
       REVKEEN_SANDBOX_API_KEY: "rk_sandbox_mine",
+      REVKEEN_SANDBOX_WEBHOOK_SECRET: "rk_wh_mine",
+      SANDBOX_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/revkeen",
     });
   });
 
