@@ -51,6 +51,7 @@ test.describe("Zero-configuration sandbox mode", () => {
     await signIn(page, CUSTOMERS.yen);
     await page.goto("/reports");
     await expect(page.getByTestId("reports-locked")).toBeVisible();
+    await page.context().clearCookies();
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto("/reports");
     await expect(page.getByTestId("reports")).toBeVisible();
