@@ -56,8 +56,14 @@ export default defineConfig({
     {
       name: "app",
       testMatch: /\.spec\.ts$/,
-      testIgnore: [/smoke\.spec\.ts$/, /demo\.spec\.ts$/],
+      testIgnore: [/smoke\.spec\.ts$/, /demo\.spec\.ts$/, /narrow-screens\.spec\.ts$/],
       use: { ...devices["Desktop Chrome"], baseURL: APP_URL },
+    },
+    {
+      // A phone in the dark theme, as a customer opening billing from an e-mail holds it.
+      name: "phone",
+      testMatch: /(journeys|accessibility|narrow-screens)\.spec\.ts$/,
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, colorScheme: "dark", baseURL: APP_URL },
     },
     {
       // The Deploy button's keyless demo: the same production build, started without a key.
@@ -69,7 +75,7 @@ export default defineConfig({
       // After every other test: reads what the app's server printed during the run.
       name: "audit",
       testMatch: /\.audit\.ts$/,
-      dependencies: ["app", "demo", "smoke"],
+      dependencies: ["app", "phone", "demo", "smoke"],
     },
     {
       // Compiles the `next dev` server's routes before the smoke specs time anything.

@@ -17,12 +17,12 @@ export const ADA_PRO = deterministicUuid("subscription:ada:pro");
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
 
 export const test = base.extend<{ sandbox: SandboxControls; browserProblems: void }>({
-  // Every test of the app project starts from the seed, whether it asks for the controls or not;
-  // the smoke and demo servers run their own in-process sandbox.
+  // Every test against the app's production server (desktop or phone) starts from the seed,
+  // whether it asks for the controls or not; the smoke and demo servers have their own sandbox.
   sandbox: [
     async ({}, provide, testInfo) => {
       const controls = new SandboxControls(SANDBOX_URL);
-      if (testInfo.project.name === "app") await controls.reset();
+      if (testInfo.project.name === "app" || testInfo.project.name === "phone") await controls.reset();
       await provide(controls);
     },
     { auto: true },

@@ -47,13 +47,15 @@ test.describe("Invoices", () => {
     await expect(pager.getByRole("link", { name: /Previous/ })).toHaveCount(0);
   });
 
-  test("changes the page size with the form", async ({ page }) => {
+  test("changes the page size with one press, starting again from the newest", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto("/portal/invoices");
-    await page.getByLabel("Invoices per page").selectOption("50");
-    await page.getByRole("button", { name: "Show" }).click();
+    const sizes = page.getByRole("navigation", { name: "Invoices per page" });
+    await expect(sizes.getByRole("link", { name: "20" })).toHaveAttribute("aria-current", "page");
+    await sizes.getByRole("link", { name: "50" }).click();
 
     await expect(page).toHaveURL(/limit=50/);
+    await expect(sizes.getByRole("link", { name: "50" })).toHaveAttribute("aria-current", "page");
     await expect(invoiceTable(page).locator("tbody tr")).toHaveCount(46);
     await expect(page.getByRole("navigation", { name: "Invoice pages" })).toHaveCount(0);
   });

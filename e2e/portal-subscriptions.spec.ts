@@ -102,14 +102,14 @@ test.describe("Cancelling a subscription", () => {
     const open = page.getByRole("button", { name: "Cancel subscription" });
 
     await open.click();
-    await expect(page.getByRole("heading", { name: "Confirm cancellation" })).toBeFocused();
+    await expect(page.getByRole("form", { name: "Confirm cancellation" })).toBeFocused();
     await page.getByRole("radio", { name: "It costs too much" }).check();
     await page.getByRole("button", { name: "Keep subscription" }).click();
     await expect(open).toBeFocused();
 
     // Opened again, it starts afresh.
     await open.press("Enter");
-    await expect(page.getByRole("heading", { name: "Confirm cancellation" })).toBeFocused();
+    await expect(page.getByRole("form", { name: "Confirm cancellation" })).toBeFocused();
     await expect(page.getByRole("radio", { name: "It costs too much" })).not.toBeChecked();
     expect((await sandbox.calls()).by_operation["subscriptions.cancel"] ?? 0).toBe(0);
   });

@@ -82,11 +82,18 @@ describe("The cancel section", () => {
     renderToStaticMarkup(<CancelSubscription subscription={subscription} locale="en-GB" options={options} />);
 
   it("offers to end a scheduled subscription now only when ending now is offered", () => {
-    expect(section(scheduled, everything)).toContain("Cancel now instead");
+    expect(section(scheduled, everything)).toContain(">End it now</h2>");
     expect(section(scheduled, { ...everything, cancelNow: false })).toBe("");
   });
 
-  it("offers to cancel an active subscription either way", () => {
-    expect(section(active, { ...everything, cancelNow: false })).toContain(">Cancel subscription</button>");
+  it("leaves the button that opens the form out of the server's HTML: it needs JavaScript", () => {
+    const markup = section(active, { ...everything, cancelNow: false });
+    expect(markup).toContain(">Cancel subscription</h2>");
+    expect(markup).not.toContain("<button");
+  });
+
+  it("gives a browser without JavaScript the plain form it was handed", () => {
+    const markup = renderToStaticMarkup(<CancelSubscription subscription={active} locale="en-GB" options={everything} withoutScript={<form aria-label="plain" />} />);
+    expect(markup).toContain('<noscript><form aria-label="plain"></form></noscript>');
   });
 });

@@ -25,10 +25,10 @@ export function CancelForm({ subscription, locale, options, pending, onConfirm, 
   const [choice, setChoice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
   const ids = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
-  // Keyboard and screen-reader users land on the step they opened.
-  useEffect(() => heading.current?.focus(), []);
+  // Keyboard and screen-reader users land on the step they opened, which announces its name.
+  useEffect(() => form.current?.focus(), []);
 
   // Already scheduled: the only change left is to end it now.
   const scheduled = isScheduledToCancel(subscription);
@@ -47,10 +47,7 @@ export function CancelForm({ subscription, locale, options, pending, onConfirm, 
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} aria-labelledby={`${ids}-confirm`}>
-      <h3 id={`${ids}-confirm`} ref={heading} tabIndex={-1}>
-        Confirm cancellation
-      </h3>
+    <form className="stack" onSubmit={onSubmit} aria-label="Confirm cancellation" ref={form} tabIndex={-1}>
       {!scheduled && options.cancelNow && (
         <fieldset className="choices">
           <legend>When should it end?</legend>

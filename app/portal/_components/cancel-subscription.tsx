@@ -1,18 +1,26 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { portalOptions, type CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { useCancelSubscription } from "./use-cancel-subscription";
+import { useHydrated } from "./use-hydrated";
 
 // Most visits never open the form: it loads when they reach for the button, not with the page.
 const loadCancelForm = () => import("./cancel-form");
 const CancelForm = lazy(() => loadCancelForm().then((module) => ({ default: module.CancelForm })));
 
-type CancelSubscriptionProps = { subscription: PortalSubscription; locale: string; options?: CancelOptions };
+type CancelSubscriptionProps = {
+  subscription: PortalSubscription;
+  locale: string;
+  options?: CancelOptions;
+  /** The same cancellation as a plain form (cancel-without-script.tsx), for browsers without JavaScript. */
+  withoutScript?: ReactNode;
+};
 
-export function CancelSubscription({ subscription, locale, options = portalOptions }: CancelSubscriptionProps) {
+export function CancelSubscription({ subscription, locale, options = portalOptions, withoutScript }: CancelSubscriptionProps) {
+  const hydrated = useHydrated();
   const { state, cancel, retry, pending } = useCancelSubscription(subscription, locale);
   const [open, setOpen] = useState(false);
   // A new form each time it opens: choices from an abandoned attempt do not linger.
@@ -26,7 +34,7 @@ export function CancelSubscription({ subscription, locale, options = portalOptio
   // Scheduled with "now" not offered: nothing is left to change.
   const offersSomething = !canceled && !(scheduled && !options.cancelNow);
 
-  // Keyboard and screen-reader users come back where they were (the form focuses its own heading).
+  // Keyboard and screen-reader users come back where they were (the form focuses itself).
   useEffect(() => {
     if (!open && wasOpen.current) openButton.current?.focus();
     wasOpen.current = open;
@@ -45,7 +53,8 @@ export function CancelSubscription({ subscription, locale, options = portalOptio
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{scheduled && offersSomething ? "End it now" : "Cancel subscription"}</h2>
-      {offersSomething && !open && (
+      {withoutScript && <noscript>{withoutScript}</noscript>}
+      {offersSomething && !open && hydrated && (
         <div>
           <button
             type="button"

@@ -21,7 +21,7 @@ export function InvoiceList({ query, locale }: { query: ListQuery; locale: strin
           {paged ? "Go back to the first page to see your latest invoices." : "Invoices appear here once you are billed."}
         </EmptyState>
       ) : (
-        <InvoiceTable invoices={invoices} caption="Invoices, newest first" locale={locale} />
+        <InvoiceTable invoices={invoices} label={{ caption: "Invoices, newest first" }} locale={locale} />
       )}
       {data && <InvoicePager links={pageLinks(query, data)} />}
     </div>

@@ -1,41 +1,66 @@
-import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
+import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
-import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/schemas";
 import { Badge } from "./badge";
+import { PortalLink } from "./navigation-pending";
 
-export function InvoiceTable({ invoices, caption, locale }: { invoices: PortalInvoice[]; caption: string; locale: string }) {
+type InvoiceTableProps = {
+  invoices: PortalInvoice[];
+  locale: string;
+  /** Named by a visible caption, or by a heading already on the page (its id), never both. */
+  label: { caption: string } | { headingId: string };
+};
+
+/**
+ * A table on a wide screen; on a narrow one each row reflows into a card with every figure
+ * labelled (portal.css). The explicit roles keep it a table for assistive technology when CSS
+ * changes how its parts are displayed.
+ */
+export function InvoiceTable({ invoices, locale, label }: InvoiceTableProps) {
+  const named = "caption" in label ? { "aria-label": label.caption } : { "aria-labelledby": label.headingId };
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Invoice</th>
-            <th scope="col">Date</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="numeric">
+    <div className="table-scroll" role="region" tabIndex={0} {...named}>
+      <table className="table invoice-table" role="table" {...named}>
+        {"caption" in label && <caption>{label.caption}</caption>}
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              Invoice
+            </th>
+            <th scope="col" role="columnheader">
+              Date
+            </th>
+            <th scope="col" role="columnheader">
+              Status
+            </th>
+            <th scope="col" role="columnheader" className="numeric">
               Total
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" role="columnheader" className="numeric">
               Amount due
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {invoices.map((invoice) => (
-            <tr key={invoice.id}>
-              <th scope="row">
+            <tr key={invoice.id} role="row">
+              <th scope="row" role="rowheader">
                 <PortalLink href={`/portal/invoices/${invoice.id}` as Route}>{invoice.invoice_number ?? "Invoice"}</PortalLink>
               </th>
-              <td>{formatDate(invoice.invoice_date ?? invoice.created_at, locale)}</td>
-              <td>
+              <td role="cell" data-label="Date">
+                {formatDate(invoice.invoice_date ?? invoice.created_at, locale)}
+              </td>
+              <td role="cell" data-label="Status">
                 <Badge badge={invoiceBadge(invoice.status)} />
               </td>
-              <td className="numeric">{formatMoney(invoice.total, invoice.currency, locale) ?? "—"}</td>
-              <td className="numeric">{formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}</td>
+              <td role="cell" data-label="Total" className="numeric">
+                {formatMoney(invoice.total, invoice.currency, locale) ?? "—"}
+              </td>
+              <td role="cell" data-label="Amount due" className="numeric">
+                {formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>

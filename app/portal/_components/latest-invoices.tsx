@@ -17,7 +17,7 @@ export function LatestInvoices({ locale }: { locale: string }) {
         <EmptyState title="You have no invoices yet.">Invoices appear here once you are billed.</EmptyState>
       ) : (
         <>
-          <InvoiceTable invoices={latest} caption="Latest invoices" locale={locale} />
+          <InvoiceTable invoices={latest} label={{ headingId: "latest-heading" }} locale={locale} />
           <p>
             <PortalLink href="/portal/invoices">All invoices</PortalLink>
           </p>

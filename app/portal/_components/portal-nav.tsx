@@ -3,7 +3,7 @@
 import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import { usePathname } from "next/navigation";
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "./use-hydrated";
 
 const LINKS: { href: Route; label: string }[] = [
   { href: "/portal", label: "Overview" },
@@ -11,12 +11,10 @@ const LINKS: { href: Route; label: string }[] = [
   { href: "/portal/invoices", label: "Invoices" },
 ];
 
-const noSubscription = () => () => {};
-
 export function PortalNav() {
   const pathname = usePathname();
   // True only once hydrated: tests and scripts wait for it before counting requests.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   return (
     <nav aria-label="Billing" className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
       <ul>

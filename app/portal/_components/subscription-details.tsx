@@ -8,14 +8,25 @@ import { subscriptionTitle } from "./subscription-title";
 import { useSubscription } from "./use-portal-data";
 import { DetailRow } from "./detail-row";
 import { formatPrice } from "@/lib/shared/format/format-price";
+import type { ReactNode } from "react";
 
-export function SubscriptionDetails({ id, locale }: { id: string; locale: string }) {
+type SubscriptionDetailsProps = {
+  id: string;
+  locale: string;
+  /** Said above everything: how a cancellation sent without JavaScript ended. */
+  outcome?: ReactNode;
+  /** The cancel form for browsers without JavaScript (cancel-without-script.tsx). */
+  cancelWithoutScript?: ReactNode;
+};
+
+export function SubscriptionDetails({ id, locale, outcome, cancelWithoutScript }: SubscriptionDetailsProps) {
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
   if (!subscription) return <RefreshProblem error={error} />;
   return (
     <div className="stack">
       <h1>{subscriptionTitle(subscription, locale)}</h1>
+      {outcome}
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="subscription-details-heading">
         <h2 id="subscription-details-heading" className="visually-hidden">
@@ -27,7 +38,7 @@ export function SubscriptionDetails({ id, locale }: { id: string; locale: string
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
-      <CancelSubscription subscription={subscription} locale={locale} />
+      <CancelSubscription subscription={subscription} locale={locale} withoutScript={cancelWithoutScript} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
 import { InvoiceList } from "../_components/invoice-list";
-import { PageSizeForm } from "../_components/page-size-form";
+import { PageSizeLinks } from "../_components/page-size-links";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -27,7 +27,7 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/portal/
     <PortalSWRConfig fallback={{ [portalKeys.invoices(query)]: listBody(invoices) }}>
       <div className="heading-row">
         <h1>Invoices</h1>
-        <PageSizeForm limit={query.limit} />
+        <PageSizeLinks limit={query.limit} />
       </div>
       <InvoiceList query={query} locale={customerLocale(customer.locale)} />
     </PortalSWRConfig>

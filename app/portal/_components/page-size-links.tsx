@@ -1,0 +1,23 @@
+import type { Route } from "next";
+import { INVOICE_PAGE_SIZES, listSearch } from "@/lib/shared/portal-api/keys";
+import { PortalLink } from "./navigation-pending";
+
+/** Invoices per page, one link a size: works without JavaScript, and a new size starts again from the newest. */
+export function PageSizeLinks({ limit }: { limit: number }) {
+  return (
+    <nav className="page-size" aria-labelledby="page-size-label">
+      <span id="page-size-label" className="muted">
+        Invoices per page
+      </span>
+      <ul>
+        {INVOICE_PAGE_SIZES.map((size) => (
+          <li key={size}>
+            <PortalLink href={`/portal/invoices?${listSearch({ limit: size })}` as Route} aria-current={size === limit ? "page" : undefined}>
+              {size}
+            </PortalLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Page } from "@playwright/test";
+import { CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
+
+/** Elements inside main that reach past the viewport's right edge, described for the failure message. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("main *")]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className || "-"} right=${Math.round(element.getBoundingClientRect().right)} > ${width}`);
+  });
+}
+
+// The phone project (playwright.config.ts): 390 × 844, dark theme.
+test.describe("The portal on a narrow screen", () => {
+  test("no portal page is wider than the screen, and nothing needs a sideways scroll", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    for (const path of await portalPages(page)) {
+      await page.goto(path);
+      await expect(page.getByTestId("portal-customer-name")).toBeVisible();
+      expect(await overflowing(page), path).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), path).toBe(true);
+    }
+  });
+
+  test("every invoice shows its number, date, status, total and amount due without scrolling", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/invoices");
+    const first = page.getByRole("table", { name: "Invoices, newest first" }).getByRole("row").nth(1);
+    await expect(first.getByRole("rowheader")).toHaveText(/^ADA-\d{4}$/);
+    for (const label of ["Date", "Status", "Total", "Amount due"]) {
+      const cell = first.locator(`[data-label="${label}"]`);
+      await expect(cell, label).toBeInViewport();
+    }
+    await expect(first.locator('[data-label="Total"]')).toContainText("£");
+  });
+
+  test("the portal's navigation stays on one line", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    const links = page.getByRole("navigation", { name: "Billing" }).getByRole("link");
+    const tops = await links.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+  });
+});
