@@ -1,5 +1,6 @@
 // Compile-time only: the app's schemas must accept every object the official SDK describes,
-// so an upstream that follows the SDK never fails our parsing. `npm run typecheck` enforces it.
+// so an upstream that follows the SDK never fails our parsing, and every body the app sends
+// must be one the SDK's request types allow. `npm run typecheck` enforces it.
 import type {
   CustomerCreateResponse,
   CustomerRetrieveResponse,
@@ -7,12 +8,34 @@ import type {
   CustomerPortalCustomerGetResponse,
   CustomerPortalInvoicesGetResponse,
   CustomerPortalInvoicesListResponse,
+  CustomerPortalMandatesCancelData,
+  CustomerPortalMandatesCancelResponse,
+  CustomerPortalMandatesListResponse,
+  CustomerPortalMandatesReauthorizeData,
+  CustomerPortalMandatesReauthorizeResponse,
+  CustomerPortalMandatesReauthorizeSendOtpResponse,
+  CustomerPortalMandatesReauthorizeVerifyOtpData,
+  CustomerPortalMandatesReauthorizeVerifyOtpResponse,
   CustomerPortalSubscriptionsGetResponse,
   CustomerPortalSubscriptionsListResponse,
 } from "@revkeen/sdk";
-import type { EntitlementCheck, MerchantCustomer, PortalCustomer, PortalInvoice, PortalList, PortalSubscription } from "./schemas";
+import type {
+  CancelMandateBody,
+  EntitlementCheck,
+  MandateCodeSent,
+  MandateVerification,
+  MerchantCustomer,
+  PortalCustomer,
+  PortalInvoice,
+  PortalList,
+  PortalMandate,
+  PortalSubscription,
+  ReauthorizeMandateBody,
+  VerifyMandateCodeBody,
+} from "./schemas";
 
 type Accepts<Ours, Theirs extends Ours> = Theirs;
+type Sends<Theirs, Ours extends Theirs> = Ours;
 
 export type SdkAgreement = [
   Accepts<PortalCustomer, CustomerPortalCustomerGetResponse["data"]>,
@@ -23,4 +46,12 @@ export type SdkAgreement = [
   Accepts<MerchantCustomer, CustomerCreateResponse["data"]>,
   Accepts<MerchantCustomer, CustomerRetrieveResponse["data"]>,
   Accepts<EntitlementCheck, EntitlementCheckResponse["data"]>,
+  Accepts<PortalList<PortalMandate>, CustomerPortalMandatesListResponse>,
+  Accepts<PortalMandate, CustomerPortalMandatesCancelResponse["data"]>,
+  Accepts<PortalMandate, CustomerPortalMandatesReauthorizeResponse["data"]>,
+  Accepts<MandateCodeSent, CustomerPortalMandatesReauthorizeSendOtpResponse>,
+  Accepts<MandateVerification, CustomerPortalMandatesReauthorizeVerifyOtpResponse>,
+  Sends<NonNullable<CustomerPortalMandatesCancelData["body"]>, CancelMandateBody>,
+  Sends<CustomerPortalMandatesReauthorizeVerifyOtpData["body"], VerifyMandateCodeBody>,
+  Sends<CustomerPortalMandatesReauthorizeData["body"], ReauthorizeMandateBody>,
 ];
