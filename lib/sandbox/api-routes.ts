@@ -1,5 +1,6 @@
-// The API under /v2: the customer-portal operations and the merchant's customer and entitlement
-// operations, with routing, faults, and the call log around the operation handlers.
+// The API under /v2: the customer-portal operations (Direct Debit mandates included) and the
+// merchant's customer and entitlement operations, with routing, faults, and the call log around
+// the operation handlers.
 import { randomUUID } from "node:crypto";
 import { toIso } from "./calendar";
 import { cancelSubscription } from "./cancel-subscription";
@@ -9,6 +10,8 @@ import { createCustomer, getCustomerById } from "./customers";
 import { checkEntitlement, listEntitlements } from "./entitlements";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "./errors";
 import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "./faults";
+import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "./mandate-reauthorize";
+import { cancelMandate, listMandates } from "./mandates";
 import type { OperationInput, OperationName } from "./operations";
 import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
 import type { Reply } from "./reply";
@@ -33,6 +36,20 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   },
   { pattern: new RegExp(`^${PREFIX}/invoices$`), methods: { GET: { operation: "invoices.list", run: listInvoices } } },
   { pattern: new RegExp(`^${PREFIX}/invoices/${SEGMENT}$`), methods: { GET: { operation: "invoices.get", run: getInvoice } } },
+  { pattern: new RegExp(`^${PREFIX}/mandates$`), methods: { GET: { operation: "mandates.list", run: listMandates } } },
+  { pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/cancel$`), methods: { POST: { operation: "mandates.cancel", run: cancelMandate } } },
+  {
+    pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/re-authorize/send-otp$`),
+    methods: { POST: { operation: "mandates.send_otp", run: sendMandateCode } },
+  },
+  {
+    pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/re-authorize/verify-otp$`),
+    methods: { POST: { operation: "mandates.verify_otp", run: verifyMandateCode } },
+  },
+  {
+    pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/re-authorize$`),
+    methods: { POST: { operation: "mandates.reauthorize", run: reauthorizeMandate } },
+  },
   { pattern: /^\/v2\/customers$/, methods: { POST: { operation: "customers.create", run: createCustomer } } },
   { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
   { pattern: /^\/v2\/entitlements\/check$/, methods: { GET: { operation: "entitlements.check", run: checkEntitlement } } },

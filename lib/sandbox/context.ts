@@ -4,6 +4,8 @@ import { createCallLog, type CallLog } from "./call-log";
 import { createSandboxClock, type SandboxClock } from "./clock";
 import { createFaultQueue, type FaultQueue } from "./faults";
 import { createIdempotencyStore, type IdempotencyStore } from "./idempotency";
+import { createOneTimeCodes, type OneTimeCodes } from "./one-time-codes";
+import type { SeedData } from "./records";
 import { createSeed } from "./seed";
 import type { SessionShape } from "./session-shape";
 import { createState, type SandboxState } from "./state";
@@ -18,10 +20,14 @@ export interface SandboxContext {
   readonly faults: FaultQueue;
   readonly calls: CallLog;
   readonly webhooks: WebhookSender;
+  /** The codes and verification tokens of bank-detail changes, and the mail that carried them. */
+  readonly oneTimeCodes: OneTimeCodes;
   state: SandboxState;
   sessionShape: SessionShape;
   /** Added to every customer-portal API answer (not the controls), in ms; 0 by default. */
   latencyMs: number;
+  /** Whether the merchant lets customers manage Direct Debit in the portal; on by default. */
+  directDebitSelfService: boolean;
   reset(): void;
 }
 
@@ -32,10 +38,13 @@ export interface ContextOptions {
   webhookSecret: string;
   webhookEndpoint: () => string | null;
   webhookRetryDelaysMs?: readonly number[];
+  /** The data as of a `now`; createSeed unless a test needs a variant. */
+  seed?: (now: number) => SeedData;
 }
 
 export function createContext(options: ContextOptions): SandboxContext {
   const clock = createSandboxClock(options.clock);
+  const seed = options.seed ?? createSeed;
   const context: SandboxContext = {
     apiKey: options.apiKey,
     clock,
@@ -49,20 +58,24 @@ export function createContext(options: ContextOptions): SandboxContext {
       sandboxNow: clock.now,
       retryDelaysMs: options.webhookRetryDelaysMs,
     }),
-    state: createState(createSeed(clock.now())),
+    oneTimeCodes: createOneTimeCodes(),
+    state: createState(seed(clock.now())),
     sessionShape: options.sessionShape,
     latencyMs: 0,
+    directDebitSelfService: true,
     reset() {
       clock.reset();
       // Re-seeded from the current time, so the demo dates look fresh again.
-      context.state = createState(createSeed(clock.now()));
+      context.state = createState(seed(clock.now()));
       context.tokens.clear();
       context.idempotency.clear();
       context.faults.clear();
       context.calls.clear();
       context.webhooks.clear();
+      context.oneTimeCodes.clear();
       context.sessionShape = options.sessionShape;
       context.latencyMs = 0;
+      context.directDebitSelfService = true;
     },
   };
   return context;

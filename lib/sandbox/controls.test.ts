@@ -42,7 +42,7 @@ describe("POST /__sandbox/reset", () => {
     await portal(sandbox, token, `/subscriptions/${adaPro?.id}/cancel`, { method: "POST", body: '{"cancel_at_period_end":false}' });
     await control(sandbox, "POST", "/clock", { advance_seconds: 600 });
     await control(sandbox, "POST", "/faults", { operation: "invoices.list", status: 503 });
-    await control(sandbox, "POST", "/settings", { session_shape: "tokenless" });
+    await control(sandbox, "POST", "/settings", { session_shape: "tokenless", direct_debit_self_service: false });
 
     const reset = await control(sandbox, "POST", "/reset");
     expect(reset.status).toBe(200);
@@ -50,7 +50,7 @@ describe("POST /__sandbox/reset", () => {
 
     expect(await dataOf(await control(sandbox, "GET", "/clock"))).toMatchObject({ offset_seconds: 0 });
     expect(await dataOf(await control(sandbox, "GET", "/faults"))).toEqual([]);
-    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "sdk", latency_ms: 0 });
+    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "sdk", latency_ms: 0, direct_debit_self_service: true });
     expect((await dataOf<CallSummary>(await control(sandbox, "GET", "/calls"))).total).toBe(0);
     expect((await portal(sandbox, token, "/customer")).status).toBe(401);
     const reused = await sandbox.handle(mintRequest({ customer_id: KENJI_SATO_ID }, { "idempotency-key": "k1" }));
@@ -73,14 +73,14 @@ describe("POST /__sandbox/reset", () => {
 describe("/__sandbox/settings", () => {
   it("reads and changes the session response shape", async () => {
     const { sandbox } = setup();
-    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0 });
+    expect(await dataOf(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0, direct_debit_self_service: true });
     const changed = await control(sandbox, "POST", "/settings", { session_shape: "token" });
-    expect(await dataOf(changed)).toEqual({ session_shape: "token", latency_ms: 0 });
+    expect(await dataOf(changed)).toEqual({ session_shape: "token", latency_ms: 0, direct_debit_self_service: true });
     const session = await dataOf<Record<string, string>>(await sandbox.handle(mintRequest({ customer_id: ADA_LOVELACE_ID })));
     expect(session.token).toMatch(/^rkcps_/);
   });
 
-  it.each([{ session_shape: "camel" }, {}, "nope"])("refuses %j with 400", async (body) => {
+  it.each([{ session_shape: "camel" }, {}, "nope", { direct_debit_self_service: "no" }])("refuses %j with 400", async (body) => {
     const { sandbox } = setup();
     const response = await control(sandbox, "POST", "/settings", body);
     expect(response.status).toBe(400);
@@ -134,6 +134,11 @@ describe("/__sandbox/calls", () => {
       "customers.get": 0,
       "entitlements.check": 0,
       "entitlements.list": 0,
+      "mandates.list": 0,
+      "mandates.cancel": 0,
+      "mandates.send_otp": 0,
+      "mandates.verify_otp": 0,
+      "mandates.reauthorize": 0,
     });
     expect(calls.log).toEqual([
       { operation: "sessions.create", method: "POST", path: "/v2/customer-portal/sessions", status: 201, fault: null, at: new Date(START).toISOString() },

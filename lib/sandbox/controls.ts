@@ -1,5 +1,5 @@
 // Development controls under /__sandbox: reset, time travel, fault injection, token
-// revocation, response shape, call counts. Unauthenticated by design: the sandbox holds
+// revocation, response shape, call counts, the mail the sandbox "sent". Unauthenticated by design: the sandbox holds
 // only demo data, and the app serves them in a production build only when SANDBOX_CONTROLS says
 // so. Another site's page must not drive them through a visitor's browser, so they answer only
 // requests that no other site started, and a change only as JSON (which a plain form cannot send).
@@ -10,7 +10,7 @@ import { describeCustomers } from "./demo-customers";
 import { ApiError, errorReply, methodNotAllowed, routeNotFound } from "./errors";
 import { faultRequestSchema } from "./faults";
 import { jsonReply, type Reply } from "./reply";
-import { parseInput, parseJsonBody, readBodyText } from "./request-input";
+import { parseInput, parseJsonBody, queryParams, readBodyText } from "./request-input";
 import { matchRoute, type Route } from "./router";
 import { SESSION_SHAPES } from "./session-shape";
 import { webhookFaultSchema } from "./webhooks";
@@ -39,13 +39,15 @@ const settingsSchema = z
         .min(0, "must not be negative")
         .max(MAX_LATENCY_MS, `must be at most ${MAX_LATENCY_MS}`)
         .optional(),
+      direct_debit_self_service: z.boolean("must be true or false").optional(),
     },
     "must be a JSON object",
   )
-  .refine((settings) => settings.session_shape !== undefined || settings.latency_ms !== undefined, {
+  .refine((settings) => Object.values(settings).some((value) => value !== undefined), {
     path: ["settings"],
-    message: "say what to change: session_shape or latency_ms",
+    message: "say what to change: session_shape, latency_ms or direct_debit_self_service",
   });
+const emailsQuerySchema = z.object({ customer_id: z.uuid("must be a customer id (a UUID)").optional() });
 const revokeSchema = z.object({ customer_id: z.uuid("must be a customer id (a UUID)").optional() }, "must be a JSON object").optional();
 
 async function body<Schema extends z.ZodType>(request: Request, schema: Schema, optional: boolean): Promise<z.output<Schema>> {
@@ -61,7 +63,7 @@ function clockView(context: SandboxContext): Reply {
 }
 
 function settingsView(context: SandboxContext): Reply {
-  return data({ session_shape: context.sessionShape, latency_ms: context.latencyMs });
+  return data({ session_shape: context.sessionShape, latency_ms: context.latencyMs, direct_debit_self_service: context.directDebitSelfService });
 }
 
 function cancellations(context: SandboxContext) {
@@ -84,7 +86,8 @@ const CONTROL_INDEX = [
   "GET|POST|DELETE /__sandbox/faults { operation?, count?, status?, retry_after?, delay_ms?, drop?, malformed? }",
   "POST /__sandbox/tokens/revoke { customer_id? }",
   "GET /__sandbox/cancellations",
-  "GET|POST /__sandbox/settings { session_shape?, latency_ms? }",
+  "GET|POST /__sandbox/settings { session_shape?, latency_ms?, direct_debit_self_service? }",
+  "GET /__sandbox/emails?customer_id=",
   "GET|DELETE /__sandbox/calls",
   "GET /__sandbox/webhooks",
   "POST /__sandbox/webhooks/{id}/resend",
@@ -145,7 +148,18 @@ const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
         const settings = await body(request, settingsSchema, false);
         if (settings.session_shape !== undefined) context.sessionShape = settings.session_shape;
         if (settings.latency_ms !== undefined) context.latencyMs = settings.latency_ms;
+        if (settings.direct_debit_self_service !== undefined) context.directDebitSelfService = settings.direct_debit_self_service;
         return settingsView(context);
+      },
+    },
+  },
+  {
+    // The mail the sandbox would have sent (the one-time codes of bank-detail changes), newest first.
+    pattern: /^\/__sandbox\/emails$/,
+    methods: {
+      GET: (context, request) => {
+        const query = parseInput(emailsQuerySchema, queryParams(new URL(request.url), ["customer_id"]), "query");
+        return data(context.oneTimeCodes.emails(query.customer_id?.toLowerCase()));
       },
     },
   },

@@ -8,6 +8,8 @@ const ERROR_CODES = {
   resource_missing: { status: 404, type: "invalid_request_error" },
   invalid_request: { status: 400, type: "invalid_request_error" },
   idempotency_key_reused: { status: 409, type: "idempotency_error" },
+  conflict: { status: 409, type: "invalid_request_error" },
+  unprocessable_entity: { status: 422, type: "invalid_request_error" },
   method_not_allowed: { status: 405, type: "invalid_request_error" },
   route_not_found: { status: 404, type: "invalid_request_error" },
   rate_limited: { status: 429, type: "rate_limit_error" },

@@ -65,7 +65,7 @@ describe("status faults", () => {
   it("apply to every API operation, minting included, when no operation is named", async () => {
     const { sandbox } = setup();
     const faults = await inject(sandbox, { status: 503, count: 2 });
-    expect(faults.operations).toHaveLength(11);
+    expect(faults.operations).toHaveLength(16);
     expect((await sandbox.handle(mintRequest({ customer_id: ADA_LOVELACE_ID }))).status).toBe(503);
     expect((await sandbox.handle(new Request(`${API}/subscriptions`))).status).toBe(503);
     expect((await sandbox.handle(new Request(`${API}/subscriptions`))).status).toBe(401);

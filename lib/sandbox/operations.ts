@@ -11,6 +11,11 @@ export const OPERATION_NAMES = [
   "customers.get",
   "entitlements.check",
   "entitlements.list",
+  "mandates.list",
+  "mandates.cancel",
+  "mandates.send_otp",
+  "mandates.verify_otp",
+  "mandates.reauthorize",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

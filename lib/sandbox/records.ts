@@ -1,6 +1,6 @@
 // What the sandbox stores: the portal projections plus the owner and the merchant-only
 // fields the portal must never show (the cancellation reason).
-import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 
 export interface SubscriptionRecord {
   customerId: string;
@@ -13,6 +13,16 @@ export interface SubscriptionRecord {
 export interface InvoiceRecord {
   customerId: string;
   invoice: PortalInvoice;
+}
+
+/**
+ * A Direct Debit mandate. Bank details are kept only as the projection shows them (the last four
+ * digits of the account number): a sort code or full account number is never stored.
+ */
+export interface MandateRecord {
+  customerId: string;
+  cancellationReason: string | null;
+  mandate: PortalMandate;
 }
 
 /** The merchant-only side of a customer, which the portal projection leaves out. */
@@ -30,4 +40,5 @@ export interface SeedData {
   customers: PortalCustomer[];
   subscriptions: SubscriptionRecord[];
   invoices: InvoiceRecord[];
+  mandates: MandateRecord[];
 }

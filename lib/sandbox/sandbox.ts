@@ -7,6 +7,7 @@ import { handleControl, isControlPath } from "./controls";
 import { describeCustomers, type DemoCustomerSummary } from "./demo-customers";
 import { errorReply, internalError } from "./errors";
 import { SandboxConnectionDrop } from "./faults";
+import type { SeedData } from "./records";
 import { toResponse } from "./reply";
 import type { SessionShape } from "./session-shape";
 
@@ -23,6 +24,8 @@ export interface SandboxOptions {
   webhookEndpoint?: () => string | null;
   /** Delays between delivery attempts; tests shorten them. */
   webhookRetryDelaysMs?: readonly number[];
+  /** The demo data as of a `now` (createSeed by default): tests pass a variant, e.g. a customer without an e-mail. */
+  seed?: (now: number) => SeedData;
 }
 
 export interface Sandbox {
@@ -36,7 +39,7 @@ export interface Sandbox {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** The demo customers, for a "sign in as" picker. */
   customers(): DemoCustomerSummary[];
-  /** Back to the seed: data, tokens, idempotency keys, faults, call counts, clock, settings, webhooks. */
+  /** Back to the seed: data, tokens, idempotency keys, faults, call counts, clock, settings, webhooks, one-time codes. */
   reset(): void;
   /** The sandbox's current time in ms (real or injected time plus any advance). */
   now(): number;
@@ -52,6 +55,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookSecret: options.webhookSecret ?? DEFAULT_SANDBOX_WEBHOOK_SECRET,
     webhookEndpoint: options.webhookEndpoint ?? (() => null),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
+    seed: options.seed,
   });
 
   async function handle(request: Request): Promise<Response> {

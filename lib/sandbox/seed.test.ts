@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { portalCustomerSchema, portalInvoiceSchema, portalSubscriptionSchema } from "@/lib/shared/revkeen-api/schemas";
-import { ADA_LOVELACE_ID, createSeed, EMILIE_DU_CHATELET_ID, GRACE_HOPPER_ID, KENJI_SATO_ID, SANDBOX_MERCHANT_ID } from "./seed";
+import { portalCustomerSchema, portalInvoiceSchema, portalMandateSchema, portalSubscriptionSchema } from "@/lib/shared/revkeen-api/schemas";
+import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, EMILIE_DU_CHATELET_ID, GRACE_HOPPER_ID, KENJI_SATO_ID, SANDBOX_MERCHANT_ID } from "./seed";
 import { START } from "./test-support";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -16,6 +16,7 @@ describe("seed ids", () => {
       ...seed.customers.map((customer) => customer.id),
       ...seed.subscriptions.map((record) => record.subscription.id),
       ...seed.invoices.map((record) => record.invoice.id),
+      ...seed.mandates.map((record) => record.mandate.id),
     ];
     for (const id of ids) expect(id).toMatch(UUID_V4);
     expect(new Set(ids).size).toBe(ids.length);
@@ -25,6 +26,7 @@ describe("seed ids", () => {
     const later = createSeed(START + 400 * 86_400_000);
     expect(later.invoices.map((record) => record.invoice.id)).toEqual(seed.invoices.map((record) => record.invoice.id));
     expect(later.subscriptions.map((record) => record.subscription.id)).toEqual(seed.subscriptions.map((record) => record.subscription.id));
+    expect(later.mandates.map((record) => record.mandate.id)).toEqual(seed.mandates.map((record) => record.mandate.id));
   });
 
   it("keep the published demo customer ids", () => {
@@ -54,6 +56,10 @@ describe("seed objects", () => {
     for (const { invoice } of seed.invoices) {
       expect(portalInvoiceSchema.strict().parse(invoice)).toEqual(invoice);
       expect(Object.keys(invoice).sort()).toEqual(Object.keys(portalInvoiceSchema.shape).sort());
+    }
+    for (const { mandate } of seed.mandates) {
+      expect(portalMandateSchema.strict().parse(mandate)).toEqual(mandate);
+      expect(Object.keys(mandate).sort()).toEqual(Object.keys(portalMandateSchema.shape).sort());
     }
   });
 
@@ -124,6 +130,17 @@ describe("Ada Lovelace", () => {
     const spanDays = (Math.max(...dates) - Math.min(...dates)) / 86_400_000;
     expect(spanDays).toBeGreaterThan(33 * 28);
     expect(new Set(dates).size).toBeGreaterThan(30);
+  });
+
+  it("pays by Direct Debit: one active mandate collecting soon and one cancelled, the only mandates of the demo", () => {
+    expect(seed.mandates.every((record) => record.customerId === ADA_LOVELACE_ID)).toBe(true);
+    const byId = new Map(seed.mandates.map((record) => [record.mandate.id, record.mandate]));
+    const active = byId.get(ADA_MANDATE_ACTIVE);
+    expect(active).toMatchObject({ status: "active", account_holder_name: "Ada Lovelace", account_number_last4: "4321", bank_name: "Barclays", mandate_reference: "RK-ADA-0001" });
+    expect(at(active?.next_collection_date ?? null)).toBeGreaterThan(START);
+    expect(at(active?.created_at ?? null)).toBeLessThan(START);
+    expect(byId.get(ADA_MANDATE_CANCELLED)).toMatchObject({ status: "cancelled", next_collection_date: null });
+    expect(seed.mandates).toHaveLength(2);
   });
 });
 

@@ -1,15 +1,19 @@
 // The demo merchant's customers, generated from a `now` so that dates always look current
 // ("renews in 12 days", "trial ends next week") while ids stay the same across restarts.
-import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { addInterval, addMonths, daysToMs, toIso } from "./calendar";
 import { deterministicUuid } from "./ids";
-import type { InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
+import type { InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
 
 export const SANDBOX_MERCHANT_ID = deterministicUuid("merchant:portal-starter-demo");
 /** en-GB, GBP: many subscriptions in every state and 46 invoices (pagination, all badges). */
 export const ADA_LOVELACE_ID = deterministicUuid("customer:ada-lovelace");
 /** Ada's "Pro" plan, £12.00 a month: active, renewing, and the one that grants pro-reports. */
 export const ADA_PRO = deterministicUuid("subscription:ada:pro");
+/** Ada's Direct Debit at Barclays, account ending 4321: active, collecting in five days. */
+export const ADA_MANDATE_ACTIVE = deterministicUuid("mandate:ada:barclays");
+/** Ada's earlier Direct Debit, cancelled when she moved banks. */
+export const ADA_MANDATE_CANCELLED = deterministicUuid("mandate:ada:lloyds");
 /** en-US, USD: nothing at all (the empty states). */
 export const GRACE_HOPPER_ID = deterministicUuid("customer:grace-hopper");
 /** ja-JP, JPY: a zero-decimal currency (980 means ¥980). */
@@ -163,6 +167,35 @@ function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" 
   return { customers: [ada], subscriptions, invoices: numbered(invoices, "ADA") };
 }
 
+/** Ada's Direct Debit mandates; nobody else has any. */
+function adaMandates(now: number): MandateRecord[] {
+  const mandate = (key: string, fields: Omit<PortalMandate, "id" | "object" | "account_holder_name">): MandateRecord => ({
+    customerId: ADA_LOVELACE_ID,
+    cancellationReason: null,
+    mandate: { id: deterministicUuid(`mandate:ada:${key}`), object: "mandate", account_holder_name: "Ada Lovelace", ...fields },
+  });
+  const switchedOn = addMonths(now, -14);
+  return [
+    mandate("barclays", {
+      status: "active",
+      account_number_last4: "4321",
+      bank_name: "Barclays",
+      mandate_reference: "RK-ADA-0001",
+      // A collection date is a day, not an instant.
+      next_collection_date: toIso(now + daysToMs(5)).slice(0, 10),
+      created_at: toIso(switchedOn),
+    }),
+    mandate("lloyds", {
+      status: "cancelled",
+      account_number_last4: "7788",
+      bank_name: "Lloyds Bank",
+      mandate_reference: "RK-ADA-0000",
+      next_collection_date: null,
+      created_at: toIso(addMonths(now, -36)),
+    }),
+  ];
+}
+
 function graceHopper(now: number): Pick<SeedData, "customers" | "subscriptions" | "invoices"> {
   const grace = customer(GRACE_HOPPER_ID, { email: "grace@example.com", name: "Grace Hopper", phone: null, company_name: null, default_currency: "USD", locale: "en-US" }, now - daysToMs(2));
   return { customers: [grace], subscriptions: [], invoices: [] };
@@ -208,5 +241,6 @@ export function createSeed(now: number): SeedData {
     customers: parts.flatMap((part) => part.customers),
     subscriptions: parts.flatMap((part) => part.subscriptions),
     invoices: parts.flatMap((part) => part.invoices),
+    mandates: adaMandates(now),
   };
 }

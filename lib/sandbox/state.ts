@@ -1,8 +1,8 @@
 // The merchant's data as the sandbox currently has it: a deep copy of the seed that
 // cancels and the clock then change (time-passes.ts). Reads go through here so ownership is checked in
 // one place: another customer's object is simply not found.
-import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
-import type { CustomerDetails, InvoiceRecord, SeedData, SubscriptionRecord } from "./records";
+import type { PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { CustomerDetails, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 
 export interface SandboxState {
@@ -11,6 +11,7 @@ export interface SandboxState {
   customerDetails: Map<string, CustomerDetails>;
   subscriptions: Map<string, SubscriptionRecord>;
   invoices: Map<string, InvoiceRecord>;
+  mandates: Map<string, MandateRecord>;
 }
 
 export function createState(seed: SeedData): SandboxState {
@@ -21,6 +22,7 @@ export function createState(seed: SeedData): SandboxState {
     customerDetails: new Map(copy.customers.map((customer) => [customer.id, demoDetails(customer.created_at)])),
     subscriptions: new Map(copy.subscriptions.map((record) => [record.subscription.id, record])),
     invoices: new Map(copy.invoices.map((record) => [record.invoice.id, record])),
+    mandates: new Map(copy.mandates.map((record) => [record.mandate.id, record])),
   };
 }
 
@@ -47,5 +49,15 @@ export function ownedSubscription(state: SandboxState, customerId: string, id: s
 
 export function ownedInvoice(state: SandboxState, customerId: string, id: string): InvoiceRecord | null {
   const record = state.invoices.get(id);
+  return record && record.customerId === customerId ? record : null;
+}
+
+export function mandatesOf(state: SandboxState, customerId: string): PortalMandate[] {
+  const owned = [...state.mandates.values()].filter((record) => record.customerId === customerId);
+  return newestFirst(owned.map((record) => record.mandate), (mandate) => mandate.created_at);
+}
+
+export function ownedMandate(state: SandboxState, customerId: string, id: string): MandateRecord | null {
+  const record = state.mandates.get(id);
   return record && record.customerId === customerId ? record : null;
 }
