@@ -3,28 +3,28 @@ import type { CallSummary } from "./call-log";
 import { ADA_LOVELACE_ID } from "./seed";
 import { control, dataOf, errorOf, mintRequest, mintToken, ORIGIN, portal, portalRequest, setup } from "./test-support";
 
-type Settings = { session_shape: string; latency_ms: number };
+type Settings = { session_shape: string; latency_ms: number; direct_debit_self_service: boolean };
 
 describe("latency_ms setting", () => {
   it("is 0 by default, set by POST /__sandbox/settings, read by GET, and put back by reset", async () => {
     const { sandbox } = setup();
-    expect(await dataOf<Settings>(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0 });
+    expect(await dataOf<Settings>(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0, direct_debit_self_service: true });
 
     const changed = await control(sandbox, "POST", "/settings", { latency_ms: 150 });
     expect(changed.status).toBe(200);
     // Setting one leaves the other as it was.
-    expect(await dataOf<Settings>(changed)).toEqual({ session_shape: "reference", latency_ms: 150 });
+    expect(await dataOf<Settings>(changed)).toEqual({ session_shape: "reference", latency_ms: 150, direct_debit_self_service: true });
     await control(sandbox, "POST", "/settings", { session_shape: "sdk" });
-    expect(await dataOf<Settings>(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "sdk", latency_ms: 150 });
+    expect(await dataOf<Settings>(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "sdk", latency_ms: 150, direct_debit_self_service: true });
 
     await control(sandbox, "POST", "/reset");
-    expect(await dataOf<Settings>(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0 });
+    expect(await dataOf<Settings>(await control(sandbox, "GET", "/settings"))).toEqual({ session_shape: "reference", latency_ms: 0, direct_debit_self_service: true });
   });
 
   it("can be set together with session_shape", async () => {
     const { sandbox } = setup();
     const changed = await control(sandbox, "POST", "/settings", { session_shape: "token", latency_ms: 0 });
-    expect(await dataOf<Settings>(changed)).toEqual({ session_shape: "token", latency_ms: 0 });
+    expect(await dataOf<Settings>(changed)).toEqual({ session_shape: "token", latency_ms: 0, direct_debit_self_service: true });
   });
 
   it.each([{ latency_ms: -1 }, { latency_ms: 10_001 }, { latency_ms: 1.5 }, { latency_ms: "100" }, { latency_ms: null }])(
