@@ -15,11 +15,17 @@ import {
   dataSchema,
   entitlementCheckSchema,
   listSchema,
+  mandateCodeSentSchema,
+  mandateVerificationSchema,
   merchantCustomerSchema,
   portalCustomerSchema,
   portalInvoiceSchema,
+  portalMandateSchema,
   portalSubscriptionSchema,
+  reauthorizeMandateBodySchema,
   uuidSchema,
+  verifyMandateCodeBodySchema,
+  type CancelMandateBody,
   type CancelSubscriptionBody,
   type EntitlementCheck,
   type ListQuery,
@@ -27,7 +33,9 @@ import {
   type PortalCustomer,
   type PortalInvoice,
   type PortalList,
+  type PortalMandate,
   type PortalSubscription,
+  type ReauthorizeMandateBody,
 } from "../../shared/revkeen-api/schemas";
 import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
 import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "@/lib/shared/revkeen-api/wire";
@@ -47,8 +55,18 @@ type Call<T> = {
   idempotencyKey?: string;
   /** What a 404 means for this call. */
   notFound: PortalErrorCode;
-  /** What this call makes of a 4xx before the general rules; undefined leaves it to them. */
+  /**
+   * What this call makes of an error status before the general rules: a 4xx, or a 5xx that the
+   * step gives a meaning of its own. Undefined leaves it to the general rules.
+   */
   refusal?: (status: number, body: unknown) => PortalError | undefined;
+  /**
+   * "never": not repeated automatically, not even under its Idempotency-Key. For a change that the
+   * customer alone may decide to send again, knowing it may already have been made.
+   */
+  retry?: "never";
+  /** What a call with no usable answer (unreachable, timed out, unreadable) fails with; upstream:unavailable by default. */
+  outcomeUnknown?: PortalErrorCode;
   parse: (body: unknown) => T;
 };
 
@@ -171,6 +189,126 @@ export async function cancelSubscription(
   });
 }
 
+const mandateList = parser(listSchema(portalMandateSchema));
+const mandateResponse = parser(dataSchema(portalMandateSchema));
+const mandateCodeSent = parser(mandateCodeSentSchema);
+const mandateVerification = parser(mandateVerificationSchema);
+// A 201 that cannot be read still means the change was made.
+const reauthorizedMandate = parser(dataSchema(portalMandateSchema), "mandate:must_reconcile");
+
+/** A mandate step's refusal: its own meaning of a status, and a 403 as self-service being off (as on every step). */
+function mandateRefusal(status: number, meanings: Partial<Record<number, PortalErrorCode>>): PortalError | undefined {
+  const code = status === 403 ? "mandate:self_service_off" : meanings[status];
+  return code === undefined ? undefined : new PortalError(code);
+}
+
+/** The customer's Direct Debit mandates; mandate:self_service_off when the merchant does not offer them here. */
+export function listMandates(token: string): Promise<PortalList<PortalMandate>> {
+  return send({
+    operation: "mandates.list",
+    method: "GET",
+    path: "/customer-portal/mandates",
+    credential: { kind: "portal", token },
+    notFound: "customer:not_found",
+    refusal: (status) => mandateRefusal(status, {}),
+    parse: mandateList,
+  });
+}
+
+export async function cancelMandate(token: string, id: string, body: CancelMandateBody, idempotencyKey: string): Promise<PortalMandate> {
+  return send({
+    operation: "mandates.cancel",
+    method: "POST",
+    path: `/customer-portal/mandates/${checkedId(id, "mandate:not_found")}/cancel`,
+    body,
+    credential: { kind: "portal", token },
+    idempotencyKey,
+    notFound: "mandate:not_found",
+    // RevKeen's 400 is "already cancelled or invalid"; the app sends only valid bodies and ids.
+    refusal: (status, response) => mandateRefusal(status, { 400: mentions(response, /cancel/i) ? "mandate:already_cancelled" : "request:invalid" }),
+    parse: (response) => mandateResponse(response).data,
+  });
+}
+
+/** Step one of a change of bank: RevKeen e-mails the customer a code. */
+export async function sendMandateCode(token: string, id: string): Promise<void> {
+  const answer = await send({
+    operation: "mandates.send_otp",
+    method: "POST",
+    path: `/customer-portal/mandates/${checkedId(id, "mandate:not_found")}/re-authorize/send-otp`,
+    credential: { kind: "portal", token },
+    notFound: "mandate:not_found",
+    refusal: (status) =>
+      mandateRefusal(status, {
+        // "Direct Debit not enabled": as good as self-service being off, for the customer.
+        400: "mandate:self_service_off",
+        409: "mandate:not_amendable",
+        422: "mandate:no_email",
+      }),
+    parse: mandateCodeSent,
+  });
+  // Nothing says a code is on its way: the customer would wait for mail that never comes.
+  if (!answer.ok) throw new PortalError("upstream:unavailable");
+}
+
+/** Step two: the code the customer received, traded for the token the change must carry. */
+export async function verifyMandateCode(token: string, id: string, code: string): Promise<string> {
+  const path = `/customer-portal/mandates/${checkedId(id, "mandate:not_found")}/re-authorize/verify-otp`;
+  const body = verifyMandateCodeBodySchema.safeParse({ code });
+  if (!body.success) throw new PortalError("mandate:code_invalid");
+  const answer = await send({
+    operation: "mandates.verify_otp",
+    method: "POST",
+    path,
+    body: body.data,
+    credential: { kind: "portal", token },
+    notFound: "mandate:not_found",
+    refusal: (status) => mandateRefusal(status, { 400: "mandate:code_invalid", 422: "mandate:no_email" }),
+    parse: mandateVerification,
+  });
+  return answer.verification_token;
+}
+
+/**
+ * Step three: the new bank details, with the verification token. Never repeated automatically: a
+ * failure after RevKeen may have passed the details on leaves the customer told not to send them
+ * again (mandate:must_reconcile). The details go into the request body and nowhere else.
+ */
+export async function reauthorizeMandate(token: string, id: string, details: ReauthorizeMandateBody, idempotencyKey: string): Promise<PortalMandate> {
+  const path = `/customer-portal/mandates/${checkedId(id, "mandate:not_found")}/re-authorize`;
+  const body = reauthorizeMandateBodySchema.safeParse(details);
+  if (!body.success) throw new PortalError("mandate:details_invalid");
+  return send({
+    operation: "mandates.reauthorize",
+    method: "POST",
+    path,
+    body: body.data,
+    credential: { kind: "portal", token },
+    idempotencyKey,
+    retry: "never",
+    outcomeUnknown: "mandate:must_reconcile",
+    notFound: "mandate:not_found",
+    refusal: (status, response) =>
+      mandateRefusal(status, {
+        // A refused verification token needs a new code; anything else is the details themselves.
+        400: mentions(response, /verification|token/i) ? "mandate:verification_expired" : "mandate:details_invalid",
+        409: mentions(response, /idempotency/i) ? "upstream:conflict" : "mandate:amendment_in_progress",
+        422: "mandate:account_incomplete",
+        // The provider may have the new details: only reconciling can tell.
+        500: "mandate:must_reconcile",
+        502: "mandate:must_reconcile",
+        503: "mandate:bank_storage_unavailable",
+      }),
+    parse: (response) => reauthorizedMandate(response).data,
+  });
+}
+
+/** Whether RevKeen's error code or message matches `pattern`, for steps whose status has several meanings. */
+function mentions(body: unknown, pattern: RegExp): boolean {
+  const { code, message } = upstreamError(body);
+  return pattern.test(`${code ?? ""} ${message ?? ""}`);
+}
+
 function read<T>(
   token: string,
   operation: string,
@@ -182,13 +320,13 @@ function read<T>(
   return send({ operation, method: "GET", path, query, credential: { kind: "portal", token }, notFound, parse });
 }
 
-/** An answer that does not match the contract is an upstream failure, not a crash. */
-function parser<S extends z.ZodType>(schema: S): (body: unknown) => z.infer<S> {
+/** An answer that does not match the contract is an upstream failure (or `failure`), not a crash. */
+function parser<S extends z.ZodType>(schema: S, failure: PortalErrorCode = "upstream:unavailable"): (body: unknown) => z.infer<S> {
   return (body) => {
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       log.error("revkeen.unexpected_response", { issues: parsed.error.issues.length });
-      throw new PortalError("upstream:unavailable");
+      throw new PortalError(failure);
     }
     return parsed.data;
   };
@@ -205,23 +343,23 @@ function send<T>(call: Call<T>): Promise<T> {
 }
 
 async function sendWithRetry<T>(call: Call<T>): Promise<T> {
-  // Reads are safe to repeat; a write is only repeated under the same Idempotency-Key.
-  const retryable = call.method === "GET" || call.idempotencyKey !== undefined;
+  // Reads are safe to repeat; a write is only repeated under the same Idempotency-Key, unless it says never.
+  const retryable = call.retry !== "never" && (call.method === "GET" || call.idempotencyKey !== undefined);
   try {
     return await attempt(call);
   } catch (error) {
-    if (!(error instanceof RetryableFailure) || !retryable) throw unwrapFailure(error);
+    if (!(error instanceof RetryableFailure) || !retryable) throw unwrapFailure(call, error);
     log.warn("revkeen.retry", { operation: call.operation });
     try {
       return await attempt(call);
     } catch (second) {
-      throw unwrapFailure(second);
+      throw unwrapFailure(call, second);
     }
   }
 }
 
-function unwrapFailure(error: unknown): unknown {
-  return error instanceof RetryableFailure ? new PortalError("upstream:unavailable", { cause: error }) : error;
+function unwrapFailure(call: Call<unknown>, error: unknown): unknown {
+  return error instanceof RetryableFailure ? new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error }) : error;
 }
 
 async function attempt<T>(call: Call<T>): Promise<T> {
@@ -251,7 +389,7 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     log.warn("revkeen.unreachable", { operation: call.operation, reason: timedOut ? "timeout" : "network" });
-    if (timedOut) throw new PortalError("upstream:unavailable", { cause: error });
+    if (timedOut) throw new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error });
     throw new RetryableFailure("network", { cause: error });
   }
   const elapsedMs = Math.round(performance.now() - started);
@@ -262,6 +400,8 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   }
   if (response.status >= 500) {
     log.warn("revkeen.server_error", { operation: call.operation, status: response.status, elapsedMs });
+    const own = call.refusal?.(response.status, parseJsonText(text));
+    if (own) throw own;
     throw new RetryableFailure(`status ${response.status}`);
   }
   const body = parseJsonText(text);

@@ -32,6 +32,48 @@ export const portalErrorCodes = {
     message: "Ending a subscription straight away is not offered. It can end at the end of the current period.",
   },
   "invoice:not_found": { status: 404, message: "We could not find that invoice." },
+  "mandate:not_found": { status: 404, message: "We could not find that Direct Debit." },
+  "mandate:self_service_off": {
+    status: 403,
+    message: "Your Direct Debit can't be managed here. Please contact us to make a change.",
+  },
+  "mandate:already_cancelled": { status: 409, message: "This Direct Debit is already cancelled." },
+  "mandate:not_amendable": {
+    status: 409,
+    message: "The bank details of this Direct Debit can't be changed now: it is cancelled, or a change is still being confirmed.",
+  },
+  "mandate:amendment_in_progress": {
+    status: 409,
+    message: "This Direct Debit is already being changed, or it changed while you were editing. Reload to see where it stands.",
+  },
+  "mandate:no_email": {
+    status: 422,
+    message: "We need an e-mail address on your billing account to send you a code. Please contact us.",
+  },
+  "mandate:account_incomplete": {
+    status: 422,
+    message: "Your billing account is missing details that Direct Debit needs. Please contact us.",
+  },
+  "mandate:code_invalid": {
+    status: 400,
+    message: "That code isn't right, or it has expired. Check it, or ask for a new code.",
+  },
+  "mandate:verification_expired": {
+    status: 400,
+    message: "Your confirmation code has expired or was already used. Ask for a new code, then enter your details again.",
+  },
+  "mandate:details_invalid": {
+    status: 400,
+    message: "Those bank details were not accepted. Check the sort code (6 digits) and the account number (8 digits).",
+  },
+  "mandate:must_reconcile": {
+    status: 502,
+    message: "We couldn't confirm whether your new bank details were saved. Please don't send them again: we'll check and let you know.",
+  },
+  "mandate:bank_storage_unavailable": {
+    status: 503,
+    message: "Bank details can't be stored securely right now, so nothing was changed. Please try again later.",
+  },
   "route:not_found": { status: 404, message: "There is nothing here." },
   "server:error": { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const satisfies Record<string, { status: number; message: string }>;

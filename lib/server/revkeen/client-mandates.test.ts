@@ -1,0 +1,287 @@
+// The client's Direct Debit functions against the in-process sandbox: every answer of each step
+// becomes a mandate or a PortalError whose code says what the customer can do next, a change of
+// bank is never sent twice by the client itself, and no log line carries bank details.
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import type { ReauthorizeMandateBody } from "@/lib/shared/revkeen-api/schemas";
+import type { SeedData } from "@/lib/sandbox/records";
+import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
+import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, GRACE_HOPPER_ID } from "@/lib/sandbox/seed";
+
+process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
+process.env.REVKEEN_API_KEY = "";
+process.env.REVKEEN_TIMEOUT_MS = "300";
+
+const client = await import("./client");
+const { inProcessSandbox } = await import("./transport");
+
+const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
+const SORT_CODE = "40-11-62";
+const ACCOUNT_NUMBER = "55779911";
+let sandbox: Sandbox;
+
+async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await inProcessSandbox().handle(
+    new Request(`http://sandbox.test/__sandbox/${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  return ((await response.json()) as { data: T }).data;
+}
+
+const calls = async (operation: string) =>
+  (await control<{ by_operation: Record<string, number> }>("GET", "calls")).by_operation[operation] ?? 0;
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PortalError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a PortalError");
+}
+
+const mint = async (customerId = ADA_LOVELACE_ID) => (await client.createPortalSession({ customerId, idempotencyKey: randomUUID() })).token;
+
+async function latestCode(): Promise<string> {
+  const [email] = await control<{ code: string }[]>("GET", `emails?customer_id=${ADA_LOVELACE_ID}`);
+  return email?.code ?? "";
+}
+
+async function verified(token: string): Promise<string> {
+  await client.sendMandateCode(token, ADA_MANDATE_ACTIVE);
+  return client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, await latestCode());
+}
+
+function details(verificationToken: string, overrides: Partial<ReauthorizeMandateBody> = {}): ReauthorizeMandateBody {
+  return {
+    account_holder_name: "Ada King",
+    sort_code: SORT_CODE,
+    account_number: ACCOUNT_NUMBER,
+    verification_token: verificationToken,
+    acceptance: { accountHolder: true, soleSignatory: true },
+    ...overrides,
+  };
+}
+
+/** Runs `work` against a sandbox whose Ada has no e-mail address (the API cannot make one). */
+async function withoutEmail(work: () => Promise<void>): Promise<void> {
+  const seed = (now: number): SeedData => {
+    const data = createSeed(now);
+    return { ...data, customers: data.customers.map((customer) => (customer.id === ADA_LOVELACE_ID ? { ...customer, email: null } : customer)) };
+  };
+  const holder = globalThis as { [SANDBOX]?: Sandbox };
+  holder[SANDBOX] = createSandbox({ seed });
+  try {
+    await work();
+  } finally {
+    holder[SANDBOX] = sandbox;
+  }
+}
+
+beforeAll(() => {
+  sandbox = inProcessSandbox();
+});
+
+beforeEach(() => sandbox.reset());
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("listing mandates", () => {
+  it("reads the customer's mandates, newest first, with the last four digits", async () => {
+    const list = await client.listMandates(await mint());
+    expect(list.data.map((mandate) => [mandate.id, mandate.status, mandate.account_number_last4])).toEqual([
+      [ADA_MANDATE_ACTIVE, "active", "4321"],
+      [ADA_MANDATE_CANCELLED, "cancelled", "7788"],
+    ]);
+    expect((await client.listMandates(await mint(GRACE_HOPPER_ID))).data).toEqual([]);
+  });
+
+  it("says self-service is off when the merchant does not offer it, on every step", async () => {
+    const token = await mint();
+    await control("POST", "settings", { direct_debit_self_service: false });
+    expect(await codeOf(client.listMandates(token))).toBe("mandate:self_service_off");
+    expect(await codeOf(client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:self_service_off");
+    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:self_service_off");
+    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:self_service_off");
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:self_service_off");
+  });
+
+  it("calls a refused token expired", async () => {
+    const token = await mint();
+    await control("POST", "tokens/revoke", {});
+    expect(await codeOf(client.listMandates(token))).toBe("portal:expired");
+  });
+});
+
+describe("cancelling a mandate", () => {
+  it("cancels it, and says so when it already is", async () => {
+    const token = await mint();
+    const cancelled = await client.cancelMandate(token, ADA_MANDATE_ACTIVE, { reason: "Paying by card" }, randomUUID());
+    expect(cancelled).toMatchObject({ id: ADA_MANDATE_ACTIVE, status: "cancelled", next_collection_date: null });
+    expect(await codeOf(client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:already_cancelled");
+    expect(await codeOf(client.cancelMandate(token, ADA_MANDATE_CANCELLED, {}, randomUUID()))).toBe("mandate:already_cancelled");
+  });
+
+  it("calls another customer's mandate not found, and a malformed id too, without calling RevKeen", async () => {
+    expect(await codeOf(client.cancelMandate(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:not_found");
+    await control("DELETE", "calls");
+    expect(await codeOf(client.cancelMandate(await mint(), "../subscriptions", {}, randomUUID()))).toBe("mandate:not_found");
+    expect(await calls("mandates.cancel")).toBe(0);
+  });
+
+  it("cancels once when the first attempt fails and the retry reuses the key", async () => {
+    const token = await mint();
+    await control("POST", "faults", { operation: "mandates.cancel", status: 502 });
+    expect((await client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID())).status).toBe("cancelled");
+    expect(await calls("mandates.cancel")).toBe(2);
+  });
+});
+
+describe("sending a code", () => {
+  it("has RevKeen e-mail the customer a code", async () => {
+    await client.sendMandateCode(await mint(), ADA_MANDATE_ACTIVE);
+    expect(await latestCode()).toMatch(/^\d{6}$/);
+  });
+
+  it("says a cancelled mandate or one being changed cannot be changed, and another's is not found", async () => {
+    const token = await mint();
+    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_CANCELLED))).toBe("mandate:not_amendable");
+    await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID());
+    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:not_amendable");
+    expect(await codeOf(client.sendMandateCode(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE))).toBe("mandate:not_found");
+  });
+
+  it("says the customer has no e-mail address to send it to", async () => {
+    await withoutEmail(async () => {
+      const token = await mint();
+      expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:no_email");
+      expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:no_email");
+      expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:account_incomplete");
+    });
+  });
+
+  it("calls a 400 (Direct Debit not enabled) self-service being off", async () => {
+    const token = await mint();
+    await control("POST", "faults", { operation: "mandates.send_otp", status: 400 });
+    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:self_service_off");
+  });
+});
+
+describe("verifying the code", () => {
+  it("trades the right code for a verification token", async () => {
+    expect(await verified(await mint())).toMatch(/^vt_/);
+  });
+
+  it("calls a wrong or expired code invalid, and refuses a malformed one without calling RevKeen", async () => {
+    const token = await mint();
+    await client.sendMandateCode(token, ADA_MANDATE_ACTIVE);
+    const code = await latestCode();
+    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, code === "000000" ? "111111" : "000000"))).toBe("mandate:code_invalid");
+    await control("POST", "clock", { advance_seconds: 10 * 60 });
+    const fresh = await mint();
+    expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, code))).toBe("mandate:code_invalid");
+    await control("DELETE", "calls");
+    expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, "12ab56"))).toBe("mandate:code_invalid");
+    expect(await calls("mandates.verify_otp")).toBe(0);
+  });
+
+  it("says another customer's mandate is not found", async () => {
+    expect(await codeOf(client.verifyMandateCode(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:not_found");
+  });
+});
+
+describe("changing the bank details", () => {
+  it("sends the new details, sort code as six digits, and answers the mandate back to pending", async () => {
+    const token = await mint();
+    const changed = await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID());
+    expect(changed).toMatchObject({ id: ADA_MANDATE_ACTIVE, status: "pending", account_holder_name: "Ada King", account_number_last4: "9911" });
+  });
+
+  it("refuses details that are not UK bank details without calling RevKeen", async () => {
+    const token = await mint();
+    await control("DELETE", "calls");
+    for (const overrides of [{ sort_code: "40-11-6" }, { account_number: "5577991" }, { account_holder_name: " " }]) {
+      expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x", overrides), randomUUID()))).toBe("mandate:details_invalid");
+    }
+    expect(await calls("mandates.reauthorize")).toBe(0);
+  });
+
+  it("tells a refused verification token from refused details", async () => {
+    const token = await mint();
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_made_up"), randomUUID()))).toBe("mandate:verification_expired");
+    await control("POST", "faults", { operation: "mandates.reauthorize", status: 400 });
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID()))).toBe("mandate:details_invalid");
+  });
+
+  it("says a change is already in progress, and another customer's mandate is not found", async () => {
+    const token = await mint();
+    const first = await verified(token);
+    const second = await verified(token);
+    await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(first), randomUUID());
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(second), randomUUID()))).toBe("mandate:amendment_in_progress");
+    expect(await codeOf(client.reauthorizeMandate(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:not_found");
+  });
+
+  it("calls the same key with other details a conflict", async () => {
+    const token = await mint();
+    const key = randomUUID();
+    const verification = await verified(token);
+    await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), key);
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification, { account_number: "12345678" }), key))).toBe("upstream:conflict");
+  });
+
+  it.each([
+    [{ status: 500 }, "mandate:must_reconcile"],
+    [{ status: 502 }, "mandate:must_reconcile"],
+    [{ status: 503 }, "mandate:bank_storage_unavailable"],
+    [{ status: 504 }, "mandate:must_reconcile"],
+    [{ drop: true }, "mandate:must_reconcile"],
+    [{ malformed: true }, "mandate:must_reconcile"],
+    [{ delay_ms: 2_000 }, "mandate:must_reconcile"],
+    [{ status: 429, retry_after: 5 }, "upstream:rate_limited"],
+  ])("is never retried: %j becomes %s after one call", async (fault, code) => {
+    const token = await mint();
+    const verification = await verified(token);
+    await control("DELETE", "calls");
+    await control("POST", "faults", { operation: "mandates.reauthorize", ...fault });
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), randomUUID()))).toBe(code);
+    expect(await calls("mandates.reauthorize")).toBe(1);
+  });
+
+  it("a 502 on re-authorize is not retried, while the same fault on cancel is", async () => {
+    const token = await mint();
+    const verification = await verified(token);
+    await control("DELETE", "calls");
+    await control("POST", "faults", { operation: ["mandates.reauthorize", "mandates.cancel"], status: 502, count: 2 });
+    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), randomUUID()))).toBe("mandate:must_reconcile");
+    expect(await calls("mandates.reauthorize")).toBe(1);
+    await client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID());
+    expect(await calls("mandates.cancel")).toBe(2);
+  });
+
+  it("writes no bank details to any log line, whatever happens", async () => {
+    const lines: string[] = [];
+    for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${String(arg.cause)}` : String(arg))).join(" "));
+      });
+    }
+    const token = await mint();
+    for (const fault of [{ status: 502 }, { status: 503 }, { drop: true }, { malformed: true }, { status: 400 }, { delay_ms: 2_000 }]) {
+      await control("POST", "faults", { operation: "mandates.reauthorize", ...fault });
+      await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID()));
+    }
+    await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_made_up"), randomUUID()));
+    await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID());
+    await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()));
+    expect(lines.some((line) => line.includes("mandates.reauthorize"))).toBe(true);
+    for (const line of lines) for (const secret of [ACCOUNT_NUMBER, SORT_CODE, "401162"]) expect(line).not.toContain(secret);
+  });
+});
