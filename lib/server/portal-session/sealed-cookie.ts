@@ -1,12 +1,12 @@
 import "server-only";
-// The portal-session cookie, and the only code that reads or writes it. Its value is a JWE
-// (dir + A256GCM) under a key derived from AUTH_SECRET, so the rkcps_ token inside is neither
-// readable nor forgeable by the browser, and it is bound to the signed-in user who minted it.
-import { EncryptJWT, jwtDecrypt } from "jose";
+// The portal-session cookie, and the only code that reads or writes it. Its value is sealed
+// (lib/server/security/sealed-value.ts), so the rkcps_ token inside is neither readable nor
+// forgeable by the browser, and it is bound to the signed-in user who minted it.
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
 import { isHttps } from "@/lib/server/security/https";
+import { sealValue, unsealValue } from "@/lib/server/security/sealed-value";
 import { taintPortalToken } from "@/lib/server/security/taint-secrets";
 
 export type PortalSession = {
@@ -40,39 +40,11 @@ const claimsSchema = z.object({
   exp: z.number().int(),
 });
 
-/** Derived once per secret: every portal request opens the cookie. */
-const sealingKeys = new Map<string, Promise<Uint8Array>>();
-
-function sealingKey(secret: string): Promise<Uint8Array> {
-  let key = sealingKeys.get(secret);
-  if (key === undefined) {
-    key = deriveSealingKey(secret);
-    sealingKeys.set(secret, key);
-  }
-  return key;
-}
-
-async function deriveSealingKey(secret: string): Promise<Uint8Array> {
-  const encoder = new TextEncoder();
-  const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveBits"]);
-  const bits = await crypto.subtle.deriveBits(
-    { name: "HKDF", hash: "SHA-256", salt: encoder.encode("revkeen-portal-starter"), info: encoder.encode("portal-session cookie v1") },
-    material,
-    256,
-  );
-  return new Uint8Array(bits);
-}
+const PURPOSE = "portal-session cookie v1";
 
 export async function sealPortalSession(session: PortalSession, secret: string): Promise<string> {
-  return new EncryptJWT({
-    tok: session.token,
-    uid: session.userId,
-    mat: session.mintedAt,
-    rar: session.renewedAfterRefusal,
-  })
-    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-    .setExpirationTime(Math.floor(session.expiresAt / 1000))
-    .encrypt(await sealingKey(secret));
+  const claims = { tok: session.token, uid: session.userId, mat: session.mintedAt, rar: session.renewedAfterRefusal };
+  return sealValue(claims, PURPOSE, session.expiresAt, secret);
 }
 
 /** Opens a sealed value for `userId`; anything tampered, expired or minted for someone else is refused. */
@@ -82,18 +54,11 @@ export async function unsealPortalSession(
   userId: string,
   now: number = Date.now(),
 ): Promise<PortalSessionState> {
-  let claims: z.infer<typeof claimsSchema>;
-  try {
-    const { payload } = await jwtDecrypt(value, await sealingKey(secret), {
-      keyManagementAlgorithms: ["dir"],
-      contentEncryptionAlgorithms: ["A256GCM"],
-      currentDate: new Date(now),
-    });
-    claims = claimsSchema.parse(payload);
-  } catch (error) {
-    const expired = error instanceof Error && "code" in error && error.code === "ERR_JWT_EXPIRED";
-    return { state: expired ? "expired" : "invalid" };
-  }
+  const opened = await unsealValue(value, PURPOSE, secret, now);
+  if (opened.state !== "valid") return opened;
+  const parsed = claimsSchema.safeParse(opened.claims);
+  if (!parsed.success) return { state: "invalid" };
+  const claims = parsed.data;
   if (claims.uid !== userId) return { state: "other_user" };
   const session: PortalSession = {
     token: claims.tok,
