@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { CUSTOMERS } from "./fixtures";
+import { ADA_PRO, CUSTOMERS } from "./fixtures";
 
 // `next dev` compiles each route on its first request, which takes seconds and, on a busy
 // machine, tens of them. The smoke specs time what the app does, not the compiler, so every
@@ -14,11 +14,15 @@ setup("compile every route the smoke specs open", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible({ timeout: COMPILE_MS });
   await page.getByRole("button", { name: "Manage billing", exact: true }).click();
   await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
-  for (const path of ["/portal/subscriptions", "/portal/invoices", "/nothing-here"]) {
+  for (const path of ["/portal/subscriptions", `/portal/subscriptions/${ADA_PRO}`, "/portal/invoices", "/reports", "/nothing-here"]) {
     await page.goto(path, { timeout: COMPILE_MS });
   }
   for (const path of ["/api/portal/customer", "/__sandbox/customers", "/__sandbox/taint-check?secret=api-key", "/portal/session?next=/portal"]) {
     await page.request.get(path, { timeout: COMPILE_MS, maxRedirects: 0 });
+  }
+  // Writes, refused here (no Origin, no signature): compiled all the same.
+  for (const path of [`/api/portal/subscriptions/${ADA_PRO}/cancel`, "/api/webhooks/revkeen"]) {
+    await page.request.post(path, { timeout: COMPILE_MS, maxRedirects: 0, data: {} });
   }
   // A new user's first visit opens the embedded database, which creates its files the first time.
   await page.context().clearCookies();

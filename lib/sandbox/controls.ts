@@ -94,14 +94,30 @@ const CONTROL_INDEX = [
   "POST|DELETE /__sandbox/webhooks/faults { kind: duplicate|out_of_order|bad_signature|endpoint_down, count? }",
 ];
 
+/** How long a reset waits for its webhooks: an endpoint that is down gets retried later, not awaited. */
+const RESET_SETTLE_MS = 3_000;
+
+async function settledWithin(context: SandboxContext, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([context.webhooks.settled(), bound]);
+  clearTimeout(timer);
+}
+
 const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { pattern: /^\/__sandbox\/?$/, methods: { GET: () => data({ controls: CONTROL_INDEX }) } },
   { pattern: /^\/__sandbox\/customers$/, methods: { GET: (context) => data(describeCustomers(context.state)) } },
   {
     pattern: /^\/__sandbox\/reset$/,
     methods: {
-      POST: (context) => {
+      POST: async (context) => {
         context.reset();
+        // An app may have cached what these customers had (entitlements): it learns of the change
+        // as of any other, and the answer waits for that, so a test that resets starts clean.
+        for (const customer of context.state.customers.values()) context.webhooks.emit("customer.updated", { ...customer });
+        await settledWithin(context, RESET_SETTLE_MS);
         return data({ reset: true, now: toIso(context.clock.now()) });
       },
     },

@@ -45,6 +45,17 @@ function verify(received: Received, secret = DEFAULT_SANDBOX_WEBHOOK_SECRET): bo
 const typesOf = (received: Received[]) => received.map((entry) => (JSON.parse(entry.body) as { type: string }).type);
 
 describe("the sandbox's webhooks", () => {
+  it("tell the app of a reset: customer.updated for every demo customer, delivered before the reset answers", async () => {
+    const hook = await endpoint();
+    const { sandbox } = setupWithWebhooks(hook.url);
+    const reset = await control(sandbox, "POST", "/reset");
+    expect(reset.status).toBe(200);
+    const customers = (await dataOf<{ id: string }[]>(await control(sandbox, "GET", "/customers"))).map((customer) => customer.id);
+    expect(typesOf(hook.received)).toEqual(customers.map(() => "customer.updated"));
+    const ids = hook.received.map((entry) => (JSON.parse(entry.body) as { data: { object: { id: string } } }).data.object.id);
+    expect(ids.toSorted()).toEqual(customers.toSorted());
+  });
+
   it("sends a signed event for a scheduled cancel, with the subscription and its customer", async () => {
     const hook = await endpoint();
     const { sandbox } = setupWithWebhooks(hook.url);

@@ -12,10 +12,11 @@ import { customerCacheTag } from "@/lib/server/entitlements/customer-cache";
 import { log } from "@/lib/server/logging/log";
 import type { WebhookEvent } from "./receive-webhook";
 
-/** Event families that change what a customer has: subscriptions, invoices, payment methods, mandates. */
+/** Event families that change what a customer has: subscriptions, invoices, payment methods, mandates (and customer.updated, below). */
 const ABOUT_BILLING = /^(subscription|invoice|payment_method|customer\.payment_method|mandate)\./;
 
 const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string().min(1).max(255) }).loose() });
+const updatedCustomer = z.object({ id: z.uuid() }).loose();
 const ownedObject = z.object({ customer_id: z.uuid() }).loose();
 
 export type EventOutcome = "linked" | "already_linked" | "invalidated" | "ignored";
@@ -27,6 +28,12 @@ export async function handleEvent(event: WebhookEvent): Promise<EventOutcome> {
     const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, customer.data.metadata.app_user_id, customer.data.id));
     if (!outcome.linked) log.warn("webhook.customer_of_another_user", { event_id: event.id, customer_id: customer.data.id });
     return outcome.linked && outcome.customerId === customer.data.id ? "linked" : "already_linked";
+  }
+  if (event.type === "customer.updated") {
+    const customer = updatedCustomer.safeParse(event.data.object);
+    if (!customer.success) return "ignored";
+    revalidateTag(customerCacheTag(customer.data.id), { expire: 0 });
+    return "invalidated";
   }
   if (ABOUT_BILLING.test(event.type)) {
     const owned = ownedObject.safeParse(event.data.object);

@@ -92,6 +92,12 @@ describe("receiving a webhook", () => {
     expect(revalidateTag).toHaveBeenCalledTimes(1);
   });
 
+  it("drops a customer's cache when the customer is updated", async () => {
+    const body = event("customer.updated", { id: ADA, object: "customer", email: "ada@example.com" });
+    expect((await deliver(body, sign(body))).status).toBe(200);
+    expect(revalidateTag).toHaveBeenCalledWith(`revkeen:customer:${ADA}`, { expire: 0 });
+  });
+
   it("acknowledges and ignores an event type it has no use for", async () => {
     const body = event("meter.created", { id: "meter" });
     expect((await deliver(body, sign(body))).status).toBe(200);
