@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/ids";
-import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, signInToPortal, test, verifyForBankChange } from "./fixtures";
 
 /** Ada's open invoice of this month. */
 const ADA_OPEN_INVOICE = deterministicUuid("invoice:ada:gbp:0");
@@ -23,7 +23,7 @@ test.describe("Accessibility", () => {
   });
 
   // One test a page: an axe scan takes seconds, and a page's own test says which one failed.
-  for (const path of ["/portal", "/portal/subscriptions", `/portal/subscriptions/${ADA_PRO}`, "/portal/invoices", `/portal/invoices/${ADA_OPEN_INVOICE}`]) {
+  for (const path of ["/portal", "/portal/subscriptions", `/portal/subscriptions/${ADA_PRO}`, "/portal/invoices", `/portal/invoices/${ADA_OPEN_INVOICE}`, "/portal/direct-debit"]) {
     test(`${path.replace(/[0-9a-f-]{36}$/, "[id]")} of a customer with everything has no serious or critical axe violation`, async ({ page }) => {
       await signInToPortal(page, CUSTOMERS.rich);
       await page.goto(path);
@@ -59,10 +59,33 @@ test.describe("Accessibility", () => {
 
   test("the empty states have no serious or critical axe violation", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.empty);
-    for (const path of ["/portal", "/portal/subscriptions", "/portal/invoices"]) {
+    for (const path of ["/portal", "/portal/subscriptions", "/portal/invoices", "/portal/direct-debit"]) {
       await page.goto(path);
       await expect(page.getByTestId("portal-customer-name")).toBeVisible();
       expect(await seriousViolations(page), path).toEqual([]);
     }
+  });
+
+  test("every step of a change of bank, its errors and a Direct Debit's cancel have no serious or critical axe violation", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    expect(await seriousViolations(page), "send a code").toEqual([]);
+    await page.getByRole("button", { name: "Send code" }).click();
+    await page.getByLabel("6-digit code").fill("12345x");
+    await page.getByLabel("6-digit code").fill("000001");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("change-bank-message")).not.toHaveText(/e-mailed/);
+    expect(await seriousViolations(page), "a refused code").toEqual([]);
+    await verifyForBankChange(page, sandbox);
+    await fillNewBankAccount(page);
+    expect(await seriousViolations(page), "new bank details").toEqual([]);
+    await sandbox.fault({ operation: "mandates.reauthorize", status: 502 });
+    await page.getByRole("button", { name: "Change bank account" }).click();
+    await expect(page.getByRole("heading", { name: "Where your change stands" })).toBeVisible();
+    expect(await seriousViolations(page), "an unknown outcome").toEqual([]);
+
+    await page.goto("/portal/direct-debit");
+    await page.getByRole("article", { name: "Barclays •••• 4321" }).getByText("Cancel this Direct Debit").click();
+    expect(await seriousViolations(page), "cancel opened").toEqual([]);
   });
 });

@@ -13,6 +13,21 @@ export const CUSTOMERS = {
 /** Ada Lovelace's active £12.00 monthly plan: renews, nothing scheduled, the one to cancel. */
 export const ADA_PRO = deterministicUuid("subscription:ada:pro");
 
+/** Ada's Barclays Direct Debit (active, collecting soon) and her Lloyds one (cancelled). */
+export const ADA_MANDATE = deterministicUuid("mandate:ada:barclays");
+export const ADA_OLD_MANDATE = deterministicUuid("mandate:ada:lloyds");
+
+/**
+ * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any
+ * response, URL, cookie or page after the submit (secrets.spec.ts), or in the server's log
+ * (server-output.audit.ts): only its last four digits may come back.
+ */
+export const NEW_BANK_ACCOUNT = { holder: "Ada King", sortCode: "20-71-64", accountNumber: "55779911" } as const;
+// Whole values only: an id or a hash that happens to hold the same digits is not a leak.
+export const FULL_BANK_DETAILS = /(?<![0-9A-Za-z])(?:20[- ]?71[- ]?64|55779911)(?![0-9A-Za-z])/;
+/** A Direct Debit verification token (the sandbox's vt_ and its random part). */
+export const VERIFICATION_TOKEN = /vt_[A-Za-z0-9_-]{16,}/;
+
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
 
@@ -68,12 +83,15 @@ export async function signInToPortal(page: Page, name: string): Promise<void> {
 /** Every kind of portal page for the signed-in customer: overview, lists, and one of each detail. */
 export async function portalPages(page: Page): Promise<string[]> {
   const firstId = async (path: string) => ((await (await page.request.get(path)).json()) as { data: { id: string }[] }).data[0]?.id;
+  const mandate = await firstId("/api/portal/mandates");
   return [
     "/portal",
     "/portal/subscriptions",
     `/portal/subscriptions/${await firstId("/api/portal/subscriptions")}`,
     "/portal/invoices",
     `/portal/invoices/${await firstId("/api/portal/invoices")}`,
+    "/portal/direct-debit",
+    ...(mandate ? [`/portal/direct-debit/${mandate}/change-bank`] : []),
   ];
 }
 
@@ -100,4 +118,23 @@ export async function webhookDelivered(sandbox: SandboxControls, type: string): 
   await expect
     .poll(async () => (await sandbox.webhooks()).find((delivery) => delivery.event_type === type)?.state, { message: `a ${type} webhook delivered`, timeout: 15_000 })
     .toBe("delivered");
+}
+
+/** Through the change of bank's first two steps, with the code the sandbox e-mailed. */
+export async function verifyForBankChange(page: Page, sandbox: SandboxControls, mandateId = ADA_MANDATE): Promise<void> {
+  await page.goto(`/portal/direct-debit/${mandateId}/change-bank`);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByLabel("6-digit code")).toBeVisible();
+  await page.getByLabel("6-digit code").fill(await sandbox.latestCode(await sandbox.customerId(CUSTOMERS.rich)));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Account holder name")).toBeVisible();
+}
+
+/** The new-account form filled with NEW_BANK_ACCOUNT and both confirmations ticked. */
+export async function fillNewBankAccount(page: Page): Promise<void> {
+  await page.getByLabel("Account holder name").fill(NEW_BANK_ACCOUNT.holder);
+  await page.getByLabel("Sort code").fill(NEW_BANK_ACCOUNT.sortCode);
+  await page.getByLabel("Account number").fill(NEW_BANK_ACCOUNT.accountNumber);
+  await page.getByLabel("I am the holder of this account.").check();
+  await page.getByLabel(/only person needed to authorise/).check();
 }

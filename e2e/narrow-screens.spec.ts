@@ -35,9 +35,10 @@ test.describe("The portal on a narrow screen", () => {
     await expect(first.locator('[data-label="Total"]')).toContainText("£");
   });
 
-  test("the portal's navigation stays on one line", async ({ page }) => {
+  test("the portal's navigation stays on one line, Direct Debit included", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const links = page.getByRole("navigation", { name: "Billing" }).getByRole("link");
+    await expect(links).toHaveText(["Overview", "Subscriptions", "Invoices", "Direct Debit"]);
     const tops = await links.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
   });

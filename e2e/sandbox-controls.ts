@@ -24,6 +24,9 @@ export type WebhookDelivery = {
   event: { id: string; type: string; data: { object: Record<string, unknown> } };
 };
 
+/** A one-time code as the sandbox "e-mailed" it. */
+export type SentEmail = { customer_id: string; mandate_id: string; to: string; code: string; sent_at: string };
+
 /** The standalone sandbox's controls (see lib/sandbox): the suite's way to shape the upstream. */
 export class SandboxControls {
   constructor(private readonly baseUrl: string) {}
@@ -53,6 +56,15 @@ export class SandboxControls {
   /** Every webhook delivery, newest first, with its attempts and the app's answers. */
   webhooks = () => this.call<WebhookDelivery[]>("GET", "webhooks");
   webhookFault = (kind: "duplicate" | "out_of_order" | "bad_signature" | "endpoint_down", count = 1) => this.call("POST", "webhooks/faults", { kind, count });
+  /** Whether the merchant offers Direct Debit self-service (on after every reset). */
+  directDebitSelfService = (on: boolean) => this.call("POST", "settings", { direct_debit_self_service: on });
+  /** The codes sent to a customer, newest first. */
+  emails = (customerId: string) => this.call<SentEmail[]>("GET", `emails?customer_id=${encodeURIComponent(customerId)}`);
+  async latestCode(customerId: string): Promise<string> {
+    const [latest] = await this.emails(customerId);
+    if (!latest) throw new Error("no code was e-mailed");
+    return latest.code;
+  }
   async customerId(name: string): Promise<string> {
     const found = (await this.customers()).find((customer) => customer.name === name);
     if (!found) throw new Error(`no demo customer named ${name}`);

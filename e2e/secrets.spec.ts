@@ -1,5 +1,15 @@
 import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
-import { CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
+import {
+  CUSTOMERS,
+  expect,
+  fillNewBankAccount,
+  FULL_BANK_DETAILS,
+  portalPages,
+  signInToPortal,
+  test,
+  VERIFICATION_TOKEN,
+  verifyForBankChange,
+} from "./fixtures";
 
 /** What must never reach the browser: a portal token, or any merchant key. */
 const SECRET = /rkcps_|rk_live_[A-Za-z0-9]|rk_sandbox_[A-Za-z0-9]|rk_wh_[A-Za-z0-9]/;
@@ -75,5 +85,44 @@ test.describe("Secrets stay on the server", () => {
       expect(body, url).not.toContain(DEFAULT_SANDBOX_API_KEY);
       expect(body, url).not.toMatch(SECRET);
     }
+  });
+
+  test("a change of bank sends the details to the server and nothing brings them back: no page, API answer, URL, cookie or storage; the verification token neither", async ({ page, sandbox }) => {
+    const leaks: string[] = [];
+    const urls: string[] = [];
+    const reads: Promise<void>[] = [];
+    page.on("request", (request) => urls.push(request.url()));
+    page.on("response", (response) => {
+      const type = response.request().resourceType();
+      if (!["document", "fetch", "xhr"].includes(type)) return;
+      reads.push(
+        (async () => {
+          const text = `${await response.text().catch(() => "")} ${JSON.stringify(await response.allHeaders())}`;
+          if (FULL_BANK_DETAILS.test(text)) leaks.push(`bank details in ${type} ${response.url()}`);
+          if (VERIFICATION_TOKEN.test(text)) leaks.push(`verification token in ${type} ${response.url()}`);
+        })(),
+      );
+    });
+
+    await signInToPortal(page, CUSTOMERS.rich);
+    await verifyForBankChange(page, sandbox);
+    const verification = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("revkeen-dd-verified"));
+    expect(verification).toMatchObject({ httpOnly: true, sameSite: "Strict" });
+    expect(verification?.value).not.toMatch(VERIFICATION_TOKEN);
+    await fillNewBankAccount(page);
+    await page.getByRole("button", { name: "Change bank account" }).click();
+    await expect(page.getByRole("article", { name: "Barclays •••• 9911" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+
+    await Promise.all(reads);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
+    expect(urls.filter((url) => FULL_BANK_DETAILS.test(decodeURIComponent(url)) || VERIFICATION_TOKEN.test(decodeURIComponent(url)))).toEqual([]);
+    // The page the customer is left on, as the browser holds it after the submit.
+    expect(await page.content()).not.toMatch(FULL_BANK_DETAILS);
+    const storage = await page.evaluate(() => [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join(" "));
+    expect(storage).not.toMatch(FULL_BANK_DETAILS);
+    expect(storage).not.toContain("dd-verified");
+    for (const cookie of await page.context().cookies()) expect(decodeURIComponent(cookie.value), cookie.name).not.toMatch(FULL_BANK_DETAILS);
   });
 });

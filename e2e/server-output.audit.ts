@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../lib/env/schema.mjs";
+import { FULL_BANK_DETAILS, VERIFICATION_TOKEN } from "./fixtures";
 import { APP_LOG } from "./urls";
 
 test.describe("The server's logs", () => {
-  test("hold no portal token and no API key after the whole run, failures included", () => {
+  test("hold no portal token, API key, verification token or bank details after the whole run, failures included", () => {
     const output = readFileSync(APP_LOG, "utf8");
     // The run exercised failures (faults, refused tokens), so the logger had things to say.
     expect(output).toMatch(/revkeen\.(server_error|request_failed|retry)/);
@@ -17,5 +18,9 @@ test.describe("The server's logs", () => {
     expect(output).not.toContain(DEFAULT_SANDBOX_API_KEY);
     expect(output).not.toContain(DEFAULT_SANDBOX_WEBHOOK_SECRET);
     expect(output).not.toMatch(/Bearer\s+\S/);
+    // The run changed bank details, and failed doing so (direct-debit.spec.ts).
+    expect(output).toMatch(/"operation":"mandates\.reauthorize"/);
+    expect(output).not.toMatch(FULL_BANK_DETAILS);
+    expect(output).not.toMatch(VERIFICATION_TOKEN);
   });
 });

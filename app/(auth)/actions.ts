@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
+import { clearVerification } from "@/lib/server/direct-debit/verification-cookie";
 import { clearPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 import { signIn } from "./auth";
@@ -18,6 +19,7 @@ export async function signInAsDemoCustomer(form: FormData): Promise<void> {
   });
   // Another user's portal cookie must not survive a change of user on this browser.
   await clearPortalSession();
+  await clearVerification();
   await signIn(DEMO_PROVIDER_ID, { customerId: input.customerId, redirectTo: input.callbackUrl });
 }
 
@@ -32,5 +34,6 @@ export async function signInWithProvider(form: FormData): Promise<void> {
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
   await clearPortalSession();
+  await clearVerification();
   await signIn(input.provider, { redirectTo: input.callbackUrl });
 }

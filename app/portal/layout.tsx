@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { CustomerName } from "./_components/customer-name";
 import { NavigationPending } from "./_components/navigation-pending";
 import { PortalNav } from "./_components/portal-nav";
+import { PortalNavigation } from "./_components/portal-navigation";
 import "./portal.css";
 
 export default function PortalLayout({ children }: LayoutProps<"/portal">) {
@@ -11,7 +12,10 @@ export default function PortalLayout({ children }: LayoutProps<"/portal">) {
         <Suspense fallback={<p className="portal-customer" aria-hidden="true" />}>
           <CustomerName />
         </Suspense>
-        <PortalNav />
+        {/* Never waits on RevKeen: the Direct Debit link joins when the answer does. */}
+        <Suspense fallback={<PortalNav directDebit={false} />}>
+          <PortalNavigation />
+        </Suspense>
       </header>
       <main id="portal-main" className="stack">
         {children}

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/app/(auth)/auth";
+import { clearVerification } from "@/lib/server/direct-debit/verification-cookie";
 import { clearPortalSession } from "@/lib/server/portal-session/sealed-cookie";
 import { serverEnv } from "@/lib/env/server";
 import { isSameOrigin } from "@/lib/server/security/request-origin";
@@ -13,6 +14,7 @@ export async function POST(request: NextRequest) {
   // A plain form POST: refuse one made by another site.
   if (!isSameOrigin(request, serverEnv())) return new NextResponse(null, { status: 403 });
   await clearPortalSession();
+  await clearVerification();
   await signOut({ redirect: false });
   return new NextResponse(null, {
     status: 303,

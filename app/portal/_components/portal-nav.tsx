@@ -11,14 +11,16 @@ const LINKS: { href: Route; label: string }[] = [
   { href: "/portal/invoices", label: "Invoices" },
 ];
 
-export function PortalNav() {
+const DIRECT_DEBIT = { href: "/portal/direct-debit" as Route, label: "Direct Debit" };
+
+export function PortalNav({ directDebit }: { directDebit: boolean }) {
   const pathname = usePathname();
   // True only once hydrated: tests and scripts wait for it before counting requests.
   const hydrated = useHydrated();
   return (
     <nav aria-label="Billing" className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
       <ul>
-        {LINKS.map(({ href, label }) => {
+        {(directDebit ? [...LINKS, DIRECT_DEBIT] : LINKS).map(({ href, label }) => {
           const current = href === "/portal" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>

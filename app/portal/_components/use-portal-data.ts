@@ -4,7 +4,7 @@ import useSWR from "swr";
 import { portalFetcher, type PortalFetchError } from "@/lib/browser/portal-fetcher";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import type { DataBody, ListBody } from "@/lib/shared/portal-api/payloads";
-import type { ListQuery, PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { ListQuery, PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 
 export function useCustomer() {
   return useSWR<DataBody<PortalCustomer>, PortalFetchError>(portalKeys.customer(), portalFetcher);
@@ -24,4 +24,8 @@ export function useInvoices(query: ListQuery) {
 
 export function useInvoice(id: string) {
   return useSWR<DataBody<PortalInvoice>, PortalFetchError>(portalKeys.invoice(id), portalFetcher);
+}
+
+export function useMandates() {
+  return useSWR<ListBody<PortalMandate>, PortalFetchError>(portalKeys.mandates(), portalFetcher);
 }

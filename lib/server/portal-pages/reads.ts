@@ -2,7 +2,7 @@ import "server-only";
 // The portal pages' upstream reads, memoised per render with React's cache(): the layout and the
 // page ask for the customer and the upstream is asked once.
 import { cache } from "react";
-import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "@/lib/server/revkeen/client";
+import { getCustomer, getInvoice, getSubscription, listInvoices, listMandates, listSubscriptions } from "@/lib/server/revkeen/client";
 import { ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
 
 export const readCustomer = cache((token: string) => getCustomer(token));
@@ -17,3 +17,6 @@ export const readInvoices = cache((token: string, limit?: number, startingAfter?
 );
 
 export const readInvoice = cache((token: string, id: string) => getInvoice(token, id));
+
+/** The layout's navigation and the Direct Debit pages ask for it in one render: one call. */
+export const readMandates = cache((token: string) => listMandates(token));

@@ -2,11 +2,11 @@ import "server-only";
 // The portal-session cookie, and the only code that reads or writes it. Its value is sealed
 // (lib/server/security/sealed-value.ts), so the rkcps_ token inside is neither readable nor
 // forgeable by the browser, and it is bound to the signed-in user who minted it.
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
-import { isHttps } from "@/lib/server/security/https";
 import { sealValue, unsealValue } from "@/lib/server/security/sealed-value";
+import { usesSecureCookies } from "@/lib/server/security/secure-cookies";
 import { taintPortalToken } from "@/lib/server/security/taint-secrets";
 
 export type PortalSession = {
@@ -90,21 +90,17 @@ export function cookieAttributes(secure: boolean, expiresAt: number, now: number
   };
 }
 
-async function overHttps(): Promise<boolean> {
-  return isHttps(await headers(), serverEnv().AUTH_URL);
-}
-
 /** Reads the cookie for the signed-in user. Works in pages too (it never writes). */
 export async function readPortalSession(userId: string): Promise<PortalSessionState> {
   const jar = await cookies();
-  const value = jar.get((await overHttps()) ? SECURE_NAME : PLAIN_NAME)?.value;
+  const value = jar.get((await usesSecureCookies()) ? SECURE_NAME : PLAIN_NAME)?.value;
   if (value === undefined) return { state: "missing" };
   return unsealPortalSession(value, authSecret(), userId);
 }
 
 /** Only from a server action or a route handler: pages cannot set cookies. */
 export async function writePortalSession(session: PortalSession): Promise<void> {
-  const { name, options } = cookieAttributes(await overHttps(), session.expiresAt);
+  const { name, options } = cookieAttributes(await usesSecureCookies(), session.expiresAt);
   (await cookies()).set(name, await sealPortalSession(session, authSecret()), options);
 }
 

@@ -113,6 +113,24 @@ describe("listing mandates", () => {
     expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:self_service_off");
   });
 
+  it("logs self-service being off as information, since every portal page asks, and a real refusal as a warning", async () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const token = await mint();
+      await control("POST", "settings", { direct_debit_self_service: false });
+      await codeOf(client.listMandates(token));
+      expect(info.mock.calls.flat().join("\n")).toContain('"operation":"mandates.list","status":403');
+      expect(warn.mock.calls.flat().join("\n")).not.toContain('"operation":"mandates.list"');
+      await control("POST", "tokens/revoke", {});
+      await codeOf(client.listMandates(token));
+      expect(warn.mock.calls.flat().join("\n")).toContain('"operation":"mandates.list","status":401');
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
   it("calls a refused token expired", async () => {
     const token = await mint();
     await control("POST", "tokens/revoke", {});
@@ -179,14 +197,19 @@ describe("verifying the code", () => {
     expect(await verified(await mint())).toMatch(/^vt_/);
   });
 
-  it("calls a wrong or expired code invalid, and refuses a malformed one without calling RevKeen", async () => {
+  it("tells a wrong code from an expired one and from too many tries, and refuses a malformed one without calling RevKeen", async () => {
     const token = await mint();
     await client.sendMandateCode(token, ADA_MANDATE_ACTIVE);
     const code = await latestCode();
-    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, code === "000000" ? "111111" : "000000"))).toBe("mandate:code_invalid");
+    const wrong = code === "000000" ? "111111" : "000000";
+    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, wrong))).toBe("mandate:code_invalid");
+    for (let attempt = 2; attempt <= 5; attempt += 1) await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, wrong));
+    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, code))).toBe("mandate:code_attempts_exceeded");
+    await client.sendMandateCode(token, ADA_MANDATE_ACTIVE);
+    const second = await latestCode();
     await control("POST", "clock", { advance_seconds: 10 * 60 });
     const fresh = await mint();
-    expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, code))).toBe("mandate:code_invalid");
+    expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, second))).toBe("mandate:code_expired");
     await control("DELETE", "calls");
     expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, "12ab56"))).toBe("mandate:code_invalid");
     expect(await calls("mandates.verify_otp")).toBe(0);

@@ -55,6 +55,8 @@ type Call<T> = {
   idempotencyKey?: string;
   /** What a 404 means for this call. */
   notFound: PortalErrorCode;
+  /** Answers this call meets in normal use rather than as failures (a setting, not a fault): logged as info. */
+  expectedStatuses?: readonly number[];
   /**
    * What this call makes of an error status before the general rules: a 4xx, or a 5xx that the
    * step gives a meaning of its own. Undefined leaves it to the general rules.
@@ -210,6 +212,8 @@ export function listMandates(token: string): Promise<PortalList<PortalMandate>> 
     path: "/customer-portal/mandates",
     credential: { kind: "portal", token },
     notFound: "customer:not_found",
+    // Every portal page asks (the navigation): most merchants have no self-service, which is no fault.
+    expectedStatuses: [403],
     refusal: (status) => mandateRefusal(status, {}),
     parse: mandateList,
   });
@@ -263,7 +267,7 @@ export async function verifyMandateCode(token: string, id: string, code: string)
     body: body.data,
     credential: { kind: "portal", token },
     notFound: "mandate:not_found",
-    refusal: (status) => mandateRefusal(status, { 400: "mandate:code_invalid", 422: "mandate:no_email" }),
+    refusal: (status, response) => mandateRefusal(status, { 400: codeRefusal(response), 422: "mandate:no_email" }),
     parse: mandateVerification,
   });
   return answer.verification_token;
@@ -301,6 +305,13 @@ export async function reauthorizeMandate(token: string, id: string, details: Rea
       }),
     parse: (response) => reauthorizedMandate(response).data,
   });
+}
+
+/** RevKeen's 400 for a code is "invalid or expired": its words tell which, and a lock-out after too many tries. */
+function codeRefusal(response: unknown): PortalErrorCode {
+  if (mentions(response, /too many|attempts/i)) return "mandate:code_attempts_exceeded";
+  if (mentions(response, /expired/i)) return "mandate:code_expired";
+  return "mandate:code_invalid";
 }
 
 /** Whether RevKeen's error code or message matches `pattern`, for steps whose status has several meanings. */
@@ -417,7 +428,8 @@ function failure(call: Call<unknown>, response: Response, body: unknown): Portal
   const upstreamCode = upstreamError(body).code ?? "unknown";
   // RevKeen's own id for the request, so a merchant can quote it to RevKeen's support.
   const upstreamRequestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
-  log.warn("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode, upstream_request_id: upstreamRequestId });
+  const level = call.expectedStatuses?.includes(response.status) ? "info" : "warn";
+  log[level]("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode, upstream_request_id: upstreamRequestId });
   const own = call.refusal?.(response.status, body);
   if (own) return own;
   switch (response.status) {

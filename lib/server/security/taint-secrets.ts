@@ -39,3 +39,8 @@ export function taintServerSecrets(env: ServerEnv): void {
 export function taintPortalToken(session: { token: string }): void {
   taint("A RevKeen portal token must never be sent to the browser.", session, session.token);
 }
+
+/** A Direct Debit verification token (the proof of a one-time code), for as long as `holder` lives. */
+export function taintVerificationToken(holder: { token: string }): void {
+  taint("A Direct Debit verification token must never be sent to the browser.", holder, holder.token);
+}

@@ -56,7 +56,12 @@ export const portalErrorCodes = {
   },
   "mandate:code_invalid": {
     status: 400,
-    message: "That code isn't right, or it has expired. Check it, or ask for a new code.",
+    message: "That code isn't right. Check it and try again, or ask for a new code.",
+  },
+  "mandate:code_expired": { status: 400, message: "That code has expired. Ask for a new code." },
+  "mandate:code_attempts_exceeded": {
+    status: 400,
+    message: "That code was entered wrongly too many times. Ask for a new code.",
   },
   "mandate:verification_expired": {
     status: 400,

@@ -31,6 +31,11 @@ export const portalKeys = {
   cancelSubscription: (id: string) => `/api/portal/subscriptions/${encodeURIComponent(id)}/cancel`,
   invoices: (query: ListQuery) => withSearch("/api/portal/invoices", query),
   invoice: (id: string) => `/api/portal/invoices/${encodeURIComponent(id)}`,
+  mandates: () => "/api/portal/mandates",
+  cancelMandate: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/cancel`,
+  sendMandateCode: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/re-authorize/send-otp`,
+  verifyMandateCode: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/re-authorize/verify-otp`,
+  changeMandateBank: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/re-authorize`,
 } as const;
 
 /** Keys that hold subscriptions (lists or one): what a cancellation makes stale. */

@@ -161,6 +161,9 @@ export const reauthorizeMandateBodySchema = z.object({
   }),
 });
 
+/** What the customer's form sends the app: the change of bank without the token, which the server holds. */
+export const newBankDetailsSchema = reauthorizeMandateBodySchema.omit({ verification_token: true });
+
 export type PortalCustomer = z.infer<typeof portalCustomerSchema>;
 export type PortalSubscription = z.infer<typeof portalSubscriptionSchema>;
 export type PortalInvoice = z.infer<typeof portalInvoiceSchema>;
@@ -175,3 +178,4 @@ export type MandateVerification = z.infer<typeof mandateVerificationSchema>;
 export type CancelMandateBody = z.infer<typeof cancelMandateBodySchema>;
 export type VerifyMandateCodeBody = z.output<typeof verifyMandateCodeBodySchema>;
 export type ReauthorizeMandateBody = z.output<typeof reauthorizeMandateBodySchema>;
+export type NewBankDetails = z.output<typeof newBankDetailsSchema>;

@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
+import { readCustomer, readMandates } from "@/lib/server/portal-pages/reads";
+import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { portalKeys } from "@/lib/shared/portal-api/keys";
+import { listBody } from "@/lib/shared/portal-api/payloads";
+import { PortalSWRConfig } from "../_components/portal-swr-config";
+import { MandateList } from "./_components/mandate-list";
+import { OutcomeNotice } from "./_components/outcome-notice";
+
+export const metadata: Metadata = { title: "Direct Debit" };
+
+export default async function DirectDebitPage({ searchParams }: PageProps<"/portal/direct-debit">) {
+  // Answers 404 where the merchant does not offer Direct Debit here (load-portal-page.ts).
+  const [customer, mandates] = await loadPortalPage("/portal/direct-debit", (token) => Promise.all([readCustomer(token), readMandates(token)]));
+  const search = await searchParams;
+  return (
+    <PortalSWRConfig fallback={{ [portalKeys.mandates()]: listBody(mandates) }}>
+      <h1>Direct Debit</h1>
+      <p className="muted">The bank accounts your payments are collected from by Direct Debit.</p>
+      <OutcomeNotice search={search} />
+      {/* A key per render: the plain cancel form sends it, so a double submit cancels once. */}
+      <MandateList locale={customerLocale(customer.locale)} idempotencyKey={randomUUID()} />
+    </PortalSWRConfig>
+  );
+}
