@@ -13,6 +13,7 @@ import { requirePathId } from "./path-ids";
 import type { MandateRecord } from "./records";
 import { jsonReply, type Reply } from "./reply";
 import { parseInput, parseJsonBody, readBodyText } from "./request-input";
+import { settle } from "./time-passes";
 
 const NO_EMAIL = "The customer record has no e-mail address, so no code can be sent: add one to the customer first.";
 
@@ -63,6 +64,7 @@ function requireAmendable(record: MandateRecord): void {
 
 export function sendMandateCode(context: SandboxContext, { request, params }: OperationInput): Reply {
   const customerId = mandateCustomer(context, request);
+  settle(context);
   const record = findMandate(context, customerId, requirePathId(params[0], "mandate"));
   requireAmendable(record);
   const to = requireEmail(context, customerId, NO_EMAIL);
@@ -79,6 +81,7 @@ const CODE_REFUSALS = {
 
 export async function verifyMandateCode(context: SandboxContext, { request, params }: OperationInput): Promise<Reply> {
   const customerId = mandateCustomer(context, request);
+  settle(context);
   const id = requirePathId(params[0], "mandate");
   const body = parseInput(verifyBodySchema, parseJsonBody(await readBodyText(request), { optional: false }), "body");
   const record = findMandate(context, customerId, id);
@@ -90,6 +93,7 @@ export async function verifyMandateCode(context: SandboxContext, { request, para
 
 export async function reauthorizeMandate(context: SandboxContext, { request, url, params }: OperationInput): Promise<Reply> {
   const customerId = mandateCustomer(context, request);
+  settle(context);
   const id = requirePathId(params[0], "mandate");
   const key = readIdempotencyKey(request);
   const bodyText = await readBodyText(request);
@@ -112,6 +116,7 @@ export async function reauthorizeMandate(context: SandboxContext, { request, url
       throw new ApiError("invalid_request", "Invalid verification_token: it is unknown, used, expired or for another mandate. Verify a new code.");
     }
     record.mandate.status = "pending";
+    record.lodgedAt = now;
     record.mandate.account_holder_name = details.account_holder_name;
     record.mandate.account_number_last4 = details.account_number.slice(-4);
     record.mandate.bank_name = BANKS_BY_SORT_CODE_PREFIX[details.sort_code.slice(0, 2)] ?? null;

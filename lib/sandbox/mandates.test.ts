@@ -353,6 +353,30 @@ describe("POST …/mandates/{id}/re-authorize", () => {
     expect(await mandate(sandbox, token)).toEqual(changed);
   });
 
+  it("confirms the new account three sandbox days later: active again, and announced as mandate.activated", async () => {
+    const hook = await endpoint();
+    const { sandbox } = setupWithWebhooks(hook.url);
+    const token = await mintToken(sandbox);
+    await reauthorize(sandbox, token, newDetails(await verificationToken(sandbox, token)));
+    await control(sandbox, "POST", "/clock", { advance_seconds: 2 * 24 * 60 * 60 });
+    expect((await mandate(sandbox, await mintToken(sandbox)))?.status).toBe("pending");
+    await control(sandbox, "POST", "/clock", { advance_seconds: 24 * 60 * 60 });
+    const fresh = await mintToken(sandbox);
+    expect(await mandate(sandbox, fresh)).toMatchObject({ status: "active", account_number_last4: "6819" });
+    await sandbox.webhooksSettled();
+    const types = hook.bodies.map((body) => (JSON.parse(body) as MandateEvent).type);
+    expect(types.filter((type) => type.startsWith("mandate."))).toEqual(["mandate.created", "mandate.activated"]);
+  });
+
+  it("moves an active mandate's next collection on a month at a time as the clock passes it", async () => {
+    const { sandbox } = setup();
+    const before = (await mandate(sandbox, await mintToken(sandbox)))?.next_collection_date ?? "";
+    await control(sandbox, "POST", "/clock", { advance_seconds: 40 * 24 * 60 * 60 });
+    const after = (await mandate(sandbox, await mintToken(sandbox)))?.next_collection_date ?? "";
+    expect(Date.parse(after)).toBeGreaterThanOrEqual(START + 40 * 24 * 60 * 60 * 1000 - 24 * 60 * 60 * 1000);
+    expect(new Date(after).getUTCDate()).toBe(new Date(before).getUTCDate());
+  });
+
   it.each(["20-47-93", "20 47 93", "204793", " 204793 "])("accepts the sort code written %j", async (sortCode) => {
     const { sandbox } = setup();
     const token = await mintToken(sandbox);

@@ -10,6 +10,7 @@ import { requirePathId } from "./path-ids";
 import { jsonReply, type Reply } from "./reply";
 import { parseInput, parseJsonBody, readBodyText } from "./request-input";
 import { mandatesOf } from "./state";
+import { settle } from "./time-passes";
 
 const MANDATES_PATH = "/v2/customer-portal/mandates";
 
@@ -20,11 +21,13 @@ const cancelBodySchema = z
 /** Every mandate of the customer, newest first, in one page: the list takes no paging parameters. */
 export function listMandates(context: SandboxContext, { request }: OperationInput): Reply {
   const customerId = mandateCustomer(context, request);
+  settle(context);
   return jsonReply(200, { object: "list", data: mandatesOf(context.state, customerId), has_more: false, url: MANDATES_PATH });
 }
 
 export async function cancelMandate(context: SandboxContext, { request, url, params }: OperationInput): Promise<Reply> {
   const customerId = mandateCustomer(context, request);
+  settle(context);
   const id = requirePathId(params[0], "mandate");
   const key = readIdempotencyKey(request);
   const bodyText = await readBodyText(request);

@@ -22,6 +22,8 @@ export interface InvoiceRecord {
 export interface MandateRecord {
   customerId: string;
   cancellationReason: string | null;
+  /** Sandbox time the new bank details were lodged, while the mandate is pending; else null. */
+  lodgedAt: number | null;
   mandate: PortalMandate;
 }
 

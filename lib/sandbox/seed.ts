@@ -172,6 +172,7 @@ function adaMandates(now: number): MandateRecord[] {
   const mandate = (key: string, fields: Omit<PortalMandate, "id" | "object" | "account_holder_name">): MandateRecord => ({
     customerId: ADA_LOVELACE_ID,
     cancellationReason: null,
+    lodgedAt: null,
     mandate: { id: deterministicUuid(`mandate:ada:${key}`), object: "mandate", account_holder_name: "Ada Lovelace", ...fields },
   });
   const switchedOn = addMonths(now, -14);

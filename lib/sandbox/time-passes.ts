@@ -3,7 +3,8 @@
 // cancellations take effect, and each change sends the webhooks RevKeen would send for it.
 import { randomUUID } from "node:crypto";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/schemas";
-import { toIso } from "./calendar";
+import { addMonths, toIso } from "./calendar";
+import { mandateEventObject } from "./mandate-access";
 import type { SandboxContext } from "./context";
 import type { SubscriptionRecord } from "./records";
 import { settleSubscription, type SubscriptionChange } from "./settle";
@@ -17,9 +18,13 @@ export function subscriptionEventObject(record: SubscriptionRecord): Record<stri
   return { ...structuredClone(record.subscription), customer_id: record.customerId };
 }
 
-/** Brings every subscription up to the sandbox's now, billing and announcing what changed. */
+/** Bacs takes about three working days to confirm new bank details: the sandbox takes three days. */
+export const LODGEMENT_MS = 3 * 24 * 60 * 60 * 1000;
+
+/** Brings every subscription and mandate up to the sandbox's now, billing and announcing what changed. */
 export function settle(context: SandboxContext): void {
   const now = context.clock.now();
+  settleMandates(context, now);
   for (const record of context.state.subscriptions.values()) {
     const changes = settleSubscription(record.subscription, now);
     const billable = changes.filter((change) => change.kind !== "canceled").slice(-MAX_BILLED_PERIODS);
@@ -31,6 +36,28 @@ export function settle(context: SandboxContext): void {
       }
     }
   }
+}
+
+/** A lodged change confirmed once its days have passed; an active mandate's next collection never in the past. */
+function settleMandates(context: SandboxContext, now: number): void {
+  for (const record of context.state.mandates.values()) {
+    const mandate = record.mandate;
+    if (mandate.status === "pending" && record.lodgedAt !== null && now - record.lodgedAt >= LODGEMENT_MS) {
+      mandate.status = "active";
+      record.lodgedAt = null;
+      context.webhooks.emit("mandate.activated", mandateEventObject(record), { status: "pending" });
+    }
+    if (mandate.status !== "cancelled" && mandate.next_collection_date !== null) {
+      let next = Date.parse(mandate.next_collection_date);
+      // Monthly collections: a date that has passed was collected, and the next is a month on.
+      while (next < startOfDay(now)) next = addMonths(next, 1);
+      mandate.next_collection_date = toIso(next).slice(0, 10);
+    }
+  }
+}
+
+function startOfDay(ms: number): number {
+  return Date.parse(toIso(ms).slice(0, 10));
 }
 
 function bill(context: SandboxContext, record: SubscriptionRecord, period: Extract<SubscriptionChange, { periodStart: number }>): void {
