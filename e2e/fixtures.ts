@@ -25,8 +25,11 @@ export const ADA_OLD_MANDATE = deterministicUuid("mandate:ada:lloyds");
 export const NEW_BANK_ACCOUNT = { holder: "Ada King", sortCode: "20-71-64", accountNumber: "55779911" } as const;
 // Whole values only: an id or a hash that happens to hold the same digits is not a leak.
 export const FULL_BANK_DETAILS = /(?<![0-9A-Za-z])(?:20[- ]?71[- ]?64|55779911)(?![0-9A-Za-z])/;
-/** A Direct Debit verification token (the sandbox's vt_ and its random part). */
-export const VERIFICATION_TOKEN = /vt_[A-Za-z0-9_-]{16,}/;
+/**
+ * A Direct Debit verification token (the sandbox's vt_ and its random part), as a whole word: a
+ * webhook event id ("evt_…") holds "vt_" too.
+ */
+export const VERIFICATION_TOKEN = /(?<![0-9A-Za-z])vt_[A-Za-z0-9_-]{16,}/;
 
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
