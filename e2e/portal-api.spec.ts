@@ -97,7 +97,8 @@ test.describe("Portal API", () => {
 
   test("answers a signed-out request with auth:unauthenticated", async () => {
     const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL });
-    for (const path of ["/api/portal/customer", "/api/portal/subscriptions", "/api/portal/invoices"]) {
+    // A path no handler serves too: nothing under /api/portal answers anything else signed out.
+    for (const path of ["/api/portal/customer", "/api/portal/subscriptions", "/api/portal/invoices", "/api/portal/no-such-thing"]) {
       const response = await anonymous.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(401);
       expect(await response.json(), path).toMatchObject({ error: { code: "auth:unauthenticated" } });

@@ -1,6 +1,7 @@
 // 5. The app's own API overhead: GET /api/portal/subscriptions (signed in, with the browser's
-// cookies) against the same read made straight to the sandbox with a Bearer token.
-import { APP_URL, COUNTS, SANDBOX_URL } from "./config";
+// cookies) against the same read made straight to the sandbox with a Bearer token, and against
+// the floor app's route handler that makes that read with plain fetch (what Next alone costs).
+import { APP_URL, COUNTS, FLOOR_URL, SANDBOX_URL } from "./config";
 import { mint, sandbox } from "./sandbox-client";
 import { round, summarize, type Summary } from "./stats";
 
@@ -16,6 +17,8 @@ export interface ApiOverheadRow {
   concurrency: number;
   app: ApiSide;
   direct: ApiSide;
+  /** The floor app's forwarding route handler. */
+  floor: ApiSide;
   /** app p50 − direct p50, ms. */
   overheadP50: number;
   overheadP99: number;
@@ -38,22 +41,20 @@ async function timed(call: Target, times: number[]): Promise<boolean> {
   return ok;
 }
 
-/** Alternating one app request and one direct request, `count` of each. */
-async function sequential(app: Target, direct: Target, count: number): Promise<[ApiSide, ApiSide]> {
-  const appTimes: number[] = [];
-  const directTimes: number[] = [];
-  let appErrors = 0;
-  let directErrors = 0;
+/** One request to each target in turn, `count` rounds: load and noise fall on every side alike. */
+async function sequential(targets: Target[], count: number): Promise<ApiSide[]> {
+  const times = targets.map((): number[] => []);
+  const errors = targets.map(() => 0);
   for (let i = 0; i < count; i += 1) {
-    if (!(await timed(app, appTimes))) appErrors += 1;
-    if (!(await timed(direct, directTimes))) directErrors += 1;
+    for (const [index, call] of targets.entries()) {
+      if (!(await timed(call, times[index] ?? []))) errors[index] = (errors[index] ?? 0) + 1;
+    }
   }
-  const side = (times: number[], errors: number): ApiSide => ({
-    latency: summarize(times),
-    requestsPerSecond: round(1000 / (times.reduce((sum, ms) => sum + ms, 0) / times.length), 1),
-    errors,
-  });
-  return [side(appTimes, appErrors), side(directTimes, directErrors)];
+  return times.map((side, index) => ({
+    latency: summarize(side),
+    requestsPerSecond: round(1000 / (side.reduce((sum, ms) => sum + ms, 0) / side.length), 1),
+    errors: errors[index] ?? 0,
+  }));
 }
 
 /** `concurrency` loops sharing `total` requests; requests per second over the wall-clock time. */
@@ -74,13 +75,14 @@ async function concurrent(call: Target, total: number, concurrency: number): Pro
   return { latency: summarize(times), requestsPerSecond: round(times.length / seconds, 1), errors };
 }
 
-function row(mode: string, requests: number, concurrency: number, app: ApiSide, direct: ApiSide): ApiOverheadRow {
+function row(mode: string, requests: number, concurrency: number, app: ApiSide, direct: ApiSide, floor: ApiSide): ApiOverheadRow {
   return {
     mode,
     requests,
     concurrency,
     app,
     direct,
+    floor,
     overheadP50: round(app.latency.median - direct.latency.median),
     overheadP99: round(app.latency.p99 - direct.latency.p99),
   };
@@ -88,7 +90,7 @@ function row(mode: string, requests: number, concurrency: number, app: ApiSide, 
 
 export interface ApiOverhead {
   rows: ApiOverheadRow[];
-  /** The same URL without cookies: proxy.ts answers 401, so this is Next's handling plus the proxy. */
+  /** The same URL without cookies: portalRoute answers 401 before any upstream call, so this is Next and the session check. */
   signedOut: Summary;
 }
 
@@ -98,15 +100,19 @@ export async function apiOverhead(cookie: string, customerId: string): Promise<A
   const token = await mint(customerId);
   const app = target(`${APP_URL}/api/portal/subscriptions`, { cookie });
   const direct = target(`${SANDBOX_URL}/v2/customer-portal/subscriptions`, { authorization: `Bearer ${token}` });
+  const floor = target(`${FLOOR_URL}/api/floor`, { authorization: `Bearer ${token}` });
 
   if (!(await app())) throw new Error("GET /api/portal/subscriptions with the browser's cookies did not answer 200");
+  if (!(await floor())) throw new Error("the floor app's GET /api/floor did not answer 200");
   for (let i = 0; i < 50; i += 1) {
     await app();
     await direct();
+    await floor();
   }
-  const [appSequential, directSequential] = await sequential(app, direct, COUNTS.apiSequential);
+  const [appSequential, directSequential, floorSequential] = (await sequential([app, direct, floor], COUNTS.apiSequential)) as [ApiSide, ApiSide, ApiSide];
   const appConcurrent = await concurrent(app, COUNTS.apiConcurrentTotal, COUNTS.apiConcurrency);
   const directConcurrent = await concurrent(direct, COUNTS.apiConcurrentTotal, COUNTS.apiConcurrency);
+  const floorConcurrent = await concurrent(floor, COUNTS.apiConcurrentTotal, COUNTS.apiConcurrency);
 
   const signedOutCall: Target = async () => {
     const response = await fetch(`${APP_URL}/api/portal/subscriptions`);
@@ -118,8 +124,8 @@ export async function apiOverhead(cookie: string, customerId: string): Promise<A
 
   return {
     rows: [
-      row("sequential", COUNTS.apiSequential, 1, appSequential, directSequential),
-      row(`${COUNTS.apiConcurrency} concurrent`, COUNTS.apiConcurrentTotal, COUNTS.apiConcurrency, appConcurrent, directConcurrent),
+      row("sequential", COUNTS.apiSequential, 1, appSequential, directSequential, floorSequential),
+      row(`${COUNTS.apiConcurrency} concurrent`, COUNTS.apiConcurrentTotal, COUNTS.apiConcurrency, appConcurrent, directConcurrent, floorConcurrent),
     ],
     signedOut: summarize(signedOutTimes),
   };

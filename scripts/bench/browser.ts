@@ -8,13 +8,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
-export type View = "overview" | "subscriptions" | "subscription" | "invoices";
+export type View = "overview" | "emptyOverview" | "subscriptions" | "subscription" | "invoices" | "landed" | "reports";
 
 /**
  * Installed in every document before its own scripts. Once armed with a view, it notes the
- * first form submit or link click (startAt) and the first moment that view's data is all in
- * the DOM and laid out (readyAt), checked on every DOM mutation. Times are epoch ms from
- * performance.timeOrigin, so they survive a full navigation (state lives in sessionStorage).
+ * first form submit or link click (startAt), or for a page load the navigation's start, and the
+ * first moment that view's data is all in the DOM and laid out (readyAt), checked on every DOM
+ * mutation. Times are epoch ms from performance.timeOrigin, so they survive a full navigation
+ * (state lives in sessionStorage). A chain clicks its next link the moment a view is ready,
+ * from inside the page: a round trip to Node first would give prefetches time a person does not.
  */
 const PROBE = `(() => {
   const KEY = "__revkeen_bench";
@@ -33,21 +35,59 @@ const PROBE = `(() => {
       shown('section[aria-labelledby="you-heading"] dl.details') &&
       shown('[data-testid="amount-due"]') &&
       shown('ul[aria-label="Current subscriptions"] > li') &&
-      shown('[aria-label="Latest invoices"] tbody tr'),
+      shown('section[aria-labelledby="latest-heading"] tbody tr'),
     subscriptions: () => heading("Subscriptions") && shown('ul[aria-label="Subscriptions"] > li'),
     subscription: () => shown('[aria-labelledby="subscription-details-heading"] dl.details') && shown("main h1"),
     invoices: () => heading("Invoices") && shown('[aria-label="Invoices, newest first"] tbody tr'),
+    // A customer with no billing yet (a user the app created and linked): the same figures, empty.
+    emptyOverview: () =>
+      heading("Overview") &&
+      shown('[data-testid="portal-customer-name"]') &&
+      shown('section[aria-labelledby="you-heading"] dl.details') &&
+      shown('[data-testid="amount-due"]') &&
+      shown('section[aria-labelledby="current-heading"] .empty-state') &&
+      shown('section[aria-labelledby="latest-heading"] .empty-state'),
+    landed: () => heading("Landed") && shown('[data-testid="landed-figures"] dd', 3),
+    // Either answer of the gate counts as shown; the caller checks which one it was.
+    reports: () => heading("Reports") && (shown('[data-testid="reports"] dl dd', 3) || shown('[data-testid="reports-locked"]')),
   };
   let state = null;
   try { state = JSON.parse(sessionStorage.getItem(KEY) || "null"); } catch {}
   const save = () => sessionStorage.setItem(KEY, JSON.stringify(state));
+  // Armed for a page load in the document before: this document is that load if it began after
+  // the arming (a few ms of slack for the two documents' clocks).
+  if (state && state.fromNavigation && state.startAt === null && performance.timeOrigin >= state.armedAt - 5) {
+    state.startAt = performance.timeOrigin;
+    save();
+  }
+  let chain = null;
   window.__revkeenBench = {
-    arm(view) { state = { view, startAt: null, readyAt: null }; save(); },
+    arm(view, fromNavigation = false) { state = { view, startAt: null, readyAt: null, armedAt: now(), fromNavigation }; save(); },
     read() { return state; },
+    chain(steps) {
+      chain = { steps, index: 0, times: [], error: null, done: false };
+      this.arm(steps[0].view);
+      clickNext();
+    },
+    readChain() { return chain && { times: chain.times, error: chain.error, done: chain.done }; },
+  };
+  const clickNext = () => {
+    const step = chain.steps[chain.index];
+    const link = document.querySelector(step.selector);
+    if (!link) { chain.error = "no " + step.selector + " on " + location.pathname; chain.done = true; return; }
+    link.click();
   };
   const check = () => {
     if (!state || state.startAt === null || state.readyAt !== null) return;
-    if (READY[state.view]()) { state.readyAt = now(); save(); }
+    if (!READY[state.view]()) return;
+    state.readyAt = now();
+    save();
+    if (!chain || chain.done) return;
+    chain.times.push(state.readyAt - state.startAt);
+    chain.index += 1;
+    if (chain.index >= chain.steps.length) { chain.done = true; return; }
+    window.__revkeenBench.arm(chain.steps[chain.index].view);
+    clickNext();
   };
   const start = () => {
     if (!state || state.startAt !== null) return;
@@ -67,18 +107,51 @@ export async function newContext(browser: Browser, storageState?: Awaited<Return
   return context;
 }
 
-/** Arms the probe for `view`, runs `act` (the click), and returns ms from click/submit to data visible. */
-export async function timeToView(page: Page, view: View, act: () => Promise<void>, timeoutMs = 30_000): Promise<number> {
-  await page.evaluate((name) => (window as unknown as { __revkeenBench: { arm(view: string): void } }).__revkeenBench.arm(name), view);
+type Probe = {
+  arm(view: string, fromNavigation?: boolean): void;
+  read(): { startAt: number | null; readyAt: number | null } | null;
+  chain(steps: ChainStep[]): void;
+  readChain(): { times: number[]; error: string | null; done: boolean } | null;
+};
+
+/**
+ * Arms the probe for `view`, runs `act`, and returns ms from click/submit to data visible; with
+ * `fromNavigation`, from the start of the page load `act` makes (a goto) instead.
+ */
+export async function timeToView(page: Page, view: View, act: () => Promise<unknown>, timeoutMs = 30_000, fromNavigation = false): Promise<number> {
+  await page.evaluate(([name, load]) => (window as unknown as { __revkeenBench: Probe }).__revkeenBench.arm(name, load), [view, fromNavigation] as const);
   await act();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await page
-      .evaluate(() => (window as unknown as { __revkeenBench?: { read(): { startAt: number | null; readyAt: number | null } } }).__revkeenBench?.read() ?? null)
+      .evaluate(() => (window as unknown as { __revkeenBench?: Probe }).__revkeenBench?.read() ?? null)
       .catch(() => null); // mid-navigation
     if (state?.startAt != null && state.readyAt != null) return state.readyAt - state.startAt;
     if (Date.now() > deadline) throw new Error(`${view} did not show its data within ${timeoutMs / 1000} s (at ${page.url()})`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export interface ChainStep {
+  view: View;
+  /** The link to click for it: the first match in the page at that moment. */
+  selector: string;
+}
+
+/**
+ * Clicks each step's link the moment the previous view's data shows (the first at once) and
+ * returns each click → data visible, in ms. Client-side navigations only: the chain lives in
+ * the page's memory.
+ */
+export async function timeChain(page: Page, steps: ChainStep[], timeoutMs = 120_000): Promise<number[]> {
+  await page.evaluate((chain) => (window as unknown as { __revkeenBench: Probe }).__revkeenBench.chain(chain), steps);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const chain = await page.evaluate(() => (window as unknown as { __revkeenBench: Probe }).__revkeenBench.readChain());
+    if (chain?.error) throw new Error(`clicks as soon as data shows: ${chain.error}`);
+    if (chain?.done) return chain.times;
+    if (Date.now() > deadline) throw new Error(`clicks as soon as data shows: ${chain?.times.length ?? 0} of ${steps.length} within ${timeoutMs / 1000} s (at ${page.url()})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -137,12 +210,19 @@ export function trackNetwork(page: Page): NetworkTracker {
   };
 }
 
-/** Signs in as the demo customer through /sign-in, as e2e/fixtures.ts does. */
-export async function signIn(page: Page, name = CUSTOMER): Promise<void> {
-  await page.goto(`${APP_URL}/sign-in`);
+/**
+ * Signs in through /sign-in of the app at `baseUrl`, as e2e/fixtures.ts does: as the demo customer
+ * `name`, or as "a new customer" (a user with no billing account yet, whom the first "Manage
+ * billing" creates and links in the app's database).
+ */
+export async function signIn(page: Page, name: string = CUSTOMER, baseUrl = APP_URL): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
   await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
   await page.getByRole("button", { name: "Manage billing" }).waitFor({ state: "visible", timeout: 30_000 });
 }
+
+/** What signIn() is given for a user with no billing account yet. */
+export const NEW_CUSTOMER = "a new customer";
 
 /** Signs in and opens the portal once, so the context holds both cookies. */
 export async function signInToPortal(page: Page): Promise<void> {

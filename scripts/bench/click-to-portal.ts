@@ -1,8 +1,9 @@
 // 1. Click to portal: "Manage billing" submitted → every overview figure visible, against the
-// limit of two upstream round trips (mint, then the reads in parallel) at the same latency.
-import type { Browser } from "@playwright/test";
-import { APP_URL, COUNTS } from "./config";
-import { manageBillingHydrated, newContext, signIn, timeToView } from "./browser";
+// limit of two upstream round trips (mint, then the reads in parallel) at the same latency, and
+// against the floor: the same kind of form in an empty Next app, submitted → its next page shown.
+import type { Browser, Page } from "@playwright/test";
+import { APP_URL, COUNTS, FLOOR_URL } from "./config";
+import { manageBillingHydrated, newContext, signIn, timeToView, type View } from "./browser";
 import { measureRoundTrips, sandbox, sequentialRoundTrips } from "./sandbox-client";
 import { median, round, summarize, type Summary } from "./stats";
 
@@ -18,6 +19,33 @@ export interface ClickToPortalRow {
   upstreamRoundTrips: number | null;
 }
 
+export interface ClickSamples {
+  times: number[];
+  calls: number[];
+  trips: number[];
+}
+
+/**
+ * Presses "Manage billing" on `baseUrl`'s home page `runs` times after COUNTS.warmup unmeasured
+ * presses, each from a freshly loaded and hydrated home page; `page` is signed in already.
+ */
+export async function pressManageBilling(page: Page, options: { baseUrl: string; view: View; runs: number; latencyMs: number }): Promise<ClickSamples> {
+  const samples: ClickSamples = { times: [], calls: [], trips: [] };
+  for (let i = 0; i < COUNTS.warmup + options.runs; i += 1) {
+    await page.goto(options.baseUrl);
+    await manageBillingHydrated(page);
+    await sandbox.resetCalls();
+    const ms = await timeToView(page, options.view, () => page.getByRole("button", { name: "Manage billing" }).click());
+    const { log } = await sandbox.calls();
+    if (i < COUNTS.warmup) continue;
+    samples.times.push(ms);
+    samples.calls.push(log.length);
+    const waves = sequentialRoundTrips(log, options.latencyMs);
+    if (waves !== null) samples.trips.push(waves);
+  }
+  return samples;
+}
+
 export async function clickToPortal(browser: Browser, latencyMs: number, customerId: string): Promise<ClickToPortalRow> {
   await sandbox.latency(latencyMs);
   const { twoRoundTrips } = await measureRoundTrips(customerId);
@@ -25,21 +53,7 @@ export async function clickToPortal(browser: Browser, latencyMs: number, custome
   try {
     const page = await context.newPage();
     await signIn(page);
-    const times: number[] = [];
-    const calls: number[] = [];
-    const trips: number[] = [];
-    for (let i = 0; i < COUNTS.warmup + COUNTS.clickRuns; i += 1) {
-      await page.goto(APP_URL);
-      await manageBillingHydrated(page);
-      await sandbox.resetCalls();
-      const ms = await timeToView(page, "overview", () => page.getByRole("button", { name: "Manage billing" }).click());
-      const { log } = await sandbox.calls();
-      if (i < COUNTS.warmup) continue;
-      times.push(ms);
-      calls.push(log.length);
-      const waves = sequentialRoundTrips(log, latencyMs);
-      if (waves !== null) trips.push(waves);
-    }
+    const { times, calls, trips } = await pressManageBilling(page, { baseUrl: APP_URL, view: "overview", runs: COUNTS.clickRuns, latencyMs });
     const measured = summarize(times);
     return {
       latencyMs,
@@ -49,6 +63,28 @@ export async function clickToPortal(browser: Browser, latencyMs: number, custome
       upstreamCalls: median(calls),
       upstreamRoundTrips: trips.length > 0 ? median(trips) : null,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The floor app's /submit → /landed (servers.ts): a form with a server action that sets a cookie
+ * and redirects to a page rendered per request. What Next and React alone cost from the press to
+ * the next page's content, with no upstream and no database; upstream latency does not reach it.
+ */
+export async function floorSubmitToLanded(browser: Browser): Promise<Summary> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const times: number[] = [];
+    for (let i = 0; i < COUNTS.warmup + COUNTS.floorRuns; i += 1) {
+      await page.goto(`${FLOOR_URL}/submit`);
+      await manageBillingHydrated(page);
+      const ms = await timeToView(page, "landed", () => page.getByRole("button", { name: "Manage billing" }).click());
+      if (i >= COUNTS.warmup) times.push(ms);
+    }
+    return summarize(times);
   } finally {
     await context.close();
   }

@@ -16,11 +16,17 @@ export const PORTS = {
   app: port("BENCH_APP_PORT", 3611),
   floor: port("BENCH_FLOOR_PORT", 3612),
   sandbox: port("BENCH_SANDBOX_PORT", 4611),
+  /** A second `next start` of the same build, on PostgreSQL (part 6a, 6b). */
+  postgresApp: port("BENCH_POSTGRES_APP_PORT", 3613),
+  /** The throwaway PostgreSQL server that instance uses. */
+  postgres: port("BENCH_POSTGRES_PORT", 5611),
 };
 
 export const APP_URL = `http://127.0.0.1:${PORTS.app}`;
 export const FLOOR_URL = `http://127.0.0.1:${PORTS.floor}`;
 export const SANDBOX_URL = `http://127.0.0.1:${PORTS.sandbox}`;
+export const POSTGRES_APP_URL = `http://127.0.0.1:${PORTS.postgresApp}`;
+export const POSTGRES_URL = `postgres://postgres@127.0.0.1:${PORTS.postgres}/postgres`;
 
 /** The app's build folder: never the `.next` a developer or the e2e suite uses. */
 export const DIST_DIR = ".next-bench";
@@ -32,8 +38,18 @@ export const LATENCIES = [0, 50, 150] as const;
 export const COUNTS = {
   /** Click to portal, per latency (the issue asks for at least 20). */
   clickRuns: 20,
+  /** The floor app's submit → redirected page, at latency 0 (upstream latency does not reach it). */
+  floorRuns: 20,
   /** Navigation runs (overview → subscriptions → one → invoices), per latency. */
   navigationRuns: 15,
+  /** Clicks alternating subscriptions ⇄ invoices, each as soon as the page's data shows, per latency. */
+  atOnceClicks: 20,
+  /** Click to portal per user and database (part 6a), at latency 0. */
+  databaseRuns: 15,
+  /** Signed webhook deliveries, one after another, per database (part 6b; at least 200). */
+  webhookRequests: 250,
+  /** /reports loads per cache state and latency (part 6c). */
+  entitlementRuns: 20,
   /** Direct sandbox measurements of the round-trip limit, per latency. */
   limitRuns: 20,
   /** Unmeasured runs first, per latency: JIT, connection pools, Next's caches. */
@@ -52,8 +68,12 @@ export const CUSTOMER = "Ada Lovelace";
 /** Targets from the issue. */
 export const TARGETS = {
   clickRatioAt150: 1.5,
-  /** Upstream round trips one after another that a navigation step may wait on (sandbox call log). */
-  navigationRoundTrips: 1,
+  /** Click to portal at latency 0: median − the floor app's median − two round trips. */
+  clickPortalPartAt0Ms: 30,
+  /** A navigation's median may exceed one upstream round trip (none at latency 0) by this much. */
+  navigationOverRoundTripMs: 60,
   jsAboveFloorBytes: 15 * 1024,
   apiOverheadP50Ms: 3,
+  /** 32 concurrent: three times the 198 req/s the app served on 2026-11-30 (issue 18). */
+  apiConcurrentRequestsPerSecond: 3 * 198,
 };

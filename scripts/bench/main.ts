@@ -1,18 +1,19 @@
 // `npm run bench`: builds and starts the app on the standalone sandbox, drives headless Chromium,
 // and prints how fast the portal is next to its limits (docs/speed.md).
 // It prints figures and never fails on a time: the exit code is 0 whenever the bench ran.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { apiOverhead } from "./api-overhead";
 import { launchBrowser, newContext, signInToPortal } from "./browser";
-import { clickToPortal, type ClickToPortalRow } from "./click-to-portal";
-import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, ROOT, TARGETS } from "./config";
+import { clickToPortal, floorSubmitToLanded, type ClickToPortalRow } from "./click-to-portal";
+import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, ROOT, TARGETS } from "./config";
+import { databaseClicks, entitlementChecks, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { navigation, type NavigationRow } from "./navigation";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
 import { mint, read, sandbox } from "./sandbox-client";
-import { buildAndStartFloor, buildApp, killAllNow, startApp, startSandbox, stopAll } from "./servers";
+import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startPostgresApp, startSandbox, stopAll } from "./servers";
 import { portalViews, upstreamCalls } from "./upstream-calls";
 
 const started = performance.now();
@@ -24,6 +25,26 @@ async function subscriptionId(customerId: string): Promise<string> {
   const active = list.data.find((subscription) => subscription.status === "active") ?? list.data[0];
   if (!active) throw new Error("the demo customer has no subscription");
   return active.id;
+}
+
+/**
+ * An active Direct Debit mandate of the demo customer, for the change-bank page (a cancelled
+ * one shows no form). The sandbox lists mandates only while direct_debit_self_service is on,
+ * as it is after every reset.
+ */
+async function mandateId(customerId: string): Promise<string> {
+  const list = (await read(await mint(customerId), "/mandates")) as { data: { id: string; status: string }[] };
+  const active = list.data.find((mandate) => mandate.status === "active") ?? list.data[0];
+  if (!active) throw new Error("the demo customer has no Direct Debit mandate");
+  return active.id;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error));
+
+/** The embedded database's name in the tables, with the PGlite this build bundles. */
+function embeddedName(): string {
+  const pglite = JSON.parse(readFileSync(join(ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")) as { version: string };
+  return `embedded (PGlite ${pglite.version})`;
 }
 
 async function bench(): Promise<Results> {
@@ -49,6 +70,7 @@ async function bench(): Promise<Results> {
     const machine = describeMachine(browser.version());
     const customerId = await sandbox.customerId(CUSTOMER);
     const subscription = await subscriptionId(customerId);
+    const mandate = await mandateId(customerId);
 
     progress("signing in");
     const signInContext = await newContext(browser);
@@ -60,8 +82,10 @@ async function bench(): Promise<Results> {
     await sandbox.latency(0);
     const jsFloor = await scriptsLoaded(browser, "floor", FLOOR_URL, { portal: false });
     const jsPages: ScriptsLoaded[] = [];
-    for (const view of portalViews(subscription)) {
-      jsPages.push(await scriptsLoaded(browser, view.path.replace(subscription, "[id]"), `${APP_URL}${view.path}`, { storageState, portal: true }));
+    const jsPaths = [...portalViews(subscription).map((view) => view.path), "/portal/direct-debit", `/portal/direct-debit/${mandate}/change-bank`];
+    for (const path of jsPaths) {
+      const name = path.replace(subscription, "[id]").replace(mandate, "[id]");
+      jsPages.push(await scriptsLoaded(browser, name, `${APP_URL}${path}`, { storageState, portal: true }));
     }
 
     progress("3. upstream calls per view");
@@ -72,6 +96,9 @@ async function bench(): Promise<Results> {
       progress(`1. click to portal at ${latency} ms`);
       click.push(await clickToPortal(browser, latency, customerId));
     }
+    progress("1. the floor app's /submit → /landed");
+    await sandbox.latency(0);
+    const clickFloor = await floorSubmitToLanded(browser);
 
     const steps: NavigationRow[] = [];
     for (const latency of LATENCIES) {
@@ -87,6 +114,35 @@ async function bench(): Promise<Results> {
     const api = await apiOverhead(cookie, customerId);
     await sandbox.latency(0);
 
+    // Before the second instance starts: both share the build's folder, Next's cache files included.
+    progress("6c. cached entitlement check");
+    let entitlements: EntitlementRow[] = [];
+    let entitlementsSkipped: string | null = null;
+    try {
+      entitlements = await entitlementChecks(browser, storageState, customerId);
+    } catch (error) {
+      entitlementsSkipped = errorText(error);
+    }
+
+    progress("6. PostgreSQL and a second instance of the app on it");
+    const embedded: Instance = { database: embeddedName(), url: APP_URL };
+    let second: Instance | Skipped;
+    const postgres = await startPostgres();
+    if (!postgres.ok) {
+      second = { database: "PostgreSQL", reason: postgres.reason };
+    } else {
+      const database = `PostgreSQL ${postgres.version}`.trim();
+      second = await startPostgresApp().then(
+        (): Instance => ({ database, url: POSTGRES_APP_URL }),
+        (error: unknown): Skipped => ({ database, reason: `the app did not start on it: ${errorText(error)}` }),
+      );
+    }
+    progress("6a. click to portal per user and database");
+    const database = await databaseClicks(browser, [embedded, second]);
+    progress("6b. webhook handling");
+    const webhookRows = await webhooks([embedded, second], customerId);
+    await sandbox.latency(0);
+
     return {
       startedAt,
       seconds: 0,
@@ -95,9 +151,11 @@ async function bench(): Promise<Results> {
       counts: COUNTS,
       targets: TARGETS,
       clickToPortal: click,
+      clickFloor,
       upstreamCalls: calls,
       apiSignedOut: api.signedOut,
-      ...judge({ navigation: steps, jsFloor, jsPages, apiOverhead: api.rows }),
+      features: { database, webhooks: webhookRows, entitlements, entitlementsSkipped },
+      ...judge({ clickToPortal: click, clickFloor, navigation: steps, jsFloor, jsPages, apiOverhead: api.rows }),
     };
   } finally {
     await browser.close();

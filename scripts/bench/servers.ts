@@ -1,26 +1,43 @@
 // The servers a bench run needs, as child processes in their own process groups: the standalone
-// sandbox, the app's production build, and the empty "floor" app. Every one is killed at the end,
-// on an error and on Ctrl-C (see stopAll / main.ts).
-import { spawn, type ChildProcess } from "node:child_process";
+// sandbox, the app's production build (twice: on the embedded database and on PostgreSQL), a
+// throwaway PostgreSQL, and the empty "floor" app. Every one is stopped at the end, on an error
+// and on Ctrl-C (see stopAll / main.ts).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
-import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, RESULTS_DIR, ROOT, SANDBOX_URL } from "./config";
+import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../../lib/env/schema.mjs";
+import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL } from "./config";
 
 const running = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+/** How each child is asked to stop (SIGTERM unless named here). */
+const stopSignals = new Map<ChildProcess, NodeJS.Signals>();
 
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-/** A fresh AUTH_SECRET per run: nothing may depend on a particular one. */
-const AUTH_SECRET = randomBytes(33).toString("base64url");
+/** A fresh AUTH_SECRET per run: nothing may depend on a particular one. The bench reads its own sign-in cookies with it. */
+export const AUTH_SECRET = randomBytes(33).toString("base64url");
 
-/** The app as the e2e suite runs it: a production build on the standalone sandbox over HTTP. */
-function appEnv(): NodeJS.ProcessEnv {
+/** What the app checks webhook signatures with (REVKEEN_WEBHOOK_SECRET); the bench signs with it. */
+export const WEBHOOK_SECRET = DEFAULT_SANDBOX_WEBHOOK_SECRET;
+
+/** A temporary folder removed when the bench stops. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/**
+ * The app as the e2e suite runs it: a production build on the standalone sandbox over HTTP, with
+ * webhooks signed by WEBHOOK_SECRET. Its database: the embedded one (PGlite) in a folder of its
+ * own, unless `database` names a PostgreSQL (DATABASE_URL).
+ */
+function appEnv(database: { url: string } | { dir: string }): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -33,7 +50,24 @@ function appEnv(): NodeJS.ProcessEnv {
     PORTAL_MINTS_PER_MINUTE_PER_IP: "100000",
     AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
+    REVKEEN_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    // Empty is unset: the shell's or .env.local's database is never the bench's.
+    DATABASE_URL: "url" in database ? database.url : "",
+    DATABASE_DIR: "dir" in database ? database.dir : "",
+    ...turbopackRoot(),
   };
+}
+
+/**
+ * Turbopack compiles nothing outside its root, which Next finds from the nearest lockfile: in a
+ * git worktree whose node_modules is a symlink to another checkout's, that root misses `next`
+ * itself. The build and the server then get the folder holding both (Next's own override).
+ */
+function turbopackRoot(): Record<string, string> {
+  const modules = realpathSync(join(ROOT, "node_modules"));
+  const root = realpathSync(ROOT);
+  if (modules.startsWith(`${root}${sep}`)) return {};
+  return { NEXT_PRIVATE_OUTPUT_TRACE_ROOT: commonRoot(root, modules) };
 }
 
 function logPath(name: string): string {
@@ -41,10 +75,10 @@ function logPath(name: string): string {
   return join(ROOT, RESULTS_DIR, `${name}.log`);
 }
 
-/** Starts `node args…` in its own process group, its output appended to bench-results/<log>.log. */
-function start(log: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ChildProcess {
+/** Starts `node args…` (or `command args…`) in its own process group, its output appended to bench-results/<log>.log. */
+function start(log: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; command?: string }): ChildProcess {
   const out = createWriteStream(logPath(log), { flags: "a" });
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   running.add(child);
@@ -124,7 +158,7 @@ export async function buildApp(): Promise<number> {
   const before = new Map(watched.map((file) => [file, existsSync(file) ? readFileSync(file, "utf8") : null]));
   const started = performance.now();
   try {
-    await run("app-build", [NEXT_BIN, "build"], { cwd: ROOT, env: appEnv() });
+    await run("app-build", [NEXT_BIN, "build"], { cwd: ROOT, env: appEnv({ dir: "memory" }) });
   } finally {
     for (const [file, text] of before) {
       if (text === null) continue;
@@ -134,11 +168,110 @@ export async function buildApp(): Promise<number> {
   return performance.now() - started;
 }
 
+/** `next start` on :3611, on the embedded database (PGlite) in a fresh folder: the default without DATABASE_URL. */
 export async function startApp(): Promise<void> {
   await assertPortFree(PORTS.app, "BENCH_APP_PORT");
   writeFileSync(logPath("app"), "");
-  const child = start("app", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.app)], { cwd: ROOT, env: appEnv() });
+  const env = appEnv({ dir: tempDir("revkeen-bench-pglite-") });
+  const child = start("app", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.app)], { cwd: ROOT, env });
   await waitForUrl(`${APP_URL}/sign-in`, child, 90_000, "app");
+}
+
+/** The same build again on :3613, on the PostgreSQL startPostgres() started (one deployment, another database). */
+export async function startPostgresApp(): Promise<void> {
+  await assertPortFree(PORTS.postgresApp, "BENCH_POSTGRES_APP_PORT");
+  writeFileSync(logPath("app-postgres"), "");
+  const env = appEnv({ url: POSTGRES_URL });
+  const child = start("app-postgres", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.postgresApp)], { cwd: ROOT, env });
+  await waitForUrl(`${POSTGRES_APP_URL}/sign-in`, child, 90_000, "app-postgres");
+}
+
+/** A PostgreSQL server program on PATH or in Debian's /usr/lib/postgresql/<version>/bin, as scripts/test-database.ts finds it. */
+function postgresProgram(name: string): string | null {
+  const onPath = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
+  if (onPath) return onPath;
+  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse() : [];
+  for (const version of versions) {
+    const candidate = `/usr/lib/postgresql/${version}/bin/${name}`;
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .pop() ?? "no output"
+  );
+}
+
+/** Until PostgreSQL answers a query, for at most `timeoutMs`; false if it never does. */
+async function postgresReady(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const { default: postgres } = await import("postgres");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
+    const sql = postgres(POSTGRES_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+    try {
+      await sql`select 1`;
+      return true;
+    } catch {
+      // starting
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+/**
+ * A throwaway PostgreSQL for the second instance: a fresh cluster in a temporary folder on
+ * 127.0.0.1:5611 (BENCH_POSTGRES_PORT), migrated with scripts/db-migrate.ts, as the e2e suite's
+ * (scripts/test-database.ts) but with PostgreSQL's default durability. As root, the cluster
+ * belongs to `nobody` (PostgreSQL refuses to run as root). Answers why not instead of failing:
+ * the bench then prints the PostgreSQL rows as skipped.
+ */
+export async function startPostgres(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
+  const initdb = postgresProgram("initdb");
+  const server = postgresProgram("postgres");
+  if (initdb === null || server === null) return { ok: false, reason: "no PostgreSQL server programs (initdb, postgres) on PATH or in /usr/lib/postgresql" };
+  const free = await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT").then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  if (free !== null) return { ok: false, reason: free };
+
+  const asRoot = process.getuid?.() === 0;
+  const as = (program: string, args: string[]) => (asRoot ? { command: "runuser", args: ["-u", "nobody", "--", program, ...args] } : { command: program, args });
+  const dir = tempDir("revkeen-bench-postgres-");
+  if (asRoot) {
+    chmodSync(dir, 0o700);
+    spawnSync("chown", ["nobody", dir]);
+  }
+  const init = as(initdb, ["-D", dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
+  const initialised = spawnSync(init.command, init.args, { encoding: "utf8" });
+  if (initialised.status !== 0) return { ok: false, reason: `initdb failed: ${lastLine(`${initialised.stderr ?? ""}${initialised.error?.message ?? ""}`)}` };
+
+  writeFileSync(logPath("postgres"), "");
+  const serve = as(server, ["-D", dir, "-p", String(PORTS.postgres), "-k", dir, "-c", "listen_addresses=127.0.0.1"]);
+  const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
+  // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
+  stopSignals.set(child, "SIGINT");
+  if (!(await postgresReady(child, 30_000))) {
+    return { ok: false, reason: `PostgreSQL did not start on port ${PORTS.postgres}: ${lastLine(readFileSync(logPath("postgres"), "utf8"))}` };
+  }
+  try {
+    await run("db-migrate", [TSX_BIN, "scripts/db-migrate.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: POSTGRES_URL } });
+  } catch (error) {
+    return { ok: false, reason: `npm run db:migrate failed (${RESULTS_DIR}/db-migrate.log): ${lastLine(error instanceof Error ? error.message : String(error))}` };
+  }
+  // "postgres (PostgreSQL) 15.18 (Debian …)" → "15.18": the table names the server it measured.
+  const version = /\d+(\.\d+)+/.exec(spawnSync(server, ["--version"], { encoding: "utf8" }).stdout)?.[0] ?? "";
+  return { ok: true, version };
 }
 
 /** The deepest folder holding both paths: Turbopack compiles nothing outside its root. */
@@ -151,9 +284,78 @@ function commonRoot(a: string, b: string): string {
 }
 
 /**
+ * The floor of "Manage billing" (part 1): /submit holds a form as the app's home page does (a
+ * client component, useActionState, a server action); the action sets a cookie and redirects to
+ * /landed, a page rendered per request that reads it and shows fixed figures. No upstream call,
+ * no database: what Next and React alone cost from submit to the next page's content.
+ */
+const FLOOR_SUBMIT_FILES: Record<string, string> = {
+  // The floor of the app's own API (part 5): a route handler that makes the same upstream read with
+  // plain fetch and answers its body. What Next alone costs around one call to RevKeen.
+  "api/floor/route.js": `export const dynamic = "force-dynamic";
+
+export async function GET(request) {
+  const upstream = await fetch(process.env.BENCH_FLOOR_UPSTREAM_URL, {
+    headers: { accept: "application/json", authorization: request.headers.get("authorization") ?? "" },
+    cache: "no-store",
+  });
+  return new Response(await upstream.text(), { status: upstream.status, headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
+}
+`,
+  "submit/actions.js": `"use server";
+import { randomUUID } from "node:crypto";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+
+export async function enter(_previous, form) {
+  (await cookies()).set("floor-session", randomUUID(), { httpOnly: true, sameSite: "lax", path: "/" });
+  redirect(String(form.get("next") ?? "/landed"));
+}
+`,
+  "submit/form.jsx": `"use client";
+import { useActionState } from "react";
+import { enter } from "./actions";
+
+export function SubmitForm() {
+  const [state, action, pending] = useActionState(enter, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="next" value="/landed" />
+      <button type="submit" disabled={pending}>{pending ? "Opening…" : "Manage billing"}</button>
+      <p role="status">{state ? String(state) : ""}</p>
+    </form>
+  );
+}
+`,
+  "submit/page.jsx": `import { SubmitForm } from "./form";
+
+export default function Page() {
+  return <main><h1>Floor</h1><SubmitForm /></main>;
+}
+`,
+  "landed/page.jsx": `import { cookies } from "next/headers";
+
+export default async function Page() {
+  const session = (await cookies()).get("floor-session")?.value ?? "none";
+  return (
+    <main>
+      <h1>Landed</h1>
+      <dl data-testid="landed-figures">
+        <dt>Session</dt><dd>{session.slice(0, 8)}</dd>
+        <dt>Amount due</dt><dd>£12.00</dd>
+        <dt>Invoices</dt><dd>46</dd>
+      </dl>
+    </main>
+  );
+}
+`,
+};
+
+/**
  * The framework's floor: a one-page App Router app with nothing in it, built by this project's
  * Next (node_modules is a symlink to ours) in a temporary folder, and started. It sets
  * `experimental.taint` as next.config.mjs does, so it ships the same (experimental) React build.
+ * Its / is the JavaScript floor (part 4); /submit → /landed the click-to-portal floor (part 1).
  */
 export async function buildAndStartFloor(): Promise<number> {
   await assertPortFree(PORTS.floor, "BENCH_FLOOR_PORT");
@@ -172,7 +374,16 @@ export async function buildAndStartFloor(): Promise<number> {
     'export default function RootLayout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
   );
   writeFileSync(join(dir, "app", "page.jsx"), "export default function Page() {\n  return <main><h1>Empty</h1></main>;\n}\n");
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  for (const [file, text] of Object.entries(FLOOR_SUBMIT_FILES)) {
+    mkdirSync(join(dir, "app", file, ".."), { recursive: true });
+    writeFileSync(join(dir, "app", file), text);
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    BENCH_FLOOR_UPSTREAM_URL: `${SANDBOX_URL}/v2/customer-portal/subscriptions`,
+  };
   const started = performance.now();
   await run("floor-build", [NEXT_BIN, "build"], { cwd: dir, env });
   const seconds = performance.now() - started;
@@ -185,7 +396,7 @@ export async function buildAndStartFloor(): Promise<number> {
 /** Kills every server this run started (their whole process groups) and removes temp folders. */
 export async function stopAll(): Promise<void> {
   const children = [...running];
-  for (const child of children) kill(child, "SIGTERM");
+  for (const child of children) kill(child, stopSignals.get(child) ?? "SIGTERM");
   const deadline = Date.now() + 5_000;
   while (children.some((child) => child.exitCode === null && child.signalCode === null) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,25 +1,27 @@
 "use client";
 
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { portalOptions, type CancelOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
-import { useCancelSubscription } from "./use-cancel-subscription";
+import { loadCancelRequest, useCancelSubscription } from "./use-cancel-subscription";
 import { useHydrated } from "./use-hydrated";
 
-// Most visits never open the form: it loads when they reach for the button, not with the page.
-const loadCancelForm = () => import("./cancel-form");
+// Most visits never open the form: it loads when they reach for the button, not with the page,
+// and the request it sends loads with it.
+const loadCancelForm = () => Promise.all([import("./cancel-form"), loadCancelRequest()]).then(([module]) => module);
 const CancelForm = lazy(() => loadCancelForm().then((module) => ({ default: module.CancelForm })));
 
 type CancelSubscriptionProps = {
   subscription: PortalSubscription;
   locale: string;
-  options?: CancelOptions;
+  /** The merchant's choices (portal-options.ts), from the server: the page's scripts need not carry them. */
+  options: CancelOptions;
   /** The same cancellation as a plain form (cancel-without-script.tsx), for browsers without JavaScript. */
   withoutScript?: ReactNode;
 };
 
-export function CancelSubscription({ subscription, locale, options = portalOptions, withoutScript }: CancelSubscriptionProps) {
+export function CancelSubscription({ subscription, locale, options, withoutScript }: CancelSubscriptionProps) {
   const hydrated = useHydrated();
   const { state, cancel, retry, pending } = useCancelSubscription(subscription, locale);
   const [open, setOpen] = useState(false);

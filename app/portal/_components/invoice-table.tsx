@@ -47,7 +47,12 @@ export function InvoiceTable({ invoices, locale, label }: InvoiceTableProps) {
           {invoices.map((invoice) => (
             <tr key={invoice.id} role="row">
               <th scope="row" role="rowheader">
-                <PortalLink href={`/portal/invoices/${invoice.id}` as Route}>{invoice.invoice_number ?? "Invoice"}</PortalLink>
+                {/* Not prefetched: an invoice page is all data, which a prefetch may not fetch, so a
+                    prefetch per row only rendered the shell again, up to a page of them queued on
+                    the server in front of the click the customer makes. */}
+                <PortalLink href={`/portal/invoices/${invoice.id}` as Route} prefetch={false}>
+                  {invoice.invoice_number ?? "Invoice"}
+                </PortalLink>
               </th>
               <td role="cell" data-label="Date">
                 {formatDate(invoice.invoice_date ?? invoice.created_at, locale)}

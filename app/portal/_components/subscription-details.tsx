@@ -8,18 +8,20 @@ import { subscriptionTitle } from "./subscription-title";
 import { useSubscription } from "./use-portal-data";
 import { DetailRow } from "./detail-row";
 import { formatPrice } from "@/lib/shared/format/format-price";
+import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { ReactNode } from "react";
 
 type SubscriptionDetailsProps = {
   id: string;
   locale: string;
+  cancelOptions: CancelOptions;
   /** Said above everything: how a cancellation sent without JavaScript ended. */
   outcome?: ReactNode;
   /** The cancel form for browsers without JavaScript (cancel-without-script.tsx). */
   cancelWithoutScript?: ReactNode;
 };
 
-export function SubscriptionDetails({ id, locale, outcome, cancelWithoutScript }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ id, locale, cancelOptions, outcome, cancelWithoutScript }: SubscriptionDetailsProps) {
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
   if (!subscription) return <RefreshProblem error={error} />;
@@ -38,7 +40,7 @@ export function SubscriptionDetails({ id, locale, outcome, cancelWithoutScript }
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
-      <CancelSubscription subscription={subscription} locale={locale} withoutScript={cancelWithoutScript} />
+      <CancelSubscription subscription={subscription} locale={locale} options={cancelOptions} withoutScript={cancelWithoutScript} />
     </div>
   );
 }

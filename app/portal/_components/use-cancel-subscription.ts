@@ -4,13 +4,8 @@
 // request is repeated; a changed body is a new intent with a new key.
 import { useCallback, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
-import { formatDate } from "@/lib/shared/format/format-date";
-import { PortalFetchError, portalRequest } from "@/lib/browser/portal-fetcher";
-import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
-import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
+import { PortalFetchError } from "@/lib/browser/portal-fetcher";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
-import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 
 export type CancelState =
   | { status: "idle" }
@@ -18,13 +13,8 @@ export type CancelState =
   | { status: "done"; message: string }
   | { status: "failed"; message: string };
 
-type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription>;
-
-function doneMessage(subscription: PortalSubscription, locale: string): string {
-  if (subscription.status === "canceled") return "Your subscription has been canceled.";
-  const until = formatDate(subscription.cancel_at, locale);
-  return until ? `Your subscription will end on ${until}.` : "Your cancellation has been recorded.";
-}
+/** The request itself; cancel-subscription.tsx loads it with the form, so a confirm never waits for it. */
+export const loadCancelRequest = () => import("./cancel-request");
 
 export function useCancelSubscription(subscription: PortalSubscription, locale: string) {
   const { mutate } = useSWRConfig();
@@ -43,28 +33,11 @@ export function useCancelSubscription(subscription: PortalSubscription, locale: 
       const bodyText = JSON.stringify(body);
       if (intent.current?.body !== bodyText) intent.current = { body: bodyText, key: crypto.randomUUID() };
       const idempotencyKey = intent.current.key;
-      const key = portalKeys.subscription(subscription.id);
       try {
-        const result = await mutate<DataBody<PortalSubscription>>(
-          key,
-          portalRequest<DataBody<PortalSubscription>>(portalKeys.cancelSubscription(subscription.id), {
-            method: "POST",
-            headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-            body: bodyText,
-          }),
-          {
-            optimisticData: (current) => dataBody(cancelledCopy(current?.data ?? subscription, body, new Date())),
-            rollbackOnError: true,
-            populateCache: true,
-            revalidate: false,
-          },
-        );
+        const { sendCancellation } = await loadCancelRequest();
+        const message = await sendCancellation({ mutate, subscription, locale, body, bodyText, idempotencyKey });
         intent.current = null;
-        if (result) {
-          // Lists holding this subscription show the new state now and refetch behind it.
-          void mutate<Cached>((candidate) => holdsSubscriptions(candidate) && candidate !== key, (current) => withSubscription(current, result.data));
-        }
-        setState({ status: "done", message: result ? doneMessage(result.data, locale) : "Your cancellation has been recorded." });
+        setState({ status: "done", message });
         return true;
       } catch (error) {
         const reason = error instanceof PortalFetchError ? error.message : "Something went wrong. Please try again.";

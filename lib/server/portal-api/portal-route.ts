@@ -1,11 +1,16 @@
 import "server-only";
 // The wrapper every portal API handler runs in: the signed-in check before anything else, one
 // error shape (PortalError's body and status, Retry-After when known), nothing cached anywhere.
+// proxy.ts does not run for /api/portal (it cost each call about a millisecond), so the request id
+// for the logs and the security headers are set here, on every answer, errors included.
 import type { NextRequest } from "next/server";
+import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/server/logging/log";
 import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { runWithRequestId } from "@/lib/server/logging/request-id";
+import { isHttps } from "@/lib/server/security/https";
+import { apiSecurityHeaders } from "@/lib/server/security/security-headers";
 import { NO_STORE, portalErrorResponse } from "./error-response";
 
 type Handler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
@@ -24,17 +29,22 @@ function asPortalError(error: unknown, request: NextRequest): PortalError {
 }
 
 export function portalRoute<Context>(handler: PortalHandler<Context>): Handler<Context> {
-  return (request, context) =>
-    runWithRequestId(async () => {
+  return async (request, context) => {
+    const requestId = crypto.randomUUID();
+    const response = await runWithRequestId(async () => {
       try {
-        // The proxy checks too; a handler must not rely on being behind it.
         const user = await currentUser();
         if (user === null) throw new PortalError("auth:unauthenticated");
-        const response = await handler(request, context, user);
-        response.headers.set("cache-control", NO_STORE);
-        return response;
+        return await handler(request, context, user);
       } catch (error) {
         return portalErrorResponse(asPortalError(error, request));
       }
-    });
+    }, requestId);
+    for (const [name, value] of Object.entries(apiSecurityHeaders(isHttps(request.headers, serverEnv().AUTH_URL)))) {
+      response.headers.set(name, value);
+    }
+    response.headers.set("x-request-id", requestId);
+    response.headers.set("cache-control", NO_STORE);
+    return response;
+  };
 }

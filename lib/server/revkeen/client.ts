@@ -39,7 +39,7 @@ import {
 } from "../../shared/revkeen-api/schemas";
 import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
 import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "@/lib/shared/revkeen-api/wire";
-import { upstream } from "./transport";
+import { upstream, type UpstreamResponse } from "./transport";
 
 type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
 
@@ -386,7 +386,7 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   if (call.body !== undefined) headers.set("content-type", "application/json");
 
   const started = performance.now();
-  let response: Response;
+  let response: UpstreamResponse;
   let text: string;
   try {
     // The timeout signal goes to the transport as it is, never inside a Request: see UpstreamInit.
@@ -424,7 +424,7 @@ async function attempt<T>(call: Call<T>): Promise<T> {
   return call.parse(body);
 }
 
-function failure(call: Call<unknown>, response: Response, body: unknown): PortalError {
+function failure(call: Call<unknown>, response: UpstreamResponse, body: unknown): PortalError {
   const upstreamCode = upstreamError(body).code ?? "unknown";
   // RevKeen's own id for the request, so a merchant can quote it to RevKeen's support.
   const upstreamRequestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
@@ -448,7 +448,7 @@ function failure(call: Call<unknown>, response: Response, body: unknown): Portal
   }
 }
 
-function retryAfterSeconds(response: Response): number | undefined {
+function retryAfterSeconds(response: UpstreamResponse): number | undefined {
   const header = response.headers.get("retry-after");
   if (header === null) return undefined;
   const seconds = Number(header);

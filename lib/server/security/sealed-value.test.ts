@@ -18,4 +18,16 @@ describe("sealed values", () => {
     expect(await unsealValue(sealed, "purpose a", `${secret}x`, now)).toEqual({ state: "invalid" });
     expect(await unsealValue("not-a-jwe", "purpose a", secret, now)).toEqual({ state: "invalid" });
   });
+
+  it("remember a value that opened, and still refuse it past its expiry or under another purpose or secret", async () => {
+    const sealed = await sealValue({ v: "kept" }, "purpose a", now + 60_000, secret);
+    const first = await unsealValue(sealed, "purpose a", secret, now);
+    expect(first).toMatchObject({ state: "valid", claims: { v: "kept" } });
+    const second = await unsealValue(sealed, "purpose a", secret, now + 1000);
+    // The same claims object: opened from memory, not decrypted again.
+    expect(second.state === "valid" && first.state === "valid" && second.claims === first.claims).toBe(true);
+    expect(await unsealValue(sealed, "purpose b", secret, now)).toEqual({ state: "invalid" });
+    expect(await unsealValue(sealed, "purpose a", `${secret}x`, now)).toEqual({ state: "invalid" });
+    expect(await unsealValue(sealed, "purpose a", secret, now + 60_000)).toEqual({ state: "expired" });
+  });
 });

@@ -15,6 +15,8 @@ describe("where a change of bank goes after a refusal", () => {
     expect(stepAfterRefusal("mandate:details_invalid", "details")).toBe("details");
     expect(stepAfterRefusal("mandate:bank_storage_unavailable", "details")).toBe("details");
     expect(stepAfterRefusal("upstream:unavailable", "send")).toBe("send");
+    // What the browser's fetcher says when it reached no server is no refusal either.
+    expect(stepAfterRefusal("network:offline", "code")).toBe("code");
   });
 });
 

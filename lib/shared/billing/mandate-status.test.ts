@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAmendableMandate, isCancellableMandate, mandateBadge, maskedAccount } from "./mandate-status";
+import { isAmendableMandate, isCancellableMandate, mandateBadge, mandateTitle, maskedAccount } from "./mandate-status";
 
 describe("a mandate's status for the customer", () => {
   it("is said in words, an unknown one included", () => {
@@ -18,5 +18,11 @@ describe("a mandate's status for the customer", () => {
   it("shows the account as its last four digits only", () => {
     expect(maskedAccount({ account_number_last4: "4321" })).toBe("•••• 4321");
     expect(maskedAccount({ account_number_last4: null })).toBeNull();
+  });
+
+  it("is named by its bank and last four digits, with a fallback for either", () => {
+    expect(mandateTitle({ bank_name: "Barclays", account_number_last4: "4321" })).toBe("Barclays •••• 4321");
+    expect(mandateTitle({ bank_name: null, account_number_last4: "4321" })).toBe("Bank account •••• 4321");
+    expect(mandateTitle({ bank_name: "Barclays", account_number_last4: null })).toBe("Barclays");
   });
 });

@@ -38,3 +38,8 @@ export function isAmendableMandate(mandate: MandateStatus): boolean {
 export function maskedAccount(mandate: Pick<PortalMandate, "account_number_last4">): string | null {
   return mandate.account_number_last4 ? `•••• ${mandate.account_number_last4}` : null;
 }
+
+/** "Barclays •••• 4321": how the customer knows one account from another. */
+export function mandateTitle(mandate: Pick<PortalMandate, "bank_name" | "account_number_last4">): string {
+  return [mandate.bank_name ?? "Bank account", maskedAccount(mandate)].filter(Boolean).join(" ");
+}

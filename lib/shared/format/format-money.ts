@@ -2,12 +2,26 @@
 // is the currency's business (JPY has none, GBP two, KWD three), so Intl is asked rather than
 // assuming cents everywhere.
 
+/**
+ * One formatter per locale and currency, as for dates (format-date.ts): building one costs far
+ * more than using it. A currency Intl refuses is remembered as null.
+ */
+const formatters = new Map<string, Intl.NumberFormat | null>();
+const MAX_FORMATTERS = 64;
+
 function currencyFormat(locale: string, currency: string): Intl.NumberFormat | null {
+  const key = `${locale} ${currency}`;
+  const known = formatters.get(key);
+  if (known !== undefined) return known;
+  let format: Intl.NumberFormat | null;
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency });
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
   } catch {
-    return null;
+    format = null;
   }
+  if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+  formatters.set(key, format);
+  return format;
 }
 
 /**

@@ -1,6 +1,11 @@
 // One error type for everything the portal can run into, with stable codes that the pages,
 // the app's own API and its clients switch on. Messages are written for the customer; upstream
 // bodies, stack traces and credentials never reach them.
+import { SERVER_ERROR_MESSAGE, type PortalErrorCode } from "./error-codes";
+
+// The browser imports error-codes.ts alone (lib/browser/portal-request.ts): the messages below
+// would otherwise ship with every page, and the API sends them with its codes anyway.
+export { isPortalErrorCode, type PortalErrorCode } from "./error-codes";
 
 export const portalErrorCodes = {
   "auth:unauthenticated": { status: 401, message: "Please sign in to manage your billing." },
@@ -80,10 +85,8 @@ export const portalErrorCodes = {
     message: "Bank details can't be stored securely right now, so nothing was changed. Please try again later.",
   },
   "route:not_found": { status: 404, message: "There is nothing here." },
-  "server:error": { status: 500, message: "Something went wrong on our side. Please try again." },
-} as const satisfies Record<string, { status: number; message: string }>;
-
-export type PortalErrorCode = keyof typeof portalErrorCodes;
+  "server:error": { status: 500, message: SERVER_ERROR_MESSAGE },
+} as const satisfies Record<PortalErrorCode, { status: number; message: string }>;
 
 export type PortalErrorBody = {
   error: { code: PortalErrorCode; message: string; retry_after?: number };
@@ -112,8 +115,4 @@ export class PortalError extends Error {
       },
     };
   }
-}
-
-export function isPortalErrorCode(value: unknown): value is PortalErrorCode {
-  return typeof value === "string" && Object.hasOwn(portalErrorCodes, value);
 }

@@ -3,7 +3,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { PortalFetchError, portalRequest } from "@/lib/browser/portal-fetcher";
 import { isCancellableMandate } from "@/lib/shared/billing/mandate-status";
-import { portalErrorCodes } from "@/lib/shared/portal-api/errors";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import type { DataBody } from "@/lib/shared/portal-api/payloads";
 import type { CancelMandateBody, PortalMandate } from "@/lib/shared/revkeen-api/schemas";
@@ -58,8 +57,8 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
       await showCurrent(result.data);
     } catch (error) {
       if (error instanceof PortalFetchError && error.code === "mandate:already_cancelled") {
-        // Cancelled elsewhere meanwhile: that is where it stands, not a failure.
-        setState({ status: "done", message: portalErrorCodes["mandate:already_cancelled"].message });
+        // Cancelled elsewhere meanwhile: that is where it stands, not a failure, in the API's words.
+        setState({ status: "done", message: error.message });
         await showCurrent();
       } else {
         const reason = error instanceof PortalFetchError ? error.message : "Something went wrong. Please try again.";

@@ -1,16 +1,11 @@
 import type { Route } from "next";
-import { isAmendableMandate, isCancellableMandate, mandateBadge, maskedAccount } from "@/lib/shared/billing/mandate-status";
+import { isAmendableMandate, isCancellableMandate, mandateBadge, mandateTitle, maskedAccount } from "@/lib/shared/billing/mandate-status";
 import { formatDate } from "@/lib/shared/format/format-date";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/schemas";
 import { Badge } from "../../_components/badge";
 import { DetailRow } from "../../_components/detail-row";
 import { PortalLink } from "../../_components/navigation-pending";
 import { CancelMandate } from "./cancel-mandate";
-
-/** "Barclays •••• 4321": how the customer knows one account from another. */
-export function mandateTitle(mandate: PortalMandate): string {
-  return [mandate.bank_name ?? "Bank account", maskedAccount(mandate)].filter(Boolean).join(" ");
-}
 
 export function MandateCard({ mandate, locale, idempotencyKey }: { mandate: PortalMandate; locale: string; idempotencyKey: string }) {
   const headingId = `mandate-${mandate.id}`;

@@ -46,11 +46,14 @@ export default async function SubscriptionPage({ params, searchParams }: PagePro
     Promise.all([readCustomer(token), readSubscription(token, id)]),
   );
   const locale = customerLocale(customer.locale);
+  // Only what the cancel form reads goes to the browser.
+  const { cancelNow, cancelReasons, cancelComment } = portalOptions;
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
       <SubscriptionDetails
         id={id}
         locale={locale}
+        cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
         outcome={cancelOutcome((await searchParams).cancel, subscription, locale)}
         cancelWithoutScript={<CancelWithoutScript subscription={subscription} locale={locale} options={portalOptions} idempotencyKey={randomUUID()} />}
       />

@@ -5,7 +5,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { PortalFetchError, portalRequest } from "@/lib/browser/portal-fetcher";
 import { BANK_FIELDS, CONFIRMED, bankDetailsFromForm } from "@/lib/shared/billing/bank-details-form";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
-import { isPortalErrorCode, portalErrorCodes, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { requestChangeCode, submitChangeCode, submitNewBankDetails } from "./actions";
 
@@ -15,8 +14,8 @@ type ChangeBankFlowProps = {
   mandateId: string;
   email: string | null;
   initialStep: ChangeBankStep;
-  /** A refusal a plain form came back with. */
-  initialProblem?: PortalErrorCode;
+  /** A refusal a plain form came back with, in words: the server has the messages, the browser only the codes. */
+  initialProblem?: string;
   codeSent: boolean;
   /** For the plain form; with JavaScript each intent gets its own. */
   idempotencyKey: string;
@@ -33,10 +32,6 @@ function sentTo(email: string | null): string {
   return email ? `We've e-mailed a 6-digit code to ${email}.` : "We've e-mailed you a 6-digit code.";
 }
 
-function problemText(code: PortalErrorCode): string {
-  return portalErrorCodes[code].message;
-}
-
 /**
  * The three steps of a change of bank account. Every form also works as a plain form (its action
  * is a server action); with JavaScript each step calls the app's API instead and stays on the
@@ -48,7 +43,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, 
   const ids = useId();
   const [step, setStep] = useState<ChangeBankStep>(initialStep);
   const [message, setMessage] = useState<Message>(
-    initialProblem ? { tone: "error", text: problemText(initialProblem) } : codeSent ? { tone: "info", text: sentTo(email) } : null,
+    initialProblem ? { tone: "error", text: initialProblem } : codeSent ? { tone: "info", text: sentTo(email) } : null,
   );
   const [pending, setPending] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -73,9 +68,8 @@ export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, 
     try {
       await call();
     } catch (error) {
-      const known = error instanceof PortalFetchError && isPortalErrorCode(error.code);
       setMessage({ tone: "error", text: error instanceof PortalFetchError ? error.message : "Something went wrong. Please try again." });
-      if (known) setStep(stepAfterRefusal(error.code as PortalErrorCode, current));
+      if (error instanceof PortalFetchError) setStep(stepAfterRefusal(error.code, current));
     } finally {
       inFlight.current = false;
       setPending(false);

@@ -5,12 +5,11 @@ import { currentUser } from "@/lib/server/auth/current-user";
 import { hasVerification } from "@/lib/server/direct-debit/change-bank";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readCustomer, readMandates } from "@/lib/server/portal-pages/reads";
-import { isAmendableMandate } from "@/lib/shared/billing/mandate-status";
+import { isAmendableMandate, mandateTitle } from "@/lib/shared/billing/mandate-status";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
-import { isPortalErrorCode } from "@/lib/shared/portal-api/errors";
+import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { PortalLink } from "../../../_components/navigation-pending";
-import { mandateTitle } from "../../_components/mandate-card";
 import { ChangeBankFlow } from "./change-bank-flow";
 
 export const metadata: Metadata = { title: "Change bank account" };
@@ -45,7 +44,7 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
           mandateId={id}
           email={customer.email}
           initialStep={step}
-          initialProblem={problem}
+          initialProblem={problem && portalErrorCodes[problem].message}
           codeSent={search.sent === "1"}
           idempotencyKey={randomUUID()}
         />
