@@ -7,25 +7,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { postgresServerPrograms } from "./postgres-programs";
 
 const port = Number(process.env.E2E_DATABASE_PORT ?? 5411);
-
-function findBin(name: string): string | null {
-  const onPath = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
-  if (onPath) return onPath;
-  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse() : [];
-  for (const version of versions) {
-    const candidate = `/usr/lib/postgresql/${version}/bin/${name}`;
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-function serverPrograms(): { initdb: string; postgres: string } | null {
-  const initdb = findBin("initdb");
-  const postgres = findBin("postgres");
-  return initdb && postgres ? { initdb, postgres } : null;
-}
 
 function installWithApt(): void {
   if (process.platform !== "linux" || process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) return;
@@ -35,7 +19,7 @@ function installWithApt(): void {
   spawnSync("apt-get", ["install", "-y", "-qq", "postgresql"], { stdio: "inherit", env });
 }
 
-const programs = serverPrograms() ?? (installWithApt(), serverPrograms());
+const programs = postgresServerPrograms() ?? (installWithApt(), postgresServerPrograms());
 if (programs === null) {
   console.error("No PostgreSQL for the end-to-end tests: run `apt-get install postgresql` (or set E2E_DATABASE_URL), then npm test again.");
   process.exit(1);

@@ -4,11 +4,12 @@
 // and on Ctrl-C (see stopAll / main.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
 import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../../lib/env/schema.mjs";
+import { postgresServerPrograms } from "../postgres-programs";
 import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL } from "./config";
 
 const running = new Set<ChildProcess>();
@@ -186,18 +187,6 @@ export async function startPostgresApp(): Promise<void> {
   await waitForUrl(`${POSTGRES_APP_URL}/sign-in`, child, 90_000, "app-postgres");
 }
 
-/** A PostgreSQL server program on PATH or in Debian's /usr/lib/postgresql/<version>/bin, as scripts/test-database.ts finds it. */
-function postgresProgram(name: string): string | null {
-  const onPath = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
-  if (onPath) return onPath;
-  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse() : [];
-  for (const version of versions) {
-    const candidate = `/usr/lib/postgresql/${version}/bin/${name}`;
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
 function lastLine(text: string): string {
   return (
     text
@@ -236,9 +225,9 @@ async function postgresReady(child: ChildProcess, timeoutMs: number): Promise<bo
  * the bench then prints the PostgreSQL rows as skipped.
  */
 export async function startPostgres(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
-  const initdb = postgresProgram("initdb");
-  const server = postgresProgram("postgres");
-  if (initdb === null || server === null) return { ok: false, reason: "no PostgreSQL server programs (initdb, postgres) on PATH or in /usr/lib/postgresql" };
+  const programs = postgresServerPrograms();
+  if (programs === null) return { ok: false, reason: "no PostgreSQL server programs (initdb, postgres) on PATH or in /usr/lib/postgresql" };
+  const { initdb, postgres: server } = programs;
   const free = await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT").then(
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
