@@ -3,9 +3,9 @@
 // bank is never sent twice by the client itself, and no log line carries bank details.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PortalError } from "@/lib/shared/portal-api/errors";
 import type { ReauthorizeMandateBody } from "@/lib/shared/revkeen-api/schemas";
 import type { SeedData } from "@/lib/sandbox/records";
+import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
 import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, GRACE_HOPPER_ID } from "@/lib/sandbox/seed";
 
@@ -21,29 +21,8 @@ const SORT_CODE = "40-11-62";
 const ACCOUNT_NUMBER = "55779911";
 let sandbox: Sandbox;
 
-async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await inProcessSandbox().handle(
-    new Request(`http://sandbox.test/__sandbox/${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return ((await response.json()) as { data: T }).data;
-}
-
-const calls = async (operation: string) =>
-  (await control<{ by_operation: Record<string, number> }>("GET", "calls")).by_operation[operation] ?? 0;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortalError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a PortalError");
-}
+const control = <T = unknown>(method: string, path: string, body?: unknown) => controlSandbox<T>(inProcessSandbox(), method, path, body);
+const calls = (operation: string) => callCount(inProcessSandbox(), operation);
 
 const mint = async (customerId = ADA_LOVELACE_ID) => (await client.createPortalSession({ customerId, idempotencyKey: randomUUID() })).token;
 
@@ -106,11 +85,11 @@ describe("listing mandates", () => {
   it("says self-service is off when the merchant does not offer it, on every step", async () => {
     const token = await mint();
     await control("POST", "settings", { direct_debit_self_service: false });
-    expect(await codeOf(client.listMandates(token))).toBe("mandate:self_service_off");
-    expect(await codeOf(client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:self_service_off");
-    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:self_service_off");
-    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:self_service_off");
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:self_service_off");
+    expect(await portalErrorCode(client.listMandates(token))).toBe("mandate:self_service_off");
+    expect(await portalErrorCode(client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:self_service_off");
+    expect(await portalErrorCode(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:self_service_off");
+    expect(await portalErrorCode(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:self_service_off");
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:self_service_off");
   });
 
   it("logs self-service being off as information, since every portal page asks, and a real refusal as a warning", async () => {
@@ -119,11 +98,11 @@ describe("listing mandates", () => {
     try {
       const token = await mint();
       await control("POST", "settings", { direct_debit_self_service: false });
-      await codeOf(client.listMandates(token));
+      await portalErrorCode(client.listMandates(token));
       expect(info.mock.calls.flat().join("\n")).toContain('"operation":"mandates.list","status":403');
       expect(warn.mock.calls.flat().join("\n")).not.toContain('"operation":"mandates.list"');
       await control("POST", "tokens/revoke", {});
-      await codeOf(client.listMandates(token));
+      await portalErrorCode(client.listMandates(token));
       expect(warn.mock.calls.flat().join("\n")).toContain('"operation":"mandates.list","status":401');
     } finally {
       info.mockRestore();
@@ -134,7 +113,7 @@ describe("listing mandates", () => {
   it("calls a refused token expired", async () => {
     const token = await mint();
     await control("POST", "tokens/revoke", {});
-    expect(await codeOf(client.listMandates(token))).toBe("portal:expired");
+    expect(await portalErrorCode(client.listMandates(token))).toBe("portal:expired");
   });
 });
 
@@ -143,14 +122,14 @@ describe("cancelling a mandate", () => {
     const token = await mint();
     const cancelled = await client.cancelMandate(token, ADA_MANDATE_ACTIVE, { reason: "Paying by card" }, randomUUID());
     expect(cancelled).toMatchObject({ id: ADA_MANDATE_ACTIVE, status: "cancelled", next_collection_date: null });
-    expect(await codeOf(client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:already_cancelled");
-    expect(await codeOf(client.cancelMandate(token, ADA_MANDATE_CANCELLED, {}, randomUUID()))).toBe("mandate:already_cancelled");
+    expect(await portalErrorCode(client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:already_cancelled");
+    expect(await portalErrorCode(client.cancelMandate(token, ADA_MANDATE_CANCELLED, {}, randomUUID()))).toBe("mandate:already_cancelled");
   });
 
   it("calls another customer's mandate not found, and a malformed id too, without calling RevKeen", async () => {
-    expect(await codeOf(client.cancelMandate(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:not_found");
+    expect(await portalErrorCode(client.cancelMandate(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, {}, randomUUID()))).toBe("mandate:not_found");
     await control("DELETE", "calls");
-    expect(await codeOf(client.cancelMandate(await mint(), "../subscriptions", {}, randomUUID()))).toBe("mandate:not_found");
+    expect(await portalErrorCode(client.cancelMandate(await mint(), "../subscriptions", {}, randomUUID()))).toBe("mandate:not_found");
     expect(await calls("mandates.cancel")).toBe(0);
   });
 
@@ -170,25 +149,25 @@ describe("sending a code", () => {
 
   it("says a cancelled mandate or one being changed cannot be changed, and another's is not found", async () => {
     const token = await mint();
-    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_CANCELLED))).toBe("mandate:not_amendable");
+    expect(await portalErrorCode(client.sendMandateCode(token, ADA_MANDATE_CANCELLED))).toBe("mandate:not_amendable");
     await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID());
-    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:not_amendable");
-    expect(await codeOf(client.sendMandateCode(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE))).toBe("mandate:not_found");
+    expect(await portalErrorCode(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:not_amendable");
+    expect(await portalErrorCode(client.sendMandateCode(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE))).toBe("mandate:not_found");
   });
 
   it("says the customer has no e-mail address to send it to", async () => {
     await withoutEmail(async () => {
       const token = await mint();
-      expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:no_email");
-      expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:no_email");
-      expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:account_incomplete");
+      expect(await portalErrorCode(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:no_email");
+      expect(await portalErrorCode(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:no_email");
+      expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:account_incomplete");
     });
   });
 
   it("calls a 400 (Direct Debit not enabled) self-service being off", async () => {
     const token = await mint();
     await control("POST", "faults", { operation: "mandates.send_otp", status: 400 });
-    expect(await codeOf(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:self_service_off");
+    expect(await portalErrorCode(client.sendMandateCode(token, ADA_MANDATE_ACTIVE))).toBe("mandate:self_service_off");
   });
 });
 
@@ -202,21 +181,21 @@ describe("verifying the code", () => {
     await client.sendMandateCode(token, ADA_MANDATE_ACTIVE);
     const code = await latestCode();
     const wrong = code === "000000" ? "111111" : "000000";
-    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, wrong))).toBe("mandate:code_invalid");
-    for (let attempt = 2; attempt <= 5; attempt += 1) await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, wrong));
-    expect(await codeOf(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, code))).toBe("mandate:code_attempts_exceeded");
+    expect(await portalErrorCode(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, wrong))).toBe("mandate:code_invalid");
+    for (let attempt = 2; attempt <= 5; attempt += 1) await portalErrorCode(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, wrong));
+    expect(await portalErrorCode(client.verifyMandateCode(token, ADA_MANDATE_ACTIVE, code))).toBe("mandate:code_attempts_exceeded");
     await client.sendMandateCode(token, ADA_MANDATE_ACTIVE);
     const second = await latestCode();
     await control("POST", "clock", { advance_seconds: 10 * 60 });
     const fresh = await mint();
-    expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, second))).toBe("mandate:code_expired");
+    expect(await portalErrorCode(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, second))).toBe("mandate:code_expired");
     await control("DELETE", "calls");
-    expect(await codeOf(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, "12ab56"))).toBe("mandate:code_invalid");
+    expect(await portalErrorCode(client.verifyMandateCode(fresh, ADA_MANDATE_ACTIVE, "12ab56"))).toBe("mandate:code_invalid");
     expect(await calls("mandates.verify_otp")).toBe(0);
   });
 
   it("says another customer's mandate is not found", async () => {
-    expect(await codeOf(client.verifyMandateCode(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:not_found");
+    expect(await portalErrorCode(client.verifyMandateCode(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, "123456"))).toBe("mandate:not_found");
   });
 });
 
@@ -231,16 +210,16 @@ describe("changing the bank details", () => {
     const token = await mint();
     await control("DELETE", "calls");
     for (const overrides of [{ sort_code: "40-11-6" }, { account_number: "5577991" }, { account_holder_name: " " }]) {
-      expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x", overrides), randomUUID()))).toBe("mandate:details_invalid");
+      expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x", overrides), randomUUID()))).toBe("mandate:details_invalid");
     }
     expect(await calls("mandates.reauthorize")).toBe(0);
   });
 
   it("tells a refused verification token from refused details", async () => {
     const token = await mint();
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_made_up"), randomUUID()))).toBe("mandate:verification_expired");
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_made_up"), randomUUID()))).toBe("mandate:verification_expired");
     await control("POST", "faults", { operation: "mandates.reauthorize", status: 400 });
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID()))).toBe("mandate:details_invalid");
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID()))).toBe("mandate:details_invalid");
   });
 
   it("says a change is already in progress, and another customer's mandate is not found", async () => {
@@ -248,8 +227,8 @@ describe("changing the bank details", () => {
     const first = await verified(token);
     const second = await verified(token);
     await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(first), randomUUID());
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(second), randomUUID()))).toBe("mandate:amendment_in_progress");
-    expect(await codeOf(client.reauthorizeMandate(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:not_found");
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(second), randomUUID()))).toBe("mandate:amendment_in_progress");
+    expect(await portalErrorCode(client.reauthorizeMandate(await mint(GRACE_HOPPER_ID), ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()))).toBe("mandate:not_found");
   });
 
   it("calls the same key with other details a conflict", async () => {
@@ -257,7 +236,7 @@ describe("changing the bank details", () => {
     const key = randomUUID();
     const verification = await verified(token);
     await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), key);
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification, { account_number: "12345678" }), key))).toBe("upstream:conflict");
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification, { account_number: "12345678" }), key))).toBe("upstream:conflict");
   });
 
   it.each([
@@ -274,7 +253,7 @@ describe("changing the bank details", () => {
     const verification = await verified(token);
     await control("DELETE", "calls");
     await control("POST", "faults", { operation: "mandates.reauthorize", ...fault });
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), randomUUID()))).toBe(code);
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), randomUUID()))).toBe(code);
     expect(await calls("mandates.reauthorize")).toBe(1);
   });
 
@@ -283,7 +262,7 @@ describe("changing the bank details", () => {
     const verification = await verified(token);
     await control("DELETE", "calls");
     await control("POST", "faults", { operation: ["mandates.reauthorize", "mandates.cancel"], status: 502, count: 2 });
-    expect(await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), randomUUID()))).toBe("mandate:must_reconcile");
+    expect(await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(verification), randomUUID()))).toBe("mandate:must_reconcile");
     expect(await calls("mandates.reauthorize")).toBe(1);
     await client.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID());
     expect(await calls("mandates.cancel")).toBe(2);
@@ -299,11 +278,11 @@ describe("changing the bank details", () => {
     const token = await mint();
     for (const fault of [{ status: 502 }, { status: 503 }, { drop: true }, { malformed: true }, { status: 400 }, { delay_ms: 2_000 }]) {
       await control("POST", "faults", { operation: "mandates.reauthorize", ...fault });
-      await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID()));
+      await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID()));
     }
-    await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_made_up"), randomUUID()));
+    await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_made_up"), randomUUID()));
     await client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details(await verified(token)), randomUUID());
-    await codeOf(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()));
+    await portalErrorCode(client.reauthorizeMandate(token, ADA_MANDATE_ACTIVE, details("vt_x"), randomUUID()));
     expect(lines.some((line) => line.includes("mandates.reauthorize"))).toBe(true);
     for (const line of lines) for (const secret of [ACCOUNT_NUMBER, SORT_CODE, "401162"]) expect(line).not.toContain(secret);
   });

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { ADA_LOVELACE_ID, KENJI_SATO_ID } from "@/lib/sandbox/seed";
+import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
@@ -16,29 +17,8 @@ const { inProcessSandbox } = await import("./transport");
 const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
 let sandbox: Sandbox;
 
-async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await sandbox.handle(
-    new Request(`http://sandbox.test/__sandbox/${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return ((await response.json()) as { data: T }).data;
-}
-
-const calls = async (operation: string) =>
-  (await control<{ by_operation: Record<string, number> }>("GET", "calls")).by_operation[operation] ?? 0;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortalError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a PortalError");
-}
+const control = <T = unknown>(method: string, path: string, body?: unknown) => controlSandbox<T>(sandbox, method, path, body);
+const calls = (operation: string) => callCount(sandbox, operation);
 
 const mint = (customerId = ADA_LOVELACE_ID) => client.createPortalSession({ customerId, idempotencyKey: randomUUID() });
 
@@ -66,19 +46,19 @@ describe("minting a portal session", () => {
 
   it("calls a response without a token an upstream failure", async () => {
     await control("POST", "settings", { session_shape: "tokenless" });
-    expect(await codeOf(mint())).toBe("upstream:unavailable");
+    expect(await portalErrorCode(mint())).toBe("upstream:unavailable");
   });
 
   it("says a customer unknown to RevKeen has no billing account", async () => {
-    expect(await codeOf(mint(randomUUID()))).toBe("portal:no_account");
-    expect(await codeOf(mint("not-a-uuid"))).toBe("portal:no_account");
+    expect(await portalErrorCode(mint(randomUUID()))).toBe("portal:no_account");
+    expect(await portalErrorCode(mint("not-a-uuid"))).toBe("portal:no_account");
   });
 
   it("says the server's key is not accepted when RevKeen refuses it", async () => {
     const holder = globalThis as { [SANDBOX]?: Sandbox };
     holder[SANDBOX] = createSandbox({ apiKey: "rk_sandbox_some_other_key" });
     try {
-      expect(await codeOf(mint())).toBe("upstream:rejected_key");
+      expect(await portalErrorCode(mint())).toBe("upstream:rejected_key");
     } finally {
       holder[SANDBOX] = sandbox;
     }
@@ -94,7 +74,7 @@ describe("minting a portal session", () => {
 
   it("gives up after one retry", async () => {
     await control("POST", "faults", { operation: "sessions.create", status: 500, count: 2 });
-    expect(await codeOf(mint())).toBe("upstream:unavailable");
+    expect(await portalErrorCode(mint())).toBe("upstream:unavailable");
     expect(await calls("sessions.create")).toBe(2);
   });
 });
@@ -123,23 +103,23 @@ describe("reading the portal", () => {
   it("calls another customer's subscription not found, like a missing one", async () => {
     const kenji = (await mint(KENJI_SATO_ID)).token;
     const theirs = (await client.listSubscriptions(kenji)).data[0]?.id ?? "";
-    expect(await codeOf(client.getSubscription(token, theirs))).toBe("subscription:not_found");
-    expect(await codeOf(client.getSubscription(token, randomUUID()))).toBe("subscription:not_found");
+    expect(await portalErrorCode(client.getSubscription(token, theirs))).toBe("subscription:not_found");
+    expect(await portalErrorCode(client.getSubscription(token, randomUUID()))).toBe("subscription:not_found");
   });
 
   it("refuses a malformed id without calling RevKeen", async () => {
     await control("DELETE", "calls");
-    expect(await codeOf(client.getSubscription(token, "../invoices"))).toBe("subscription:not_found");
-    expect(await codeOf(client.getInvoice(token, "%2e%2e"))).toBe("invoice:not_found");
+    expect(await portalErrorCode(client.getSubscription(token, "../invoices"))).toBe("subscription:not_found");
+    expect(await portalErrorCode(client.getInvoice(token, "%2e%2e"))).toBe("invoice:not_found");
     expect((await control<{ total: number }>("GET", "calls")).total).toBe(0);
   });
 
   it("calls a refused or expired token expired, so the caller can renew it", async () => {
     await control("POST", "tokens/revoke", {});
-    expect(await codeOf(client.getCustomer(token))).toBe("portal:expired");
+    expect(await portalErrorCode(client.getCustomer(token))).toBe("portal:expired");
     const fresh = (await mint()).token;
     await control("POST", "clock", { advance_seconds: 61 * 60 });
-    expect(await codeOf(client.getCustomer(fresh))).toBe("portal:expired");
+    expect(await portalErrorCode(client.getCustomer(fresh))).toBe("portal:expired");
   });
 
   it("passes on a rate limit with its Retry-After, without retrying", async () => {
@@ -154,9 +134,9 @@ describe("reading the portal", () => {
 
   it("survives malformed JSON and slow answers as an upstream failure", async () => {
     await control("POST", "faults", { operation: "customer.get", malformed: true, count: 2 });
-    expect(await codeOf(client.getCustomer(token))).toBe("upstream:unavailable");
+    expect(await portalErrorCode(client.getCustomer(token))).toBe("upstream:unavailable");
     await control("POST", "faults", { operation: "customer.get", delay_ms: 2_000 });
-    expect(await codeOf(client.getCustomer(token))).toBe("upstream:unavailable");
+    expect(await portalErrorCode(client.getCustomer(token))).toBe("upstream:unavailable");
   });
 });
 
@@ -192,7 +172,7 @@ describe("cancelling a subscription", () => {
   it("calls the same key with another body a conflict", async () => {
     const key = randomUUID();
     await client.cancelSubscription(token, activeId, {}, key);
-    expect(await codeOf(client.cancelSubscription(token, activeId, { cancel_at_period_end: false }, key))).toBe("upstream:conflict");
+    expect(await portalErrorCode(client.cancelSubscription(token, activeId, { cancel_at_period_end: false }, key))).toBe("upstream:conflict");
   });
 });
 
@@ -213,8 +193,8 @@ describe("creating a customer", () => {
 
   it("says an e-mail already has a customer as portal:email_taken, never linking to it", async () => {
     await create("taken@example.com");
-    expect(await codeOf(create("taken@example.com"))).toBe("portal:email_taken");
-    expect(await codeOf(create("ada@example.com"))).toBe("portal:email_taken");
+    expect(await portalErrorCode(create("taken@example.com"))).toBe("portal:email_taken");
+    expect(await portalErrorCode(create("ada@example.com"))).toBe("portal:email_taken");
   });
 
   it("retries a failed create once under the same key", async () => {

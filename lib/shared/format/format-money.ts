@@ -1,27 +1,22 @@
 // Money arrives in minor units beside an ISO 4217 code. How many minor units make a major one
 // is the currency's business (JPY has none, GBP two, KWD three), so Intl is asked rather than
 // assuming cents everywhere.
+import { formatterCache } from "./formatter-cache";
 
-/**
- * One formatter per locale and currency, as for dates (format-date.ts): building one costs far
- * more than using it. A currency Intl refuses is remembered as null.
- */
-const formatters = new Map<string, Intl.NumberFormat | null>();
-const MAX_FORMATTERS = 64;
+// One per locale and currency (formatter-cache.ts); null for a currency Intl refuses.
+const currencyFormats = formatterCache((key): Intl.NumberFormat | null => {
+  // A canonical locale has no space; whatever follows the first one is the currency, as given.
+  const space = key.indexOf(" ");
+  const [locale, currency] = [key.slice(0, space), key.slice(space + 1)];
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency });
+  } catch {
+    return null;
+  }
+});
 
 function currencyFormat(locale: string, currency: string): Intl.NumberFormat | null {
-  const key = `${locale} ${currency}`;
-  const known = formatters.get(key);
-  if (known !== undefined) return known;
-  let format: Intl.NumberFormat | null;
-  try {
-    format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  } catch {
-    format = null;
-  }
-  if (formatters.size >= MAX_FORMATTERS) formatters.clear();
-  formatters.set(key, format);
-  return format;
+  return currencyFormats(`${locale} ${currency}`);
 }
 
 /**

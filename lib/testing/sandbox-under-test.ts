@@ -1,0 +1,32 @@
+// For unit tests that drive the app's code against the in-process sandbox: its controls, its call
+// counts, and the code a PortalError carries.
+import type { Sandbox } from "@/lib/sandbox/sandbox";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+
+/** One of the sandbox's /__sandbox controls, answered through `handle()`; its `data`. */
+export async function controlSandbox<T = unknown>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await sandbox.handle(
+    new Request(`http://sandbox.test/__sandbox/${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  return ((await response.json()) as { data: T }).data;
+}
+
+/** How many calls of `operation` the sandbox has answered since its call log was last emptied. */
+export async function callCount(sandbox: Sandbox, operation: string): Promise<number> {
+  return (await controlSandbox<{ by_operation: Record<string, number> }>(sandbox, "GET", "calls")).by_operation[operation] ?? 0;
+}
+
+/** The code of the PortalError `promise` rejects with; anything else fails the test. */
+export async function portalErrorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PortalError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a PortalError");
+}
