@@ -28,6 +28,20 @@ test.describe("Requests another site starts", () => {
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
   });
 
+  test("a link from another site to the app's API mints nothing and creates no customer, even on a first visit", async ({ page, sandbox }) => {
+    await signIn(page, "a new customer");
+    await sandbox.resetCalls();
+    await visitAnotherSite(page, `<a href="${APP_URL}/api/portal/customer">Your account</a>`);
+    const answer = page.waitForResponse(`${APP_URL}/api/portal/customer`);
+    await page.getByRole("link", { name: "Your account" }).click();
+    const response = await answer;
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "portal:expired" } });
+    const calls = (await sandbox.calls()).by_operation;
+    expect(calls["sessions.create"]).toBe(0);
+    expect(calls["customers.create"]).toBe(0);
+  });
+
   test("a link from another site to a portal page lets a signed-in customer in with one press", async ({ page, sandbox }) => {
     await signIn(page, CUSTOMERS.rich);
     await sandbox.resetCalls();

@@ -70,11 +70,33 @@ test.describe("Sign-in and the portal session", () => {
     await page.goto("/portal/subscriptions");
     await expect(page).toHaveURL(/\/portal\/subscriptions$/);
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
-    // The app's own API renews too.
+  });
+
+  test("the app's API never renews a portal session: a read answers that it expired and mints nothing", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
     await sandbox.advanceClock(61 * 60);
+    await sandbox.resetCalls();
     const response = await page.request.get("/api/portal/customer");
-    expect(response.status()).toBe(200);
-    expect(await response.text()).not.toContain("rkcps_");
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "portal:expired" } });
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(0);
+  });
+
+  test("a portal session that ends while a page is open is renewed when the page next refreshes its data", async ({ page, context, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/subscriptions");
+    await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+    // As the browser does when the cookie's lifetime is up.
+    await context.clearCookies({ name: PORTAL_COOKIE });
+    await sandbox.resetCalls();
+    const renewal = page.waitForResponse((response) => new URL(response.url()).pathname === "/portal/session");
+    // The tab regains focus: the page's data refreshes, finds no session, and goes to renew it.
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    expect((await renewal).status()).toBe(303);
+    await expect(page).toHaveURL(/\/portal\/subscriptions$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+    expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
+    expect((await context.cookies()).some((cookie) => PORTAL_COOKIE.test(cookie.name))).toBe(true);
   });
 
   test("a revoked portal session is renewed once, and a refusal that persists shows an error instead of looping", async ({ page, sandbox }) => {

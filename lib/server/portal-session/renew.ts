@@ -1,7 +1,9 @@
 import "server-only";
 // Renewing a portal token that is missing, near expiry, another user's, or refused by RevKeen.
-// Route handlers and server actions may set cookies, so they renew in the request; pages cannot,
-// so they send the browser once through /portal/session, which mints and comes straight back.
+// Minting spends the merchant's key and the user's allowance, so it happens only when this site
+// asks: a write (its Origin checked) or a server action renews in the request. A read never does:
+// any site can start a GET, so a read and a page render send the browser once through
+// /portal/session, which checks who started the navigation, mints and comes straight back.
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
@@ -17,8 +19,19 @@ import { readPortalSession, type PortalSession } from "./sealed-cookie";
 const FRESH_TOKEN_MS = 30_000;
 
 /**
+ * Runs a read with the portal token in this browser's cookie. No usable cookie, or a token RevKeen
+ * refuses, is portal:expired: the page renews through /portal/session (lib/browser/portal-request.ts).
+ */
+export async function withStoredPortalToken<T>(user: SignedInUser, call: (token: string) => Promise<T>): Promise<T> {
+  const stored = await readPortalSession(user.id);
+  if (stored.state !== "valid") throw new PortalError("portal:expired");
+  return call(stored.session.token);
+}
+
+/**
  * Runs `call` with a valid portal token for the signed-in `user`, renewing it silently once when
- * it is missing, stale or refused. For route handlers and server actions, which may set cookies.
+ * it is missing, stale or refused. Only for what this site alone can start: writes, whose Origin
+ * is checked first, and server actions, whose origin Next checks.
  */
 export async function withPortalToken<T>(user: SignedInUser, call: (token: string) => Promise<T>): Promise<T> {
   const stored = await readPortalSession(user.id);

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { withPortalToken } from "@/lib/server/portal-session/renew";
+import { withStoredPortalToken } from "@/lib/server/portal-session/renew";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { parseListQuery } from "@/lib/shared/portal-api/input";
 import { listBody } from "@/lib/shared/portal-api/payloads";
@@ -9,6 +9,6 @@ import { listSubscriptions } from "@/lib/server/revkeen/client";
 export const GET = portalRoute(async (request: NextRequest, _context: unknown, user) => {
   const query = parseListQuery(request.nextUrl.searchParams);
   if (query === null) throw new PortalError("request:invalid");
-  const list = await withPortalToken(user, (token) => listSubscriptions(token, query));
+  const list = await withStoredPortalToken(user, (token) => listSubscriptions(token, query));
   return Response.json(listBody(list));
 });

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { withPortalToken } from "@/lib/server/portal-session/renew";
+import { withStoredPortalToken } from "@/lib/server/portal-session/renew";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
@@ -9,6 +9,6 @@ import { getInvoice } from "@/lib/server/revkeen/client";
 export const GET = portalRoute(async (_request: NextRequest, { params }: RouteContext<"/api/portal/invoices/[id]">, user) => {
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("invoice:not_found");
-  const invoice = await withPortalToken(user, (token) => getInvoice(token, id));
+  const invoice = await withStoredPortalToken(user, (token) => getInvoice(token, id));
   return Response.json(dataBody(invoice));
 });
