@@ -19,6 +19,7 @@ const testModeEnv = {
   PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
   PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
   PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
+  PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: "1000",
   AUTH_SECRET: authSecret,
   AUTH_TRUST_HOST: "true",
   // The standalone sandbox signs the webhooks it sends to the app with its own secret.
@@ -168,6 +169,7 @@ export default defineConfig({
         PORTAL_MINTS_PER_MINUTE_PER_USER: "",
         PORTAL_MINTS_PER_MINUTE_PER_IP: "",
         PORTAL_WRITES_PER_MINUTE_PER_USER: "",
+        PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: "",
         SANDBOX_CONTROLS: "",
       },
       reuseExistingServer: false,

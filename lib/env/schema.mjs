@@ -89,6 +89,10 @@ const fields = {
   PORTAL_WRITES_PER_MINUTE_PER_USER: optional(
     z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(10),
   ),
+  // Tries at a Direct Debit change's one-time code, per user and mandate, in ten minutes.
+  PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: optional(
+    z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(5),
+  ),
   // How many proxies in front of the app append to X-Forwarded-For (lib/server/security/client-ip.ts).
   TRUSTED_PROXY_HOPS: optional(
     z.coerce

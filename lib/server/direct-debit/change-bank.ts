@@ -6,7 +6,7 @@ import "server-only";
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "@/lib/server/revkeen/client";
-import { checkWriteRate } from "@/lib/server/security/request-limits";
+import { checkCodeAttemptRate, checkWriteRate } from "@/lib/server/security/request-limits";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import type { NewBankDetails, PortalMandate } from "@/lib/shared/revkeen-api/schemas";
 import { clearVerification, readVerification, writeVerification } from "./verification-cookie";
@@ -31,7 +31,9 @@ export async function sendChangeCode(user: SignedInUser, mandateId: string): Pro
 
 /** Step two: the code for a verification token, sealed into this browser's cookie for this mandate. */
 export async function verifyChangeCode(user: SignedInUser, mandateId: string, code: string): Promise<void> {
-  // Guessing is limited twice: here per user, and by RevKeen per code.
+  // Guessing is limited three times: per user and mandate across codes (first, so an attempt it
+  // refuses spends no write), per user as a write, and by RevKeen per code.
+  await checkCodeAttemptRate(user.id, mandateId);
   await checkWriteRate(user.id);
   const verificationToken = await withPortalToken(user, (token) => verifyMandateCode(token, mandateId, code));
   await writeVerification(verificationToken, user.id, mandateId);
