@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseServerEnv } from "@/lib/env/schema.mjs";
 import { readSignInToken } from "@/lib/server/auth/sign-in-cookie";
+import { signInSession } from "@/lib/server/auth/sign-in-session";
 import { NO_STORE } from "@/lib/server/portal-api/error-response";
 import { isHttps } from "@/lib/server/security/https";
 import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
@@ -15,11 +16,12 @@ const PRIVATE = /^\/portal(\/|$)/;
 /**
  * Reads the sign-in session without writing it. Auth.js's own proxy wrapper re-sets the session
  * cookie on every response, so a prefetch still in flight when the user signs out would sign
- * them back in.
+ * them back in. Whether the session was signed out is the pages' to ask (currentUser()): the gate
+ * only keeps out a cookie that is missing, expired or past its lifetime, with no database call.
  */
 async function isSignedIn(request: NextRequest): Promise<boolean> {
   if (!env.AUTH_SECRET) return false;
-  return (await readSignInToken(request.headers, env.AUTH_SECRET, env.AUTH_URL)) !== null;
+  return signInSession(await readSignInToken(request.headers, env.AUTH_SECRET, env.AUTH_URL)) !== null;
 }
 
 /**

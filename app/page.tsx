@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { ManageBillingForm } from "@/app/_components/manage-billing-form";
-import { currentUser } from "@/lib/server/auth/current-user";
+import { displayedUser } from "@/lib/server/auth/current-user";
 import { safePortalPath } from "@/lib/shared/paths/safe-path";
 import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
-  const user = await currentUser();
+  const user = await displayedUser();
   const { billing_error: billingError, next } = await searchParams;
   const problem = isPortalErrorCode(billingError) ? portalErrorCodes[billingError].message : null;
   // Where a link from elsewhere was headed (see app/portal/session/route.ts): one press away.

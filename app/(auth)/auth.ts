@@ -7,6 +7,10 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, findDemoCustomer, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { serverEnv } from "@/lib/env/server";
+import { revokeSignInSession } from "@/lib/server/auth/session-revocation";
+import { newSessionClaims, SESSION_MAX_AGE_S, signInSession } from "@/lib/server/auth/sign-in-session";
+import { log } from "@/lib/server/logging/log";
+import { PortalError } from "@/lib/shared/portal-api/errors";
 import { accountUserId } from "./account-user-id";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
@@ -57,15 +61,33 @@ function providerEntries(): ProviderEntry[] {
 // Lazy so that `next build` does not need AUTH_SECRET or the providers' secrets.
 export const { handlers, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in" },
-  session: { strategy: "jwt" },
+  // The cookie's own expiry; currentUser() holds a session to the same lifetime from its sign-in,
+  // however often Auth.js re-issues the cookie (lib/server/auth/sign-in-session.ts).
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   callbacks: {
     jwt({ token, account }) {
       if (account) {
         // Remember which provider signed the user in: mapping a user to a RevKeen customer depends on it.
         token.provider = account.provider;
         token.sub = accountUserId(account) ?? token.sub;
+        // What names this sign-in, for sign-out to revoke, and when it started.
+        Object.assign(token, newSessionClaims());
       }
       return token;
+    },
+  },
+  events: {
+    // Every way of signing out (the app's /sign-out, Auth.js's own /api/auth/signout) comes here.
+    async signOut(message) {
+      const session = "token" in message ? signInSession(message.token) : null;
+      if (session === null) return;
+      try {
+        await revokeSignInSession(session);
+      } catch (error) {
+        if (!(error instanceof PortalError)) throw error;
+        // The browser's cookie is cleared all the same; only a copy of it outlives the sign-out.
+        log.error("auth.sign_out_not_revoked", { code: error.code, detail: "a copy of this sign-in cookie stays valid until the session expires" });
+      }
     },
   },
   secret: serverEnv().AUTH_SECRET,

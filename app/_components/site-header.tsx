@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { serverEnv } from "@/lib/env/server";
 import { publicEnv } from "@/lib/env/public";
-import { currentUser } from "@/lib/server/auth/current-user";
+import { displayedUser } from "@/lib/server/auth/current-user";
 
 const MODE_NOTICE = {
   sandbox: "Demo: this site runs on the built-in RevKeen sandbox with made-up customers. No real billing happens.",
@@ -10,7 +10,7 @@ const MODE_NOTICE = {
 } as const;
 
 export async function SiteHeader() {
-  const user = await currentUser();
+  const user = await displayedUser();
   const notice = MODE_NOTICE[serverEnv().mode];
   return (
     <>

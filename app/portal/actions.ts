@@ -19,9 +19,9 @@ const openPortalInput = z.object({
 /** "Manage billing": mint a portal session for the signed-in user, seal it in the cookie, go in. */
 export async function openBillingPortal(_previous: OpenPortalState, form: FormData): Promise<OpenPortalState> {
   const input = openPortalInput.parse({ next: form.get("next") ?? undefined });
-  const user = await currentUser();
-  if (user === null) redirect(signInPath(input.next));
   try {
+    const user = await currentUser();
+    if (user === null) redirect(signInPath(input.next));
     await mintPortalSession(user);
   } catch (error) {
     if (error instanceof PortalError) return { status: "failed", code: error.code, message: error.message };

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { configuredProviders } from "@/app/(auth)/auth";
 import { signInAsDemoCustomer, signInWithProvider } from "@/app/(auth)/actions";
 import { DEMO_PROVIDER_ID, demoCustomers, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
-import { currentUser } from "@/lib/server/auth/current-user";
+import { displayedUser } from "@/lib/server/auth/current-user";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl: rawCallback } = await searchParams;
   const callbackUrl = safeLocalPath(typeof rawCallback === "string" ? rawCallback : undefined);
-  if (await currentUser()) redirect(callbackUrl as "/");
+  if (await displayedUser()) redirect(callbackUrl as "/");
 
   const [customers, providers] = [await demoCustomers(), configuredProviders()];
   const oauth = providers.filter((provider) => provider.id !== DEMO_PROVIDER_ID);

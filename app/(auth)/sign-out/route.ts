@@ -8,7 +8,9 @@ import { isSameOrigin } from "@/lib/server/security/request-origin";
 /**
  * Signing out is a route handler rather than a server action so that its response can carry
  * Clear-Site-Data: the browser then drops every cookie of this site, the sealed portal cookie
- * and the sign-in session included, even one this code does not know about.
+ * and the sign-in session included, even one this code does not know about. Auth.js's signOut
+ * event revokes the session on the server too (app/(auth)/auth.ts), so a copy of the cookie
+ * opens nothing either.
  */
 export async function POST(request: NextRequest) {
   // A plain form POST: refuse one made by another site.

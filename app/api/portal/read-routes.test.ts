@@ -3,7 +3,7 @@
 // site cannot spend the merchant's key or the user's allowance. The page renews instead, through
 // /portal/session, which mints only when this site asks.
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { BrowserUnderTest, TEST_ORIGIN } from "@/lib/testing/browser-under-test";
 
 const browser = vi.hoisted(() => ({ current: null as BrowserUnderTest | null }));
@@ -24,7 +24,13 @@ const invoicesRoute = await import("@/app/api/portal/invoices/route");
 const cancelRoute = await import("@/app/api/portal/subscriptions/[id]/cancel/route");
 const sessionRoute = await import("@/app/portal/session/route");
 
+const { database } = await import("@/lib/server/database/client");
 const sandbox = inProcessSandbox();
+
+// Opening the embedded database (in memory here) compiles PostgreSQL's WebAssembly and migrates: seconds.
+beforeAll(async () => {
+  await database();
+}, 120_000);
 const PORTAL_COOKIE = "revkeen-portal";
 
 async function errorCode(response: Response): Promise<string | undefined> {

@@ -18,21 +18,21 @@ export async function GET(request: NextRequest) {
     return new NextResponse(null, { status: 204, headers: { "cache-control": "private, no-store" } });
   }
   const next = safePortalPath(request.nextUrl.searchParams.get("next"));
-  const user = await currentUser();
-  if (user === null) return redirectTo(signInPath(next));
-  const force = request.nextUrl.searchParams.get("force") === "1";
-  const stored = await readPortalSession(user.id);
-  if (force || stored.state !== "valid") {
-    // Minting spends the merchant's key and the user's allowance. A GET is only trusted to do that
-    // when the browser says this site (or the user, typing or bookmarking) started it; another
-    // site's link or form gets the way in instead, one press away.
-    if (!isOwnNavigation(request)) return redirectTo(`/?${new URLSearchParams({ next }).toString()}`);
-    try {
+  try {
+    const user = await currentUser();
+    if (user === null) return redirectTo(signInPath(next));
+    const force = request.nextUrl.searchParams.get("force") === "1";
+    const stored = await readPortalSession(user.id);
+    if (force || stored.state !== "valid") {
+      // Minting spends the merchant's key and the user's allowance. A GET is only trusted to do that
+      // when the browser says this site (or the user, typing or bookmarking) started it; another
+      // site's link or form gets the way in instead, one press away.
+      if (!isOwnNavigation(request)) return redirectTo(`/?${new URLSearchParams({ next }).toString()}`);
       await mintPortalSession(user, { afterRefusal: force });
-    } catch (error) {
-      if (!(error instanceof PortalError)) throw error;
-      return redirectTo(`/?${new URLSearchParams({ billing_error: error.code, next }).toString()}`);
     }
+  } catch (error) {
+    if (!(error instanceof PortalError)) throw error;
+    return redirectTo(`/?${new URLSearchParams({ billing_error: error.code, next }).toString()}`);
   }
   return redirectTo(next);
 }

@@ -4,10 +4,10 @@ import "server-only";
 // calls in jose): about a millisecond of CPU, which every page and API request used to pay, while
 // the browser sends the same cookie until Auth.js re-issues it.
 //
-// Remembering a decoded token trusts nothing new: the cookie is stateless, so a token that opened
-// once opens again until it expires, whether or not it is remembered (signing out deletes the
-// cookie; it never revoked the token). Only tokens that open are kept, each until its `exp` at the
-// latest; after that Auth.js decides again. A cookie that does not open is decoded (and refused)
+// Remembering a decoded token trusts nothing new: a token that opened once opens again until it
+// expires, whether or not it is remembered, and whether its session was signed out is asked after
+// the decode, every time (currentUser(), ./session-revocation.ts). Only tokens that open are kept,
+// each until its `exp` at the latest; after that Auth.js decides again. A cookie that does not open is decoded (and refused)
 // every time, as before, so a client cannot fill the cache with values of its own.
 import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { processCache } from "@/lib/server/caching/bounded-cache";

@@ -1,7 +1,7 @@
 // The app's own tables: what RevKeen does not hold for it. Change them here, then
 // `npm run db:generate` writes the migration (lib/server/database/migrations/, committed).
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Which RevKeen customer each signed-in user is: one customer per user, one user per customer. */
 export const billingAccounts = pgTable("billing_accounts", {
@@ -25,3 +25,16 @@ export const webhookEvents = pgTable("webhook_events", {
   type: text("type").notNull(),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * Sign-in sessions ended by signing out, by their `sid`: a copy of the cookie is refused on every
+ * instance. Kept until the session would have ended anyway, then forgotten.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("revoked_sessions_expires_at_idx").on(table.expiresAt)],
+);

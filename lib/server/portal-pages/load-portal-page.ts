@@ -26,7 +26,7 @@ export async function loadPortalPage<Data>(path: string, load: (token: string) =
 
 /** The portal token for the layout, or null: the page beside it redirects or fails when it must. */
 const layoutToken = cache(async (): Promise<string | null> => {
-  const user = await currentUser();
+  const user = await currentUser().catch(() => null);
   if (user === null) return null;
   const stored = await readPortalSession(user.id);
   return stored.state === "valid" ? stored.session.token : null;

@@ -47,9 +47,16 @@ export async function withPortalToken<T>(user: SignedInUser, call: (token: strin
   }
 }
 
-/** The portal session for a page render; a missing or stale one goes through /portal/session. */
+/**
+ * The portal session for a page render; a missing or stale one goes through /portal/session, as
+ * does one whose sign-in cannot be checked (the database is down): that route says so on the
+ * account page.
+ */
 export const portalSessionForPage = cache(async (path: string): Promise<PortalSession> => {
-  const user = await currentUser();
+  const user = await currentUser().catch((error: unknown) => {
+    if (error instanceof PortalError) redirect(renewPath(path));
+    throw error;
+  });
   if (user === null) redirect(signInPath(path));
   const stored = await readPortalSession(user.id);
   if (stored.state !== "valid") redirect(renewPath(path));
