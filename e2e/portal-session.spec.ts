@@ -104,6 +104,7 @@ test.describe("Sign-in and the portal session", () => {
   });
 
   test("a portal session that ends while a page is open is renewed when the page next refreshes its data", async ({ page, context, sandbox }) => {
+    await page.clock.install();
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto("/portal/subscriptions");
     await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
@@ -111,7 +112,9 @@ test.describe("Sign-in and the portal session", () => {
     await context.clearCookies({ name: PORTAL_COOKIE });
     await sandbox.resetCalls();
     const renewal = page.waitForResponse((response) => new URL(response.url()).pathname === "/portal/session");
-    // The tab regains focus: the page's data refreshes, finds no session, and goes to renew it.
+    // Later, the tab regains focus (SWR refreshes on focus no sooner than five seconds after a page
+    // mounts): the page's data refreshes, finds no session, and goes to renew it.
+    await page.clock.fastForward("00:10");
     await page.evaluate(() => window.dispatchEvent(new Event("focus")));
     expect((await renewal).status()).toBe(303);
     await expect(page).toHaveURL(/\/portal\/subscriptions$/);
