@@ -39,6 +39,7 @@ import {
 } from "../../shared/revkeen-api/schemas";
 import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
 import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "@/lib/shared/revkeen-api/wire";
+import { UpstreamResponseTooLarge } from "./response-size-limit";
 import { upstream, type UpstreamResponse } from "./transport";
 
 type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
@@ -398,6 +399,11 @@ async function attempt<T>(call: Call<T>): Promise<T> {
     });
     text = await response.text();
   } catch (error) {
+    if (error instanceof UpstreamResponseTooLarge) {
+      // Not retried: the same question would bring the same answer.
+      log.error("revkeen.response_too_large", { operation: call.operation });
+      throw new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error });
+    }
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     log.warn("revkeen.unreachable", { operation: call.operation, reason: timedOut ? "timeout" : "network" });
     if (timedOut) throw new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error });
