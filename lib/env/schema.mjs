@@ -14,6 +14,24 @@ const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
 const optional = (/** @type {z.ZodType} */ schema) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
+/**
+ * True for http:// to anything but this machine (localhost, 127.0.0.0/8, [::1]): what is sent
+ * there crosses a network readable. Another name under .localhost is not this machine to Node's
+ * resolver, which may ask DNS for it.
+ * @param {string} raw
+ */
+export function isPlainHttpOffLoopback(raw) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:") return false;
+  const host = url.hostname.toLowerCase();
+  return !(host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host));
+}
+
 /** @param {string} value */
 function isAesKey(value) {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
@@ -32,6 +50,10 @@ const fields = {
   REVKEEN_API_URL: optional(
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL ending in /v2, e.g. https://api.revkeen.com/v2" })
+      .refine(
+        (url) => !isPlainHttpOffLoopback(url),
+        "must use https: over plain http the API key would cross the network readable (plain http is for this machine only: localhost, 127.0.0.1 or [::1], as `npm run sandbox`)",
+      )
       .transform((url) => url.replace(/\/+$/, ""))
       .default(DEFAULT_REVKEEN_API_URL),
   ),
