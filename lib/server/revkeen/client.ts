@@ -81,17 +81,18 @@ export async function createPortalSession(input: {
   idempotencyKey: string;
 }): Promise<MintedSession> {
   if (!uuidSchema.safeParse(input.customerId).success) throw new PortalError("portal:no_account");
+  const ttlMinutes = input.ttlMinutes ?? serverEnv().REVKEEN_PORTAL_TTL_MINUTES;
   return send({
     operation: "sessions.create",
     method: "POST",
     path: "/customer-portal/sessions",
-    body: { customer_id: input.customerId, ttl_minutes: input.ttlMinutes ?? serverEnv().REVKEEN_PORTAL_TTL_MINUTES },
+    body: { customer_id: input.customerId, ttl_minutes: ttlMinutes },
     credential: { kind: "merchant" },
     idempotencyKey: input.idempotencyKey,
     notFound: "portal:no_account",
     parse: (body) => {
       try {
-        return parseSessionResponse(body);
+        return parseSessionResponse(body, { ttlMinutes });
       } catch (error) {
         if (error instanceof SessionResponseError) {
           log.error("revkeen.session_response_unusable", { reason: error.message });
