@@ -7,7 +7,9 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, findDemoCustomer, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { serverEnv } from "@/lib/env/server";
+import { githubProfileWithVerifiedEmail } from "@/lib/server/auth/github-verified-email";
 import { accountUserId } from "./account-user-id";
+import { emailVerifiedAtSignIn } from "./email-verified";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
 
@@ -20,7 +22,11 @@ function newDemoUser() {
   return { id: `new-customer:${id}`, name: "New Customer", email: `new-customer-${id.slice(0, 8)}@example.com` };
 }
 
-/** Providers come from the environment; add yours here (Auth.js has dozens). */
+/**
+ * Providers come from the environment; add yours here (Auth.js has dozens). A billing account is
+ * opened only for an address the provider verified: its profile's `email_verified` (an OpenID
+ * Connect provider's claim), which a provider without one must be given as GitHub's is.
+ */
 function providerEntries(): ProviderEntry[] {
   const env = serverEnv();
   const entries: ProviderEntry[] = [];
@@ -48,7 +54,8 @@ function providerEntries(): ProviderEntry[] {
     entries.push({
       id: "github",
       name: "GitHub",
-      provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }),
+      // The profile request is replaced so that the address is one GitHub verified, and says so.
+      provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET, userinfo: { request: githubProfileWithVerifiedEmail } }),
     });
   }
   return entries;
@@ -59,11 +66,12 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in" },
   session: { strategy: "jwt" },
   callbacks: {
-    jwt({ token, account }) {
+    jwt({ token, account, profile }) {
       if (account) {
         // Remember which provider signed the user in: mapping a user to a RevKeen customer depends on it.
         token.provider = account.provider;
         token.sub = accountUserId(account) ?? token.sub;
+        token.email_verified = emailVerifiedAtSignIn(account, profile);
       }
       return token;
     },

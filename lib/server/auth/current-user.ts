@@ -9,6 +9,8 @@ export type SignedInUser = {
   /** Stable across sign-ins: "github:583231" for OAuth (app/(auth)/account-user-id.ts), the customer id for demo sign-in. */
   id: string;
   email?: string | null;
+  /** Whether the sign-in provider verified `email` (the token's email_verified claim); only then may it open a billing account. */
+  emailVerified: boolean;
   name?: string | null;
   provider?: string;
 };
@@ -24,6 +26,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   return {
     id: token.sub,
     email: token.email,
+    emailVerified: token.email_verified === true,
     name: token.name,
     provider: typeof token.provider === "string" ? token.provider : undefined,
   };

@@ -7,6 +7,7 @@ export const PORTAL_ERROR_CODES = [
   "portal:expired",
   "portal:no_account",
   "portal:no_email",
+  "portal:email_unverified",
   "portal:email_taken",
   "portal:rate_limited",
   "portal:forbidden",

@@ -15,6 +15,11 @@ export const portalErrorCodes = {
     status: 400,
     message: "A billing account needs an e-mail address, and your sign-in has none. Sign in another way, or contact us.",
   },
+  "portal:email_unverified": {
+    status: 403,
+    message:
+      "Verify your e-mail address with your sign-in provider (on GitHub: Settings → Emails), then sign out and sign in again. We open a billing account only for a verified address.",
+  },
   "portal:email_taken": {
     status: 409,
     message: "Your e-mail address already has a billing account, so we can't open another. Contact us and we'll connect it to your sign-in.",
