@@ -80,6 +80,14 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   providers: providerEntries().map((entry) => entry.provider),
 }));
 
+/**
+ * Whether anyone but the sandbox's demo customers can sign in. Their customers, one-time codes and
+ * webhooks then share the sandbox with the demo's, and its controls would show them to anyone.
+ */
+export function signsInRealPeople(): boolean {
+  return providerEntries().some(({ id }) => id !== DEMO_PROVIDER_ID);
+}
+
 /** What the sign-in page offers, without the providers' secrets. */
 export function configuredProviders(): { id: string; name: string }[] {
   return providerEntries().map(({ id, name }) => ({ id, name }));

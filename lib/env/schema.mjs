@@ -176,6 +176,15 @@ const serverSchema = z.object(fields).superRefine((env, ctx) => {
       message: "is missing: GitHub sign-in needs both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET",
     });
   }
+  // Only the sandbox (no key) serves them; the app's route also refuses them beside any other provider.
+  if (!env.REVKEEN_API_KEY && env.SANDBOX_CONTROLS && env.AUTH_GITHUB_ID) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SANDBOX_CONTROLS"],
+      message:
+        "cannot be true while GitHub sign-in is set up (AUTH_GITHUB_ID): the controls would show real users' e-mail addresses, one-time codes and webhooks to anyone",
+    });
+  }
   if (env.REVKEEN_API_KEY?.startsWith("rk_live_") && env.REVKEEN_DEMO_SIGN_IN) {
     ctx.addIssue({
       code: "custom",

@@ -143,6 +143,15 @@ describe("the in-process sandbox's controls", () => {
     expect(parseServerEnv({ ...keyless, NODE_ENV: "development", SANDBOX_CONTROLS: "false" }).sandboxControls).toBe(false);
   });
 
+  it("cannot be asked for beside GitHub sign-in, whose real users' data they would show", () => {
+    const github = { AUTH_GITHUB_ID: "Iv1.abc", AUTH_GITHUB_SECRET: "shh" };
+    expect(() => parseServerEnv({ ...keyless, ...github, NODE_ENV: "production", SANDBOX_CONTROLS: "true" })).toThrow(
+      /SANDBOX_CONTROLS cannot be true while GitHub sign-in is set up \(AUTH_GITHUB_ID\): the controls would show real users' e-mail addresses/,
+    );
+    expect(parseServerEnv({ ...keyless, ...github, NODE_ENV: "production", SANDBOX_CONTROLS: "false" }).sandboxControls).toBe(false);
+    expect(parseServerEnv({ ...keyless, ...github, REVKEEN_API_KEY: "rk_sandbox_abc", SANDBOX_CONTROLS: "true" }).sandboxControls).toBe(false);
+  });
+
   it("never exist with a key, whatever SANDBOX_CONTROLS says", () => {
     expect(parseServerEnv({ ...keyless, REVKEEN_API_KEY: "rk_sandbox_abc", SANDBOX_CONTROLS: "true", NODE_ENV: "development" }).sandboxControls).toBe(false);
   });
