@@ -12,7 +12,7 @@ import { uuidSchema } from "@/lib/shared/revkeen-api/schemas";
 import { parseJsonText } from "@/lib/shared/revkeen-api/wire";
 
 /** The largest write, new bank details, is well under 1 KiB. */
-export const MAX_WRITE_BODY_BYTES = 16 * 1024;
+const MAX_WRITE_BODY_BYTES = 16 * 1024;
 
 export function requireSameOrigin(request: Request): void {
   if (!isSameOrigin(request, serverEnv())) throw new PortalError("portal:forbidden");
