@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "proxy.test.ts"],
     environment: "node",
   },
 });

@@ -352,6 +352,8 @@ function checkedId(id: string, notFound: PortalErrorCode): string {
 }
 
 function send<T>(call: Call<T>): Promise<T> {
+  // Keys are UUIDs, like ids: no input puts text in a header, or in the error that would quote it into a log.
+  if (call.idempotencyKey !== undefined && !uuidSchema.safeParse(call.idempotencyKey).success) return Promise.reject(new PortalError("request:invalid"));
   return runWithRequestId(() => sendWithRetry(call));
 }
 
