@@ -25,6 +25,11 @@ export default function nextConfig(phase) {
       // portal token to the browser. It runs the app on Next's bundled experimental React build,
       // about 6.5 KiB more gzipped JavaScript on every page.
       taint: true,
+      // The forms behind server actions (sign-in, Manage billing, the plain-form cancels and
+      // change of bank) send a few hundred bytes; Next's default would read up to 1 MB of any
+      // request that names an action. The API's writes have the same cap
+      // (lib/server/portal-api/write-request.ts).
+      serverActions: { bodySizeLimit: "16kb" },
     },
   };
   return config;

@@ -135,7 +135,7 @@ test.describe("Cancelling a Direct Debit", () => {
     await barclays.getByText("Cancel this Direct Debit").click();
     // Another tab of the same customer cancels first.
     const elsewhere = await page.request.post(`/api/portal/mandates/${ADA_MANDATE}/cancel`, {
-      headers: { origin: baseURL ?? "", "idempotency-key": "another-tab" },
+      headers: { origin: baseURL ?? "", "idempotency-key": "5d1e7c2a-3b4f-4a6e-8c9d-0e1f2a3b4c5d" },
       data: {},
     });
     expect(elsewhere.status()).toBe(200);

@@ -64,7 +64,7 @@ test.describe("Portal API", () => {
     expect((await sandbox.calls()).total).toBe(0);
   });
 
-  test("refuses a cancel without this site's Origin, a JSON body or an Idempotency-Key", async ({ page, sandbox }) => {
+  test("refuses a cancel without this site's Origin, a JSON body of at most 16 KiB or a UUID for its Idempotency-Key", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await sandbox.resetCalls();
     const path = `/api/portal/subscriptions/${ADA_PRO}/cancel`;
@@ -83,6 +83,14 @@ test.describe("Portal API", () => {
     });
     expect(noKey.status()).toBe(400);
     expect(await noKey.json()).toMatchObject({ error: { code: "request:invalid" } });
+
+    const notUuid = await page.request.post(path, { headers: { ...json, origin: APP_URL, "idempotency-key": "not-a-uuid" }, data: { cancel_at_period_end: true } });
+    expect(notUuid.status()).toBe(400);
+    expect(await notUuid.json()).toMatchObject({ error: { code: "request:invalid" } });
+
+    const tooLarge = await page.request.post(path, { headers: { ...json, origin: APP_URL }, data: { cancel_at_period_end: true, padding: "x".repeat(64 * 1024) } });
+    expect(tooLarge.status()).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ error: { code: "request:too_large" } });
 
     const longReason = await page.request.post(path, { headers: { ...json, origin: APP_URL }, data: { reason: "x".repeat(501) } });
     expect(longReason.status()).toBe(400);

@@ -51,6 +51,23 @@ test.describe("Security headers", () => {
     }
   });
 
+  test("the edges of the portal's API answer with them too: /api/portal itself, /api/portal-x and an unknown path under it", async ({ request }) => {
+    for (const path of ["/api/portal", "/api/portal-x", "/api/portal/nope"]) {
+      const response = await request.get(path);
+      // Not found, or signed out under /api/portal/: either way an answer with the headers.
+      expect([401, 404], path).toContain(response.status());
+      const headers = response.headers();
+      for (const directive of ["base-uri 'none'", "frame-ancestors 'none'"]) {
+        expect(headers["content-security-policy"], `${path}: ${directive}`).toContain(directive);
+      }
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toMatch(/camera=\(\).*payment=\(\)/);
+      expect(headers["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   test("over https the answer adds Strict-Transport-Security and upgrades insecure requests; over http it does not", async ({ request }) => {
     const overHttp = (await request.get("/sign-in")).headers();
     expect(overHttp["strict-transport-security"]).toBeUndefined();

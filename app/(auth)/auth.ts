@@ -7,11 +7,13 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { DEMO_PROVIDER_ID, findDemoCustomer, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { serverEnv } from "@/lib/env/server";
+import { githubProfileWithVerifiedEmail } from "@/lib/server/auth/github-verified-email";
 import { revokeSignInSession } from "@/lib/server/auth/session-revocation";
 import { newSessionClaims, SESSION_MAX_AGE_S, signInSession } from "@/lib/server/auth/sign-in-session";
 import { log } from "@/lib/server/logging/log";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { accountUserId } from "./account-user-id";
+import { emailVerifiedAtSignIn } from "./email-verified";
 
 type ProviderEntry = { id: string; name: string; provider: Provider };
 
@@ -24,7 +26,11 @@ function newDemoUser() {
   return { id: `new-customer:${id}`, name: "New Customer", email: `new-customer-${id.slice(0, 8)}@example.com` };
 }
 
-/** Providers come from the environment; add yours here (Auth.js has dozens). */
+/**
+ * Providers come from the environment; add yours here (Auth.js has dozens). A billing account is
+ * opened only for an address the provider verified: its profile's `email_verified` (an OpenID
+ * Connect provider's claim), which a provider without one must be given as GitHub's is.
+ */
 function providerEntries(): ProviderEntry[] {
   const env = serverEnv();
   const entries: ProviderEntry[] = [];
@@ -52,7 +58,8 @@ function providerEntries(): ProviderEntry[] {
     entries.push({
       id: "github",
       name: "GitHub",
-      provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }),
+      // The profile request is replaced so that the address is one GitHub verified, and says so.
+      provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET, userinfo: { request: githubProfileWithVerifiedEmail } }),
     });
   }
   return entries;
@@ -65,13 +72,14 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   // however often Auth.js re-issues the cookie (lib/server/auth/sign-in-session.ts).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   callbacks: {
-    jwt({ token, account }) {
+    jwt({ token, account, profile }) {
       if (account) {
         // Remember which provider signed the user in: mapping a user to a RevKeen customer depends on it.
         token.provider = account.provider;
         token.sub = accountUserId(account) ?? token.sub;
         // What names this sign-in, for sign-out to revoke, and when it started.
         Object.assign(token, newSessionClaims());
+        token.email_verified = emailVerifiedAtSignIn(account, profile);
       }
       return token;
     },
@@ -93,6 +101,14 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: serverEnv().AUTH_SECRET,
   providers: providerEntries().map((entry) => entry.provider),
 }));
+
+/**
+ * Whether anyone but the sandbox's demo customers can sign in. Their customers, one-time codes and
+ * webhooks then share the sandbox with the demo's, and its controls would show them to anyone.
+ */
+export function signsInRealPeople(): boolean {
+  return providerEntries().some(({ id }) => id !== DEMO_PROVIDER_ID);
+}
 
 /** What the sign-in page offers, without the providers' secrets. */
 export function configuredProviders(): { id: string; name: string }[] {

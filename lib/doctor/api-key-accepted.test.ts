@@ -47,10 +47,12 @@ describe("the API key check", () => {
     expect(await checkApiKeyAccepted(env, timingOut)).toMatchObject({ status: "fail", detail: "no answer within 500 ms (REVKEEN_TIMEOUT_MS)" });
   });
 
-  it("does not send a live key over plain http to another machine", async () => {
-    const upstream = answering(404, {});
-    const result = await checkApiKeyAccepted({ ...env, REVKEEN_API_URL: "http://api.revkeen.test/v2" }, upstream.fetch);
-    expect(result.status).toBe("skip");
-    expect(upstream.requests).toEqual([]);
+  it("sends no key over plain http to another machine, live or test", async () => {
+    for (const key of ["rk_live_abc123", "rk_sandbox_abc123"]) {
+      const upstream = answering(404, {});
+      const result = await checkApiKeyAccepted({ ...env, REVKEEN_API_KEY: key, REVKEEN_API_URL: "http://api.revkeen.test/v2" }, upstream.fetch);
+      expect(result.status).toBe("skip");
+      expect(upstream.requests).toEqual([]);
+    }
   });
 });

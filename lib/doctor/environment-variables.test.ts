@@ -47,10 +47,14 @@ describe("the environment variables check", () => {
     expect(line(results, "REVKEEN_DEMO_SIGN_IN")).toMatchObject({ status: "fail", detail: expect.stringContaining("live key") });
   });
 
-  it("fails a live key over plain http to another machine, warns for a test key, and allows loopback", () => {
+  it("fails plain http to another machine whatever the key, as `next start` would, and allows loopback", () => {
     const url = "http://api.example.com/v2";
-    expect(line(checkEnvironmentVariables({ REVKEEN_API_KEY: "rk_live_abc", REVKEEN_API_URL: url }), "REVKEEN_API_URL").status).toBe("fail");
-    expect(line(checkEnvironmentVariables({ REVKEEN_API_KEY: "rk_sandbox_abc", REVKEEN_API_URL: url }), "REVKEEN_API_URL").status).toBe("warn");
+    for (const key of ["rk_live_abc", "rk_sandbox_abc", undefined]) {
+      expect(line(checkEnvironmentVariables({ REVKEEN_API_KEY: key, REVKEEN_API_URL: url }), "REVKEEN_API_URL")).toMatchObject({
+        status: "fail",
+        detail: expect.stringContaining("must use https"),
+      });
+    }
     const local = checkEnvironmentVariables({ REVKEEN_API_KEY: "rk_live_abc", REVKEEN_API_URL: "http://127.0.0.1:4010/v2" });
     expect(line(local, "REVKEEN_API_URL").status).toBe("ok");
   });

@@ -4,7 +4,6 @@
 import { EnvError, parseServerEnv } from "../env/schema.mjs";
 import type { CheckResult, DoctorEnv } from "./check-result";
 import { displayUrl } from "../shared/secrets/display-url";
-import { isPlainHttpOffLoopback } from "./upstream-target";
 
 type Defaults = ReturnType<typeof parseServerEnv>;
 
@@ -78,18 +77,11 @@ export function checkEnvironmentVariables(env: DoctorEnv): CheckResult[] {
     return { name, status: "ok", detail: describe(present(env, name), defaults) };
   });
   for (const [name, rules] of problems) results.push({ name, status: "fail", detail: rules.join("; ") });
-  return results.map((result) => (result.name === "REVKEEN_API_URL" ? withApiUrlRules(result, env) : result));
+  return results.map((result) => (result.name === "REVKEEN_API_URL" ? withSandboxNote(result, env) : result));
 }
 
-function withApiUrlRules(result: CheckResult, env: DoctorEnv): CheckResult {
-  const url = present(env, "REVKEEN_API_URL");
-  const key = present(env, "REVKEEN_API_KEY");
-  if (result.status !== "ok") return result;
-  if (key === undefined) return { ...result, detail: `${result.detail}, not used in sandbox mode` };
-  // A key sent over plain http can be read by anyone on the path; only this machine is exempt.
-  if (url === undefined || !isPlainHttpOffLoopback(url)) return result;
-  if (key.startsWith("rk_live_")) {
-    return { ...result, status: "fail", detail: `${result.detail}: plain http would send the live key readable; use https` };
-  }
-  return { ...result, status: "warn", detail: `${result.detail}: plain http sends the test key readable; prefer https` };
+/** The API URL is read only with a key; plain http off this machine is the schema's to fail. */
+function withSandboxNote(result: CheckResult, env: DoctorEnv): CheckResult {
+  if (result.status !== "ok" || present(env, "REVKEEN_API_KEY") !== undefined) return result;
+  return { ...result, detail: `${result.detail}, not used in sandbox mode` };
 }

@@ -15,7 +15,6 @@ export async function probeMint(env: DoctorEnv, fetch: Fetch, customerId: string
   const stop = (status: Outcome["status"], detail: string): MintProbe => ({ kind: "outcome", outcome: { status, detail } });
   if (target.kind === "sandbox") return stop("skip", NOT_NEEDED_IN_SANDBOX);
   if (target.kind === "misconfigured") return stop("skip", "fix the REVKEEN_ variables above first");
-  if (target.keyWouldLeak) return stop("skip", "not sent: the live key would travel over plain http (see REVKEEN_API_URL)");
   const answer = await callUpstream(fetch, target, {
     method: "POST",
     path: "/customer-portal/sessions",

@@ -35,7 +35,7 @@ export async function checkPortalSession(
   }
   const checkedAt = now();
   try {
-    const session = parseSessionResponse(answer.body, checkedAt);
+    const session = parseSessionResponse(answer.body, { ttlMinutes: TTL_MINUTES, now: checkedAt });
     if (session.customerId !== null && session.customerId.toLowerCase() !== customerId.toLowerCase()) {
       return { name: NAME, status: "fail", detail: "RevKeen answered with a session for another customer" };
     }

@@ -49,7 +49,7 @@ function printed(report: DoctorReport): string {
 function recordingFetch(tokens: string[]): Fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    if (response.status === 201) tokens.push(parseSessionResponse(await response.clone().json()).token);
+    if (response.status === 201) tokens.push(parseSessionResponse(await response.clone().json(), { ttlMinutes: 240 }).token);
     return response;
   };
 }

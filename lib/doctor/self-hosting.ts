@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { CheckResult, DoctorEnv } from "./check-result";
 import { displayUrl } from "../shared/secrets/display-url";
-import { isPlainHttpOffLoopback } from "./upstream-target";
+import { isPlainHttpOffLoopback } from "../env/schema.mjs";
 
 const NAME = "AUTH_URL / AUTH_TRUST_HOST";
 const httpUrl = z.url({ protocol: /^https?$/ });

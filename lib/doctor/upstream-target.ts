@@ -8,8 +8,6 @@ export type RemoteTarget = {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
-  /** A live key over plain http to another machine would cross the network readable. */
-  keyWouldLeak: boolean;
 };
 
 export type UpstreamTarget = { kind: "sandbox" } | { kind: "misconfigured" } | ({ kind: "remote" } & RemoteTarget);
@@ -36,19 +34,5 @@ export function upstreamTarget(env: DoctorEnv): UpstreamTarget {
     baseUrl: parsed.REVKEEN_API_URL,
     apiKey,
     timeoutMs: parsed.REVKEEN_TIMEOUT_MS,
-    keyWouldLeak: parsed.mode === "live" && isPlainHttpOffLoopback(parsed.REVKEEN_API_URL),
   };
-}
-
-/** True for http:// to anything but this machine (a local `npm run sandbox` is fine). */
-export function isPlainHttpOffLoopback(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== "http:") return false;
-  const host = url.hostname.toLowerCase();
-  return !(host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host));
 }

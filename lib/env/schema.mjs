@@ -14,6 +14,24 @@ const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
 const optional = (/** @type {z.ZodType} */ schema) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
+/**
+ * True for http:// to anything but this machine (localhost, 127.0.0.0/8, [::1]): what is sent
+ * there crosses a network readable. Another name under .localhost is not this machine to Node's
+ * resolver, which may ask DNS for it.
+ * @param {string} raw
+ */
+export function isPlainHttpOffLoopback(raw) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:") return false;
+  const host = url.hostname.toLowerCase();
+  return !(host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host));
+}
+
 /** @param {string} value */
 function isAesKey(value) {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
@@ -32,6 +50,10 @@ const fields = {
   REVKEEN_API_URL: optional(
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL ending in /v2, e.g. https://api.revkeen.com/v2" })
+      .refine(
+        (url) => !isPlainHttpOffLoopback(url),
+        "must use https: over plain http the API key would cross the network readable (plain http is for this machine only: localhost, 127.0.0.1 or [::1], as `npm run sandbox`)",
+      )
       .transform((url) => url.replace(/\/+$/, ""))
       .default(DEFAULT_REVKEEN_API_URL),
   ),
@@ -156,6 +178,15 @@ const serverSchema = z.object(fields).superRefine((env, ctx) => {
       code: "custom",
       path: [env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID"],
       message: "is missing: GitHub sign-in needs both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET",
+    });
+  }
+  // Only the sandbox (no key) serves them; the app's route also refuses them beside any other provider.
+  if (!env.REVKEEN_API_KEY && env.SANDBOX_CONTROLS && env.AUTH_GITHUB_ID) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SANDBOX_CONTROLS"],
+      message:
+        "cannot be true while GitHub sign-in is set up (AUTH_GITHUB_ID): the controls would show real users' e-mail addresses, one-time codes and webhooks to anyone",
     });
   }
   if (env.REVKEEN_API_KEY?.startsWith("rk_live_") && env.REVKEEN_DEMO_SIGN_IN) {

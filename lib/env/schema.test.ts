@@ -78,6 +78,19 @@ describe("server environment", () => {
     );
     expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_URL: "ftp://example.com/v2" })).toThrow(/REVKEEN_API_URL/);
   });
+
+  it("takes plain http for REVKEEN_API_URL only to this machine, where the key crosses no network", () => {
+    for (const url of ["http://127.0.0.1:4010/v2", "http://127.8.9.10/v2", "http://localhost:4010/v2", "http://LOCALHOST/v2", "http://[::1]:4010/v2"]) {
+      expect(parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_URL: url }).REVKEEN_API_URL).toBe(url);
+    }
+    for (const url of ["http://api.revkeen.com/v2", "http://10.0.0.5:4010/v2", "http://sandbox.localhost/v2", "http://localhost.example.com/v2", "http://128.0.0.1/v2"]) {
+      for (const key of [{}, { REVKEEN_API_KEY: "rk_sandbox_abc" }, { REVKEEN_API_KEY: "rk_live_abc" }]) {
+        expect(() => parseServerEnv({ AUTH_SECRET: secret, REVKEEN_API_URL: url, ...key })).toThrow(
+          /REVKEEN_API_URL must use https: over plain http the API key would cross the network readable/,
+        );
+      }
+    }
+  });
 });
 
 describe("npm run sandbox's environment", () => {
@@ -128,6 +141,15 @@ describe("the in-process sandbox's controls", () => {
     expect(parseServerEnv({ ...keyless, NODE_ENV: "production" }).sandboxControls).toBe(false);
     expect(parseServerEnv({ ...keyless, NODE_ENV: "production", SANDBOX_CONTROLS: "true" }).sandboxControls).toBe(true);
     expect(parseServerEnv({ ...keyless, NODE_ENV: "development", SANDBOX_CONTROLS: "false" }).sandboxControls).toBe(false);
+  });
+
+  it("cannot be asked for beside GitHub sign-in, whose real users' data they would show", () => {
+    const github = { AUTH_GITHUB_ID: "Iv1.abc", AUTH_GITHUB_SECRET: "shh" };
+    expect(() => parseServerEnv({ ...keyless, ...github, NODE_ENV: "production", SANDBOX_CONTROLS: "true" })).toThrow(
+      /SANDBOX_CONTROLS cannot be true while GitHub sign-in is set up \(AUTH_GITHUB_ID\): the controls would show real users' e-mail addresses/,
+    );
+    expect(parseServerEnv({ ...keyless, ...github, NODE_ENV: "production", SANDBOX_CONTROLS: "false" }).sandboxControls).toBe(false);
+    expect(parseServerEnv({ ...keyless, ...github, REVKEEN_API_KEY: "rk_sandbox_abc", SANDBOX_CONTROLS: "true" }).sandboxControls).toBe(false);
   });
 
   it("never exist with a key, whatever SANDBOX_CONTROLS says", () => {

@@ -1,7 +1,7 @@
 // Development controls under /__sandbox: reset, time travel, fault injection, token
 // revocation, response shape, call counts, the mail the sandbox "sent". Unauthenticated by design: the sandbox holds
 // only demo data, and the app serves them in a production build only when SANDBOX_CONTROLS says
-// so. Another site's page must not drive them through a visitor's browser, so they answer only
+// so, and never while real people can sign in (app/%5F_sandbox/[...path]/route.ts). Another site's page must not drive them through a visitor's browser, so they answer only
 // requests that no other site started, and a change only as JSON (which a plain form cannot send).
 import { z } from "zod";
 import { toIso } from "./calendar";

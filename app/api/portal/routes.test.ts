@@ -1,4 +1,4 @@
-// proxy.ts does not run for the portal's API (its matcher leaves /api/portal out), so nothing
+// proxy.ts does not run for the portal's API (its matcher leaves /api/portal/ out), so nothing
 // stands between a request and a handler but the handler itself: that is only safe while every
 // handler under app/api/portal runs inside portalRoute(), which checks the session before anything
 // else. This reads every route file and holds each exported method to it.

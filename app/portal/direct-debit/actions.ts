@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { cancelDirectDebit } from "@/lib/server/direct-debit/cancel-direct-debit";
+import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 
@@ -14,7 +15,7 @@ const cancelInput = z.object({
   mandateId: z.uuid(),
   reason: z.string().trim().max(500).optional(),
   // Rendered with the form: one intent, one key, however often the form is sent.
-  idempotencyKey: z.string().min(1).max(255),
+  idempotencyKey: z.uuid(),
 });
 
 function field(form: FormData, name: string): string | undefined {
@@ -31,6 +32,7 @@ export async function submitMandateCancellation(form: FormData): Promise<void> {
   const { mandateId, reason, idempotencyKey } = input.data;
   let outcome: string;
   try {
+    await checkWriteRate(user.id);
     await cancelDirectDebit(user, mandateId, reason ? { reason } : {}, idempotencyKey);
     outcome = "cancelled";
   } catch (error) {

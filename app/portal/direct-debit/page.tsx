@@ -20,8 +20,8 @@ export default async function DirectDebitPage({ searchParams }: PageProps<"/port
       <h1>Direct Debit</h1>
       <p className="muted">The bank accounts your payments are collected from by Direct Debit.</p>
       <OutcomeNotice search={search} />
-      {/* A key per render: the plain cancel form sends it, so a double submit cancels once. */}
-      <MandateList locale={customerLocale(customer.locale)} idempotencyKey={randomUUID()} />
+      {/* A key per mandate and render: its plain cancel form sends it, so a double submit cancels once. */}
+      <MandateList locale={customerLocale(customer.locale)} idempotencyKeys={Object.fromEntries(mandates.data.map((mandate) => [mandate.id, randomUUID()]))} />
     </PortalSWRConfig>
   );
 }

@@ -13,6 +13,8 @@ export type SignedInUser = {
   /** Stable across sign-ins: "github:583231" for OAuth (app/(auth)/account-user-id.ts), the customer id for demo sign-in. */
   id: string;
   email?: string | null;
+  /** Whether the sign-in provider verified `email` (the token's email_verified claim); only then may it open a billing account. */
+  emailVerified: boolean;
   name?: string | null;
   provider?: string;
 };
@@ -27,7 +29,7 @@ const cookieSession = cache(async (): Promise<SignInSession | null> => {
 });
 
 function userOf(session: SignInSession): SignedInUser {
-  return { id: session.userId, email: session.email, name: session.name, provider: session.provider };
+  return { id: session.userId, email: session.email, emailVerified: session.emailVerified, name: session.name, provider: session.provider };
 }
 
 /**

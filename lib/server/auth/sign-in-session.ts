@@ -22,6 +22,8 @@ export type SignInSession = {
   /** When the session ends whatever happens, ms since the epoch. */
   expiresAt: number;
   email?: string | null;
+  /** Whether the sign-in provider verified `email` (app/(auth)/email-verified.ts). */
+  emailVerified: boolean;
   name?: string | null;
   provider?: string;
 };
@@ -36,6 +38,7 @@ const claimsSchema = z.object({
   sid: z.uuid(),
   auth_time: z.number().int(),
   email: z.string().nullish(),
+  email_verified: z.boolean().optional().catch(undefined),
   name: z.string().nullish(),
   provider: z.string().optional().catch(undefined),
 });
@@ -47,8 +50,8 @@ const claimsSchema = z.object({
 export function signInSession(token: JWT | null, now: number = Date.now()): SignInSession | null {
   const claims = claimsSchema.safeParse(token);
   if (!claims.success) return null;
-  const { sub, sid, auth_time: signedInAt, email, name, provider } = claims.data;
+  const { sub, sid, auth_time: signedInAt, email, email_verified: emailVerified, name, provider } = claims.data;
   const expiresAt = (signedInAt + SESSION_MAX_AGE_S) * 1000;
   if (expiresAt <= now) return null;
-  return { userId: sub, sessionId: sid, expiresAt, email, name, provider };
+  return { userId: sub, sessionId: sid, expiresAt, email, emailVerified: emailVerified === true, name, provider };
 }

@@ -23,6 +23,9 @@ export function customerCreationKey(userId: string): string {
 /** Creates and links `user`'s RevKeen customer; answers its id. */
 export async function createCustomerFor(user: SignedInUser): Promise<string> {
   if (!user.email) throw new PortalError("portal:no_email");
+  // An unverified address may be anyone's: the customer, its invoices and its one-time codes
+  // would go to whoever owns it.
+  if (!user.emailVerified) throw new PortalError("portal:email_unverified");
   const customer = await createCustomer({
     email: user.email,
     name: user.name ?? undefined,

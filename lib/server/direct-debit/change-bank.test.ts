@@ -21,7 +21,7 @@ const { callCount, controlSandbox, portalErrorCode } = await import("@/lib/testi
 const { sendChangeCode, verifyChangeCode } = await import("./change-bank");
 
 const sandbox = inProcessSandbox();
-const ada = { id: ADA_LOVELACE_ID, provider: "demo", name: "Ada Lovelace", email: "ada@example.com" };
+const ada = { id: ADA_LOVELACE_ID, provider: "demo", name: "Ada Lovelace", email: "ada@example.com", emailVerified: true };
 
 async function latestCode(): Promise<string> {
   const [latest] = await controlSandbox<{ code: string }[]>(sandbox, "GET", `emails?customer_id=${ADA_LOVELACE_ID}`);

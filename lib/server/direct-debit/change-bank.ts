@@ -2,11 +2,13 @@ import "server-only";
 // The three steps of a change of bank account, for the API routes and the plain forms alike:
 // a code e-mailed to the customer, the code traded for a verification token (kept in a sealed
 // cookie, never shown to the browser), then the new details with that token. Bank details pass
-// through here into the request to RevKeen and are kept nowhere.
+// through here into the request to RevKeen and are kept nowhere. Each step counts as a write:
+// its caller checks the write limit (checkWriteRate) first, the API route before it reads the
+// request's body.
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "@/lib/server/revkeen/client";
-import { checkCodeAttemptRate, checkWriteRate } from "@/lib/server/security/request-limits";
+import { checkCodeAttemptRate } from "@/lib/server/security/request-limits";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import type { NewBankDetails, PortalMandate } from "@/lib/shared/revkeen-api/schemas";
 import { clearVerification, readVerification, writeVerification } from "./verification-cookie";
@@ -23,18 +25,16 @@ const ENDS_VERIFICATION = new Set<PortalErrorCode>([
   "mandate:not_found",
 ]);
 
-/** Step one: RevKeen e-mails the customer a code. Each send counts as a write. */
+/** Step one: RevKeen e-mails the customer a code. */
 export async function sendChangeCode(user: SignedInUser, mandateId: string): Promise<void> {
-  await checkWriteRate(user.id);
   await withPortalToken(user, (token) => sendMandateCode(token, mandateId));
 }
 
 /** Step two: the code for a verification token, sealed into this browser's cookie for this mandate. */
 export async function verifyChangeCode(user: SignedInUser, mandateId: string, code: string): Promise<void> {
-  // Guessing is limited three times: per user and mandate across codes (first, so an attempt it
-  // refuses spends no write), per user as a write, and by RevKeen per code.
+  // Guessing is limited three times: as a write (by the caller), per user and mandate across
+  // codes, and by RevKeen per code.
   await checkCodeAttemptRate(user.id, mandateId);
-  await checkWriteRate(user.id);
   const verificationToken = await withPortalToken(user, (token) => verifyMandateCode(token, mandateId, code));
   await writeVerification(verificationToken, user.id, mandateId);
 }
@@ -48,7 +48,6 @@ export async function hasVerification(user: SignedInUser, mandateId: string): Pr
 export async function changeBankDetails(user: SignedInUser, mandateId: string, details: NewBankDetails, idempotencyKey: string): Promise<PortalMandate> {
   const verification = await readVerification(user.id, mandateId);
   if (verification === null) throw new PortalError("mandate:verification_expired");
-  await checkWriteRate(user.id);
   try {
     const mandate = await withPortalToken(user, (token) =>
       reauthorizeMandate(token, mandateId, { ...details, verification_token: verification.token }, idempotencyKey),

@@ -21,6 +21,29 @@ describe("the logger", () => {
     expect(entry.note).toBe("saw rkcps_[redacted]");
   });
 
+  it("redacts a secret whatever precedes it in a field: a newline, a tab, an underscore", () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((line: string) => lines.push(line));
+    log.error("test.event", { newline: "first line\nrkcps_afterNewline", tab: "col\trk_live_afterTab", underscore: "token_rk_wh_afterUnderscore", url: "dsn_postgres://app:afterUnderscore@db/x" });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/after(Newline|Tab|Underscore)/);
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({
+      newline: "first line\nrkcps_[redacted]",
+      tab: "col\trk_live_[redacted]",
+      underscore: "token_rk_wh_[redacted]",
+      url: "dsn_postgres://app:[redacted]@db/x",
+    });
+  });
+
+  it("redacts nested fields too, by name and by what they hold", () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "info").mockImplementation((line: string) => lines.push(line));
+    log.info("test.event", { request: { headers: { authorization: "Bearer abc", cookie: "a=b" }, notes: ["ok", "x\nrkcps_nested"] } });
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({
+      request: { headers: { authorization: "[redacted]", cookie: "[redacted]" }, notes: ["ok", "x\nrkcps_[redacted]"] },
+    });
+  });
+
   it("names the request on every line written while serving it, and no request outside one", async () => {
     const lines: string[] = [];
     vi.spyOn(console, "info").mockImplementation((line: string) => lines.push(line));

@@ -169,6 +169,14 @@ describe("cancelling a subscription", () => {
     expect(await calls("subscriptions.cancel")).toBe(3);
   });
 
+  it("refuses an Idempotency-Key that is not a UUID as request:invalid, without calling RevKeen", async () => {
+    await control("DELETE", "calls");
+    for (const key of ["key\nforged: 1", "not-a-uuid", "a".repeat(300)]) {
+      expect(await portalErrorCode(client.cancelSubscription(token, activeId, {}, key))).toBe("request:invalid");
+    }
+    expect(await calls("subscriptions.cancel")).toBe(0);
+  });
+
   it("calls the same key with another body a conflict", async () => {
     const key = randomUUID();
     await client.cancelSubscription(token, activeId, {}, key);

@@ -39,6 +39,7 @@ import {
 } from "../../shared/revkeen-api/schemas";
 import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
 import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "@/lib/shared/revkeen-api/wire";
+import { UpstreamResponseTooLarge } from "./response-size-limit";
 import { upstream, type UpstreamResponse } from "./transport";
 
 type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
@@ -80,17 +81,18 @@ export async function createPortalSession(input: {
   idempotencyKey: string;
 }): Promise<MintedSession> {
   if (!uuidSchema.safeParse(input.customerId).success) throw new PortalError("portal:no_account");
+  const ttlMinutes = input.ttlMinutes ?? serverEnv().REVKEEN_PORTAL_TTL_MINUTES;
   return send({
     operation: "sessions.create",
     method: "POST",
     path: "/customer-portal/sessions",
-    body: { customer_id: input.customerId, ttl_minutes: input.ttlMinutes ?? serverEnv().REVKEEN_PORTAL_TTL_MINUTES },
+    body: { customer_id: input.customerId, ttl_minutes: ttlMinutes },
     credential: { kind: "merchant" },
     idempotencyKey: input.idempotencyKey,
     notFound: "portal:no_account",
     parse: (body) => {
       try {
-        return parseSessionResponse(body);
+        return parseSessionResponse(body, { ttlMinutes });
       } catch (error) {
         if (error instanceof SessionResponseError) {
           log.error("revkeen.session_response_unusable", { reason: error.message });
@@ -350,6 +352,8 @@ function checkedId(id: string, notFound: PortalErrorCode): string {
 }
 
 function send<T>(call: Call<T>): Promise<T> {
+  // Keys are UUIDs, like ids: no input puts text in a header, or in the error that would quote it into a log.
+  if (call.idempotencyKey !== undefined && !uuidSchema.safeParse(call.idempotencyKey).success) return Promise.reject(new PortalError("request:invalid"));
   return runWithRequestId(() => sendWithRetry(call));
 }
 
@@ -398,6 +402,11 @@ async function attempt<T>(call: Call<T>): Promise<T> {
     });
     text = await response.text();
   } catch (error) {
+    if (error instanceof UpstreamResponseTooLarge) {
+      // Not retried: the same question would bring the same answer.
+      log.error("revkeen.response_too_large", { operation: call.operation });
+      throw new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error });
+    }
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     log.warn("revkeen.unreachable", { operation: call.operation, reason: timedOut ? "timeout" : "network" });
     if (timedOut) throw new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error });

@@ -2,9 +2,10 @@
 // (no redirects followed, the signal honoured at every step, compressed bodies decoded) it does too.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendOverHttp } from "./http-send";
+import { MAX_RESPONSE_BYTES, UpstreamResponseTooLarge } from "./response-size-limit";
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -113,5 +114,72 @@ describe("sendOverHttp", () => {
 
   it("refuses anything but http and https", async () => {
     await expect(sendOverHttp(new URL("file:///etc/passwd"), init())).rejects.toThrow(TypeError);
+  });
+});
+
+describe("sendOverHttp and the size of an answer", () => {
+  const MiB = 1024 * 1024;
+  const send = (path: string) => sendOverHttp(new URL(`${base}${path}`), init());
+  const failure = (path: string) => send(path).then(() => "answered", (error: unknown) => error);
+
+  it("takes an answer of exactly the cap", async () => {
+    routes.set("/at-cap", (_request, _body, response) => response.writeHead(200).end(Buffer.alloc(MAX_RESPONSE_BYTES, "a")));
+    expect((await (await send("/at-cap")).text()).length).toBe(MAX_RESPONSE_BYTES);
+  });
+
+  it.each([
+    ["plain", {}, (body: Buffer) => body],
+    ["gzip", { "content-encoding": "gzip" }, gzipSync],
+    ["deflate", { "content-encoding": "deflate" }, deflateSync],
+    ["brotli", { "content-encoding": "br" }, brotliCompressSync],
+  ])("refuses a %s answer one byte over the cap, counted after decompression", async (name, headers, encode) => {
+    const body = encode(Buffer.alloc(MAX_RESPONSE_BYTES + 1, "a"));
+    routes.set(`/over-${name}`, (_request, _body, response) => response.writeHead(200, headers).end(body));
+    expect(await failure(`/over-${name}`)).toBeInstanceOf(UpstreamResponseTooLarge);
+  });
+
+  it("refuses a chunked answer with no length as it passes the cap, and closes the connection", async () => {
+    let closed: (outcome: { finished: boolean; sent: number }) => void = () => undefined;
+    const serverSide = new Promise<{ finished: boolean; sent: number }>((resolve) => {
+      closed = resolve;
+    });
+    routes.set("/chunked", (_request, _body, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, "a");
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64 * MAX_RESPONSE_BYTES) {
+          sent += chunk.byteLength;
+          if (!response.write(chunk)) return void response.once("drain", pump);
+        }
+        response.end();
+      };
+      response.once("close", () => closed({ finished: response.writableFinished, sent }));
+      pump();
+    });
+    expect(await failure("/chunked")).toBeInstanceOf(UpstreamResponseTooLarge);
+    const { finished, sent } = await serverSide;
+    expect(finished).toBe(false);
+    expect(sent).toBeLessThan(64 * MAX_RESPONSE_BYTES);
+  });
+
+  it("rejects a gzip bomb (1 MiB inflating to 1 GiB) as too large, holding little more than the cap", async () => {
+    // Gzip members may follow one another; each inflates on its own.
+    const member = gzipSync(Buffer.alloc(16 * MiB));
+    const bomb = Buffer.concat(Array.from({ length: 64 }, () => member));
+    expect(bomb.byteLength).toBeLessThan(1.1 * MiB);
+    routes.set("/bomb", (_request, _body, response) => response.writeHead(200, { "content-encoding": "gzip" }).end(bomb));
+
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
+    }, 1);
+    try {
+      expect(await failure("/bomb")).toBeInstanceOf(UpstreamResponseTooLarge);
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(peak).toBeLessThan(64 * MiB);
   });
 });

@@ -108,7 +108,7 @@ describe("tainting portal tokens", () => {
   it("taints a token as it is minted, for as long as the new session", async () => {
     stubEnv({});
     const { mintPortalSession } = await import("@/lib/server/portal-session/mint");
-    const minted = await mintPortalSession({ id: ADA_LOVELACE_ID, provider: "demo" });
+    const minted = await mintPortalSession({ id: ADA_LOVELACE_ID, provider: "demo", emailVerified: true });
     expect(minted.token).toMatch(/^rkcps_/);
     const tokenTaints = taintUniqueValue.mock.calls.filter(([, , value]) => value === minted.token);
     expect(tokenTaints).toEqual([["A RevKeen portal token must never be sent to the browser.", minted, minted.token]]);

@@ -115,6 +115,36 @@ describe("receiving a webhook", () => {
     expect(await linkedCustomerId("github:99")).toBe(customer);
   });
 
+  it("refuses a body over 256 KiB with 413, signed or not, and reads none of one whose Content-Length says so", async () => {
+    const large = event("subscription.canceled", { customer_id: ADA, padding: "x".repeat(256 * 1024) });
+    const refused = await deliver(large, sign(large));
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: "The webhook is too large." });
+
+    let pulled = 0;
+    const megabyte = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (pulled === 1024) return controller.close();
+          pulled += 1;
+          controller.enqueue(new Uint8Array(1024));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const declared = await receiveWebhook(
+      new Request("http://app.test/api/webhooks/revkeen", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(1024 ** 3), "x-revkeen-signature": sign("{}") },
+        body: megabyte,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(declared.status).toBe(413);
+    expect(pulled).toBe(0);
+    expect(revalidateTag).not.toHaveBeenCalled();
+  });
+
   it("keeps no state from events: an older event arriving after a newer one only drops the cache again", async () => {
     const newer = event("subscription.canceled", { customer_id: ADA, status: "canceled" });
     const older = JSON.stringify({ ...JSON.parse(event("subscription.updated", { customer_id: ADA, status: "active" })), created: 1 });

@@ -1,6 +1,6 @@
 import "server-only";
 // POST /api/webhooks/revkeen: RevKeen telling the app that something changed. The signature is
-// checked before anything is read (the official SDK's constructEvent: HMAC-SHA256 over the raw
+// checked before anything is parsed (the official SDK's constructEvent: HMAC-SHA256 over the raw
 // body, any one of several v1, 300 s tolerance, constant-time); each event is handled once, by its
 // id; the answer goes back fast, with what can wait done after it.
 import { constructEvent, WebhookSignatureVerificationError } from "@revkeen/sdk/webhooks";
@@ -10,7 +10,15 @@ import { serverEnv } from "@/lib/env/server";
 import { withDatabase } from "@/lib/server/database/client";
 import { claimEvent, forgetOldEvents, releaseEvent } from "@/lib/server/database/webhook-events";
 import { log } from "@/lib/server/logging/log";
+import { readBoundedText } from "@/lib/server/security/bounded-body";
 import { handleEvent } from "./handle-event";
+
+/**
+ * An event carries one object (a customer, a subscription, an invoice with its lines): a few KiB.
+ * The cap leaves a wide margin for that and stops anyone without the secret from making the server
+ * hold more per request, since the signature can only be checked once the whole body is in.
+ */
+const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 const eventSchema = z.object({
   id: z.string().min(1).max(255),
@@ -42,7 +50,11 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return answer(503, { error: "Webhooks are not set up on this server." });
   }
   // The exact bytes RevKeen signed: parsed only once the signature holds.
-  const raw = await request.text();
+  const raw = await readBoundedText(request, MAX_WEBHOOK_BYTES);
+  if (raw === null) {
+    log.warn("webhook.refused", { reason: "body over 256 KiB" });
+    return answer(413, { error: "The webhook is too large." });
+  }
   let event: WebhookEvent;
   try {
     event = eventSchema.parse(constructEvent(raw, request.headers.get("x-revkeen-signature") ?? "", secret));

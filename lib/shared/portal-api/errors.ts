@@ -15,6 +15,11 @@ export const portalErrorCodes = {
     status: 400,
     message: "A billing account needs an e-mail address, and your sign-in has none. Sign in another way, or contact us.",
   },
+  "portal:email_unverified": {
+    status: 403,
+    message:
+      "Verify your e-mail address with your sign-in provider (on GitHub: Settings → Emails), then sign out and sign in again. We open a billing account only for a verified address.",
+  },
   "portal:email_taken": {
     status: 409,
     message: "Your e-mail address already has a billing account, so we can't open another. Contact us and we'll connect it to your sign-in.",
@@ -30,6 +35,7 @@ export const portalErrorCodes = {
   "upstream:conflict": { status: 409, message: "That request conflicts with one already made. Please reload." },
   "database:unavailable": { status: 503, message: "Billing is not reachable right now. Please try again." },
   "request:invalid": { status: 400, message: "That request is not valid." },
+  "request:too_large": { status: 413, message: "That request is too large." },
   "customer:not_found": { status: 404, message: "We could not find your billing account." },
   "subscription:not_found": { status: 404, message: "We could not find that subscription." },
   "subscription:cancel_now_not_offered": {

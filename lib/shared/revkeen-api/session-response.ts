@@ -56,10 +56,14 @@ function decodeSegment(segment: string): string | null {
 }
 
 /**
- * Parses a 201 body of `POST /customer-portal/sessions`. Error messages never include the body:
- * it may hold a token.
+ * Parses a 201 body of `POST /customer-portal/sessions` that asked for `ttlMinutes`. Error
+ * messages never include the body: it may hold a token.
+ *
+ * An expiry later than the lifetime asked for is brought back to it rather than refused: the app
+ * then stops using the token when the merchant said it should, whatever the answer claims, and a
+ * clock a little ahead of this server's does not stop customers opening their billing.
  */
-export function parseSessionResponse(body: unknown, now: number = Date.now()): MintedSession {
+export function parseSessionResponse(body: unknown, { ttlMinutes, now = Date.now() }: { ttlMinutes: number; now?: number }): MintedSession {
   const parsed = envelope.safeParse(body);
   if (!parsed.success) {
     throw new SessionResponseError("RevKeen's session response has no `data` object.");
@@ -78,5 +82,6 @@ export function parseSessionResponse(body: unknown, now: number = Date.now()): M
   if (Number.isNaN(expires) || expires <= now) {
     throw new SessionResponseError("RevKeen's session response has no valid future expiry.");
   }
-  return { token, expiresAt: new Date(expires), customerId: data.customerId ?? data.customer_id ?? null };
+  const latest = now + ttlMinutes * 60_000;
+  return { token, expiresAt: new Date(Math.min(expires, latest)), customerId: data.customerId ?? data.customer_id ?? null };
 }

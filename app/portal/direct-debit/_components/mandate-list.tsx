@@ -5,7 +5,7 @@ import { RefreshProblem } from "../../_components/refresh-problem";
 import { useMandates } from "../../_components/use-portal-data";
 import { MandateCard } from "./mandate-card";
 
-export function MandateList({ locale, idempotencyKey }: { locale: string; idempotencyKey: string }) {
+export function MandateList({ locale, idempotencyKeys }: { locale: string; idempotencyKeys: Record<string, string> }) {
   const { data, error } = useMandates();
   const mandates = data?.data ?? [];
   return (
@@ -17,8 +17,12 @@ export function MandateList({ locale, idempotencyKey }: { locale: string; idempo
         <ul className="plain-list stack" aria-label="Direct Debits">
           {mandates.map((mandate) => (
             <li key={mandate.id}>
-              {/* The page's key, made one per mandate: the same on the server and in the browser. */}
-              <MandateCard mandate={mandate} locale={locale} idempotencyKey={`${idempotencyKey}.${mandate.id}`} />
+              {/*
+                The key the page made for the mandate: the same on the server and in the browser. One
+                the browser learnt of later has none; it is only ever cancelled through the API,
+                which needs scripts and takes a key per intent.
+              */}
+              <MandateCard mandate={mandate} locale={locale} idempotencyKey={idempotencyKeys[mandate.id] ?? ""} />
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { cancelDirectDebit } from "@/lib/server/direct-debit/cancel-direct-debit";
 import { portalRoute } from "@/lib/server/portal-api/portal-route";
 import { readJsonBody, requireIdempotencyKey, requireSameOrigin } from "@/lib/server/portal-api/write-request";
+import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
@@ -13,6 +14,7 @@ export const POST = portalRoute(async (request: NextRequest, { params }: RouteCo
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("mandate:not_found");
   const key = requireIdempotencyKey(request);
+  await checkWriteRate(user.id);
   const body = await readJsonBody(request, cancelMandateBodySchema);
   return Response.json(dataBody(await cancelDirectDebit(user, id, body, key)));
 });

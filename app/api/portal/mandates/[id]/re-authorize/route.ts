@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { changeBankDetails } from "@/lib/server/direct-debit/change-bank";
 import { portalRoute } from "@/lib/server/portal-api/portal-route";
 import { readJsonBody, requireIdempotencyKey, requireSameOrigin } from "@/lib/server/portal-api/write-request";
+import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
@@ -16,6 +17,7 @@ export const POST = portalRoute(async (request: NextRequest, { params }: RouteCo
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("mandate:not_found");
   const key = requireIdempotencyKey(request);
+  await checkWriteRate(user.id);
   const details = await readJsonBody(request, newBankDetailsSchema, new PortalError("mandate:details_invalid"));
   return Response.json(dataBody(await changeBankDetails(user, id, details, key)));
 });

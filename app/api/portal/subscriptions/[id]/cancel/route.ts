@@ -20,10 +20,10 @@ export const POST = portalRoute(async (request: NextRequest, { params }: RouteCo
   const { id } = await params;
   if (!isResourceId(id)) throw new PortalError("subscription:not_found");
   const key = requireIdempotencyKey(request);
+  await checkWriteRate(user.id);
   const body = await readJsonBody(request, cancelSubscriptionBodySchema);
   const refusal = cancelRefusal(body, portalOptions);
   if (refusal) throw new PortalError(refusal);
-  await checkWriteRate(user.id);
   const subscription = await withPortalToken(user, (token) => cancelSubscription(token, id, body, key));
   return Response.json(dataBody(subscription));
 });
