@@ -4,6 +4,7 @@
 import { encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Sandbox } from "@/lib/sandbox/sandbox";
+import { newSessionClaims } from "@/lib/server/auth/sign-in-session";
 import { callCount, controlSandbox } from "@/lib/testing/sandbox-under-test";
 
 const SECRET = "a-unit-test-secret-that-is-long-enough-123";
@@ -61,7 +62,7 @@ let users = 0;
 async function signedIn(claims: Partial<JWT>): Promise<void> {
   users += 1;
   const token = await encode({
-    token: { sub: `github:${9_000 + users}`, name: "Octo Cat", email: `octo-${users}@example.com`, provider: "github", ...claims },
+    token: { sub: `github:${9_000 + users}`, name: "Octo Cat", email: `octo-${users}@example.com`, provider: "github", ...newSessionClaims(), ...claims },
     secret: SECRET,
     salt: SIGN_IN_COOKIE,
   });
