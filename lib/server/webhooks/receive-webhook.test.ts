@@ -3,6 +3,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
+import { cachedAnswer, keepAnswer } from "@/lib/server/entitlements/entitlement-cache";
 
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock("next/cache", () => ({ revalidateTag }));
@@ -113,6 +114,15 @@ describe("receiving a webhook", () => {
     const other = event("customer.created", { id: "1c6b8f2d-3e4a-4b5c-9d6e-7f8a9b0c1d2e", email: "other@example.com", metadata: { app_user_id: "github:99" } });
     expect((await deliver(other, sign(other))).status).toBe(200);
     expect(await linkedCustomerId("github:99")).toBe(customer);
+  });
+
+  it("drops a deleted customer's caches, the answers of entitlement checks included", async () => {
+    keepAnswer(ADA, "pro-reports", true, Date.now() - 1);
+    expect(cachedAnswer(ADA, "pro-reports")).toBe(true);
+    const body = event("customer.deleted", { id: ADA, object: "customer", deleted: true });
+    expect((await deliver(body, sign(body))).status).toBe(200);
+    expect(revalidateTag).toHaveBeenCalledWith(`revkeen:customer:${ADA}`, { expire: 0 });
+    expect(cachedAnswer(ADA, "pro-reports")).toBeUndefined();
   });
 
   it("keeps no state from events: an older event arriving after a newer one only drops the cache again", async () => {
