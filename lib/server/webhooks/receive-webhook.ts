@@ -2,13 +2,12 @@ import "server-only";
 // POST /api/webhooks/revkeen: RevKeen telling the app that something changed. The signature is
 // checked before anything is read (the official SDK's constructEvent: HMAC-SHA256 over the raw
 // body, any one of several v1, 300 s tolerance, constant-time); each event is handled once, by its
-// id; the answer goes back fast, with what can wait done after it.
+// id (lib/server/database/webhook-events.ts); the answer goes back fast.
 import { constructEvent, WebhookSignatureVerificationError } from "@revkeen/sdk/webhooks";
-import { after } from "next/server";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
 import { withDatabase } from "@/lib/server/database/client";
-import { claimEvent, forgetOldEvents, releaseEvent } from "@/lib/server/database/webhook-events";
+import { claimEvent, releaseEvent } from "@/lib/server/database/webhook-events";
 import { log } from "@/lib/server/logging/log";
 import { handleEvent } from "./handle-event";
 
@@ -69,6 +68,5 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     log.error("webhook.failed", { event_id: event.id, type: event.type, name: error instanceof Error ? error.name : typeof error });
     return answer(500, { error: "The event could not be handled; try again." });
   }
-  after(() => withDatabase("webhook_events.forget", forgetOldEvents).catch(() => undefined));
   return answer(200, { received: true });
 }
