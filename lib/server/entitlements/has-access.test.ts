@@ -24,7 +24,7 @@ let page: ReturnType<typeof nextDataCache>;
 const checks = () => callCount(sandbox, "entitlements.check");
 const adaHasReports = () => page.asAPage(() => hasAccess(ADA, PRO_REPORTS));
 
-/** Moves this process's clock on (the sandbox reads it too); timers keep running for real. */
+/** Moves the app's clock on; timers, and the sandbox made before the clock was faked, keep real time. */
 function later(seconds: number): void {
   vi.setSystemTime(Date.now() + seconds * 1000);
 }

@@ -3,8 +3,10 @@ import "server-only";
 // about a customer (a deleted one too) drops what was cached for them, and the next read asks
 // RevKeen. So an event that arrives twice, or after a newer one, can never leave an older state in
 // force. The one thing written from an event is a link: a customer created elsewhere (at checkout)
-// that names one of this app's users in `metadata.app_user_id`.
+// whose metadata names one of this app's users with this app's signature of the id
+// (lib/server/billing-account/billing-link-metadata.ts).
 import { z } from "zod";
+import { signedLinkUserId } from "@/lib/server/billing-account/billing-link-metadata";
 import { linkCustomer } from "@/lib/server/database/billing-links";
 import { withDatabase } from "@/lib/server/database/client";
 import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
@@ -14,7 +16,8 @@ import type { WebhookEvent } from "./receive-webhook";
 /** Event families that change what a customer has: subscriptions, invoices, payment methods, mandates (and the customer itself, below). */
 const ABOUT_BILLING = /^(subscription|invoice|payment_method|customer\.payment_method|mandate)\./;
 
-const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string().min(1).max(255) }).loose() });
+/** A customer that asks to be linked: its metadata names a user (checked against the signature below). */
+const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string() }).loose() });
 const changedCustomer = z.object({ id: z.uuid() }).loose();
 const ownedObject = z.object({ customer_id: z.uuid() }).loose();
 
@@ -24,7 +27,13 @@ export async function handleEvent(event: WebhookEvent): Promise<EventOutcome> {
   if (event.type === "customer.created") {
     const customer = createdCustomer.safeParse(event.data.object);
     if (!customer.success) return "ignored";
-    const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, customer.data.metadata.app_user_id, customer.data.id));
+    const userId = signedLinkUserId(customer.data.metadata);
+    if (userId === null) {
+      // Anyone who can set a customer's metadata can name any user: only this app's signature links.
+      log.warn("webhook.unsigned_link", { event_id: event.id, customer_id: customer.data.id, detail: "metadata.app_user_sig is missing or does not match: not linked" });
+      return "ignored";
+    }
+    const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, userId, customer.data.id));
     if (!outcome.linked) log.warn("webhook.customer_of_another_user", { event_id: event.id, customer_id: customer.data.id });
     return outcome.linked && outcome.customerId === customer.data.id ? "linked" : "already_linked";
   }

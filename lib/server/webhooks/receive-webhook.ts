@@ -5,11 +5,11 @@ import "server-only";
 // id (lib/server/database/webhook-events.ts); the answer goes back fast.
 import { constructEvent, WebhookSignatureVerificationError } from "@revkeen/sdk/webhooks";
 import { z } from "zod";
-import { serverEnv } from "@/lib/env/server";
 import { withDatabase } from "@/lib/server/database/client";
 import { claimEvent, releaseEvent } from "@/lib/server/database/webhook-events";
 import { log } from "@/lib/server/logging/log";
 import { handleEvent } from "./handle-event";
+import { webhookSecret } from "./webhook-secret";
 
 const eventSchema = z.object({
   id: z.string().min(1).max(255),
@@ -35,7 +35,7 @@ function refusal(error: unknown): string {
 }
 
 export async function receiveWebhook(request: Request): Promise<Response> {
-  const secret = serverEnv().webhookSecret;
+  const secret = webhookSecret();
   if (!secret) {
     log.error("webhook.no_secret", { detail: "REVKEEN_WEBHOOK_SECRET is not set: copy the endpoint's rk_wh_ secret from RevKeen" });
     return answer(503, { error: "Webhooks are not set up on this server." });
