@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
-import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "./lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
 import { APP_LOG, APP_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
 // A fresh secret for every run: the tests must never depend on a particular one.
 const authSecret = process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url");
 process.env.E2E_AUTH_SECRET = authSecret;
+// The same for the webhooks the standalone sandbox sends the app (e2e/fixtures.ts signs with it too).
+const webhookSecret = process.env.E2E_WEBHOOK_SECRET ?? `rk_wh_${randomBytes(24).toString("hex")}`;
+process.env.E2E_WEBHOOK_SECRET = webhookSecret;
 
 /** The production build in test mode, against the standalone sandbox over HTTP: the code path a live deploy runs. */
 const testModeEnv = {
@@ -22,8 +25,8 @@ const testModeEnv = {
   PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: "1000",
   AUTH_SECRET: authSecret,
   AUTH_TRUST_HOST: "true",
-  // The standalone sandbox signs the webhooks it sends to the app with its own secret.
-  REVKEEN_WEBHOOK_SECRET: DEFAULT_SANDBOX_WEBHOOK_SECRET,
+  // The standalone sandbox signs the webhooks it sends to the app with the same secret.
+  REVKEEN_WEBHOOK_SECRET: webhookSecret,
 };
 
 /** Another `next start` of the same build: more instances of one deployment. */
@@ -109,7 +112,7 @@ export default defineConfig({
       name: "sandbox",
       command: "npx tsx scripts/sandbox.ts",
       url: `${SANDBOX_URL}/__sandbox/customers`,
-      env: { SANDBOX_PORT: String(ports.sandbox), SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/revkeen` },
+      env: { SANDBOX_PORT: String(ports.sandbox), SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/revkeen`, REVKEEN_SANDBOX_WEBHOOK_SECRET: webhookSecret },
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 60_000,

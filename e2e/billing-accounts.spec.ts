@@ -12,10 +12,12 @@ async function signInAsNewUser(page: Page, origin = APP_URL): Promise<void> {
   await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
 }
 
-/** Customers created through POST /v2/customers (not the demo ones), with the app user each names. */
-async function createdCustomers(sandbox: SandboxControls): Promise<{ id: string; email: string; appUserId: unknown }[]> {
-  const all = await sandbox.call<{ id: string; email: string; demo: boolean; metadata: { app_user_id?: unknown } }[]>("GET", "customers");
-  return all.filter((customer) => !customer.demo).map((customer) => ({ id: customer.id, email: customer.email, appUserId: customer.metadata.app_user_id }));
+/** Customers created through POST /v2/customers (not the demo ones), with the app user each names and the app's signature of it. */
+async function createdCustomers(sandbox: SandboxControls): Promise<{ id: string; email: string; appUserId: unknown; appUserSig: unknown }[]> {
+  const all = await sandbox.call<{ id: string; email: string; demo: boolean; metadata: { app_user_id?: unknown; app_user_sig?: unknown } }[]>("GET", "customers");
+  return all
+    .filter((customer) => !customer.demo)
+    .map((customer) => ({ id: customer.id, email: customer.email, appUserId: customer.metadata.app_user_id, appUserSig: customer.metadata.app_user_sig }));
 }
 
 async function linksOf(userId: string): Promise<{ customer_id: string }[]> {
@@ -68,6 +70,8 @@ test.describe("Billing accounts", () => {
     const [customer] = created;
     expect(customer?.email).toMatch(/^new-customer-[0-9a-f]{8}@example\.com$/);
     expect(String(customer?.appUserId)).toMatch(/^new-customer:[0-9a-f-]{36}$/);
+    // Signed, so that its customer.created webhook links the same user (lib/server/billing-account/billing-link-metadata.ts).
+    expect(String(customer?.appUserSig)).toMatch(/^[0-9a-f]{64}$/);
     expect(await linksOf(String(customer?.appUserId))).toEqual([{ customer_id: customer?.id }]);
   });
 

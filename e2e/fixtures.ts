@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test as base, type Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/ids";
 import { SandboxControls } from "./sandbox-controls";
@@ -121,6 +122,22 @@ export async function webhookDelivered(sandbox: SandboxControls, type: string): 
   await expect
     .poll(async () => (await sandbox.webhooks()).find((delivery) => delivery.event_type === type)?.state, { message: `a ${type} webhook delivered`, timeout: 15_000 })
     .toBe("delivered");
+}
+
+/**
+ * What the standalone sandbox and the app in test mode sign and check webhooks with: a fresh one
+ * for each run (playwright.config.ts), never one written down anywhere.
+ */
+export function webhookSecret(): string {
+  const secret = process.env.E2E_WEBHOOK_SECRET;
+  if (!secret) throw new Error("E2E_WEBHOOK_SECRET is not set: run the suite through playwright.config.ts");
+  return secret;
+}
+
+/** Headers of a webhook delivery of `body` signed with `secret` at `at` (unix seconds), as RevKeen signs them. */
+export function signedWebhookHeaders(body: string, secret: string, at = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const v1 = createHmac("sha256", secret).update(`${at}.${body}`).digest("hex");
+  return { "content-type": "application/json", "x-revkeen-signature": `t=${at},v1=${v1}` };
 }
 
 /** Through the change of bank's first two steps, with the code the sandbox e-mailed. */

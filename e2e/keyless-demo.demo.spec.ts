@@ -1,4 +1,5 @@
-import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { randomUUID } from "node:crypto";
+import { ADA_PRO, CUSTOMERS, expect, signedWebhookHeaders, signInToPortal, test } from "./fixtures";
 
 // The production build started with no key, as the Deploy button's demo runs on the internet.
 test.describe("A public keyless demo", () => {
@@ -27,5 +28,17 @@ test.describe("A public keyless demo", () => {
     expect(forged.status()).toBe(403);
     const subscription = await page.request.get(`/api/portal/subscriptions/${ADA_PRO}`);
     expect(await subscription.json()).toMatchObject({ data: { status: "active", cancel_at: null } });
+  });
+
+  test("refuses a webhook signed with the demo secret this repository once published: its secret is derived from AUTH_SECRET", async ({ request }) => {
+    const event = JSON.stringify({
+      id: `evt_${randomUUID().replaceAll("-", "")}`,
+      object: "event",
+      type: "customer.created",
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: randomUUID(), metadata: { app_user_id: "github:someone" } } },
+    });
+    const response = await request.post("/api/webhooks/revkeen", { headers: signedWebhookHeaders(event, "rk_wh_sandbox_portal_starter_demo"), data: event });
+    expect(response.status()).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../lib/env/schema.mjs";
-import { FULL_BANK_DETAILS, VERIFICATION_TOKEN } from "./fixtures";
+import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
+import { FULL_BANK_DETAILS, VERIFICATION_TOKEN, webhookSecret } from "./fixtures";
 import { APP_LOG } from "./urls";
 
 test.describe("The server's logs", () => {
@@ -16,7 +16,7 @@ test.describe("The server's logs", () => {
     // A token, not the word: "rkcps_" followed by its random part.
     expect(output).not.toMatch(/rkcps_[A-Za-z0-9_-]{16,}/);
     expect(output).not.toContain(DEFAULT_SANDBOX_API_KEY);
-    expect(output).not.toContain(DEFAULT_SANDBOX_WEBHOOK_SECRET);
+    expect(output).not.toContain(webhookSecret());
     expect(output).not.toMatch(/Bearer\s+\S/);
     // The run changed bank details, and failed doing so (direct-debit.spec.ts).
     expect(output).toMatch(/"operation":"mandates\.reauthorize"/);

@@ -1,13 +1,17 @@
-import { createHmac } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
-import { DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../lib/env/schema.mjs";
-import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test, webhookDelivered } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, signedWebhookHeaders, signInToPortal, test, webhookDelivered, webhookSecret } from "./fixtures";
 import { DATABASE_URL } from "./urls";
 
-function signed(body: string, secret: string, at = Math.floor(Date.now() / 1000)): Record<string, string> {
-  const v1 = createHmac("sha256", secret).update(`${at}.${body}`).digest("hex");
-  return { "content-type": "application/json", "x-revkeen-signature": `t=${at},v1=${v1}` };
+/** The rows of `table` whose `column` is `value`, in the app's database. */
+async function rowsWhere(table: "billing_accounts" | "webhook_events", column: "user_id" | "id", value: string): Promise<number> {
+  const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    return (await sql`select 1 from ${sql(table)} where ${sql(column)} = ${value}`).length;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 async function reportsLocked(page: Page): Promise<boolean> {
@@ -34,20 +38,30 @@ test.describe("Webhooks from RevKeen", () => {
       created: Math.floor(Date.now() / 1000),
       data: { object: { id: "0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d", metadata: { app_user_id: "github:forged" } } },
     });
-    const wrongSecret = await request.post("/api/webhooks/revkeen", { headers: signed(forged, "rk_wh_not_the_secret"), data: forged });
+    const wrongSecret = await request.post("/api/webhooks/revkeen", { headers: signedWebhookHeaders(forged, "rk_wh_not_the_secret"), data: forged });
     expect(wrongSecret.status()).toBe(400);
-    const stale = await request.post("/api/webhooks/revkeen", { headers: signed(forged, DEFAULT_SANDBOX_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600), data: forged });
+    const stale = await request.post("/api/webhooks/revkeen", { headers: signedWebhookHeaders(forged, webhookSecret(), Math.floor(Date.now() / 1000) - 600), data: forged });
     expect(stale.status()).toBe(400);
     const unsigned = await request.post("/api/webhooks/revkeen", { headers: { "content-type": "application/json" }, data: forged });
     expect(unsigned.status()).toBe(400);
 
-    const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
-    try {
-      expect(await sql`select 1 from billing_accounts where user_id = 'github:forged'`).toHaveLength(0);
-      expect(await sql`select 1 from webhook_events where id = 'evt_forged'`).toHaveLength(0);
-    } finally {
-      await sql.end({ timeout: 5 });
+    expect(await rowsWhere("billing_accounts", "user_id", "github:forged")).toBe(0);
+    expect(await rowsWhere("webhook_events", "id", "evt_forged")).toBe(0);
+  });
+
+  test("a customer whose metadata names a user without this app's signature links nobody, even in a genuine delivery", async ({ request }) => {
+    for (const metadata of [{ app_user_id: "github:victim" }, { app_user_id: "github:victim", app_user_sig: "9f".repeat(32) }]) {
+      const event = JSON.stringify({
+        id: `evt_${randomUUID().replaceAll("-", "")}`,
+        object: "event",
+        type: "customer.created",
+        created: Math.floor(Date.now() / 1000),
+        data: { object: { id: randomUUID(), email: "attacker@example.com", metadata } },
+      });
+      const delivered = await request.post("/api/webhooks/revkeen", { headers: signedWebhookHeaders(event, webhookSecret()), data: event });
+      expect(delivered.status()).toBe(200);
     }
+    expect(await rowsWhere("billing_accounts", "user_id", "github:victim")).toBe(0);
   });
 
   test("a delivery that arrives twice is handled once", async ({ page, sandbox }) => {

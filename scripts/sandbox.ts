@@ -1,6 +1,7 @@
 // `npm run sandbox`: the RevKeen sandbox over HTTP on 127.0.0.1 (SANDBOX_PORT, default 4010), with
 // the merchant key REVKEEN_SANDBOX_API_KEY (default rk_sandbox_portal_starter_demo), sending its
-// webhooks to SANDBOX_WEBHOOK_URL signed with REVKEEN_SANDBOX_WEBHOOK_SECRET.
+// webhooks to SANDBOX_WEBHOOK_URL signed with REVKEEN_SANDBOX_WEBHOOK_SECRET (required with it: no
+// secret ships with the sandbox).
 import { EnvError, parseSandboxEnv } from "../lib/env/schema.mjs";
 import { startSandboxServer, type SandboxServer } from "../lib/sandbox/http-server";
 import { createSandbox } from "../lib/sandbox/sandbox";

@@ -6,9 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
+
+const WEBHOOK_SECRET = "rk_wh_doctorTestWebhookSecret";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // tsx by path rather than `npx tsx`: from a directory without node_modules, npx would try the registry.
@@ -30,7 +32,7 @@ beforeAll(async () => {
       "REVKEEN_DEMO_SIGN_IN=true",
       `AUTH_SECRET=${AUTH_SECRET}`,
       "AUTH_TRUST_HOST=true",
-      `REVKEEN_WEBHOOK_SECRET=${DEFAULT_SANDBOX_WEBHOOK_SECRET}`,
+      `REVKEEN_WEBHOOK_SECRET=${WEBHOOK_SECRET}`,
       "",
     ].join("\n"),
   );
@@ -69,7 +71,7 @@ describe("npm run doctor", () => {
     expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 17 ok.");
     expect(stdout).not.toContain(DEFAULT_SANDBOX_API_KEY);
     expect(stdout).not.toContain(AUTH_SECRET);
-    expect(stdout).not.toContain(DEFAULT_SANDBOX_WEBHOOK_SECRET);
+    expect(stdout).not.toContain(WEBHOOK_SECRET);
     expect(stdout).not.toMatch(/rkcps_[A-Za-z0-9_-]{8,}/);
   }, 15_000);
 

@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { parseSessionResponse } from "@/lib/shared/revkeen-api/session-response";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
 import type { CheckResult, DoctorEnv, Fetch } from "./check-result";
 import { formatJson, formatText } from "./format-report";
 import { runDoctor, type DoctorReport } from "./run-doctor";
+
+const WEBHOOK_SECRET = "rk_wh_doctorTestWebhookSecret";
 
 const AUTH_SECRET = "Qm9vdHN0cmFwLXNlY3JldC1mb3ItZG9jdG9yLXRlc3Rz9xZ";
 
@@ -29,7 +31,7 @@ function goodEnv(overrides: DoctorEnv = {}): DoctorEnv {
     REVKEEN_DEMO_SIGN_IN: "true",
     AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
-    REVKEEN_WEBHOOK_SECRET: DEFAULT_SANDBOX_WEBHOOK_SECRET,
+    REVKEEN_WEBHOOK_SECRET: WEBHOOK_SECRET,
     ...overrides,
   };
 }

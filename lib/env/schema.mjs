@@ -5,8 +5,6 @@ import { z } from "zod";
 export const DEFAULT_REVKEEN_API_URL = "https://api.revkeen.com/v2";
 export const DEFAULT_SANDBOX_API_KEY = "rk_sandbox_portal_starter_demo";
 export const DEFAULT_SANDBOX_PORT = 4010;
-/** The built-in sandbox signs its webhooks with this unless REVKEEN_SANDBOX_WEBHOOK_SECRET says otherwise. */
-export const DEFAULT_SANDBOX_WEBHOOK_SECRET = "rk_wh_sandbox_portal_starter_demo";
 
 const MERCHANT_KEY = /^rk_(sandbox|live)_[A-Za-z0-9_]+$/;
 
@@ -68,12 +66,14 @@ const fields = {
   REVKEEN_WEBHOOK_SECRET: optional(
     z.string().trim().regex(/^rk_wh_[A-Za-z0-9_]+$/, "must start with rk_wh_ (copy it from the webhook endpoint in RevKeen)").optional(),
   ),
+  // What the built-in sandbox signs its webhooks with. Unset: in the app, a secret derived from
+  // AUTH_SECRET (lib/server/webhooks/webhook-secret.ts); `npm run sandbox` needs it to send any.
   REVKEEN_SANDBOX_WEBHOOK_SECRET: optional(
     z
       .string()
       .trim()
       .regex(/^rk_wh_[A-Za-z0-9_]+$/, "must start with rk_wh_ (it is the built-in sandbox's own webhook secret)")
-      .default(DEFAULT_SANDBOX_WEBHOOK_SECRET),
+      .optional(),
   ),
   // Where `npm run sandbox` delivers its webhooks, e.g. http://127.0.0.1:3000/api/webhooks/revkeen.
   SANDBOX_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "must be the app's webhook address, e.g. http://127.0.0.1:3000/api/webhooks/revkeen" }).optional()),
@@ -253,8 +253,6 @@ export function parseServerEnv(source, { requireSecrets = true } = {}) {
      * (a public keyless demo) only when SANDBOX_CONTROLS=true. `next dev` has them.
      */
     sandboxControls: mode === "sandbox" && (env.SANDBOX_CONTROLS ?? source.NODE_ENV === "development"),
-    /** What webhooks to this app are signed with: the sandbox's own in sandbox mode, else RevKeen's. */
-    webhookSecret: mode === "sandbox" ? env.REVKEEN_SANDBOX_WEBHOOK_SECRET : env.REVKEEN_WEBHOOK_SECRET,
   };
 }
 
@@ -271,6 +269,16 @@ export function parseSandboxEnv(source) {
       REVKEEN_SANDBOX_API_KEY: fields.REVKEEN_SANDBOX_API_KEY,
       REVKEEN_SANDBOX_WEBHOOK_SECRET: fields.REVKEEN_SANDBOX_WEBHOOK_SECRET,
       SANDBOX_WEBHOOK_URL: fields.SANDBOX_WEBHOOK_URL,
+    })
+    .superRefine((env, ctx) => {
+      if (env.SANDBOX_WEBHOOK_URL && !env.REVKEEN_SANDBOX_WEBHOOK_SECRET) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["REVKEEN_SANDBOX_WEBHOOK_SECRET"],
+          message:
+            "is missing: the sandbox signs the webhooks it sends to SANDBOX_WEBHOOK_URL with it. Give it and the app's REVKEEN_WEBHOOK_SECRET the same value, e.g. rk_wh_ followed by `openssl rand -hex 24`",
+        });
+      }
     })
     .safeParse(source);
   if (!parsed.success) throw envError(parsed.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REVKEEN_API_URL, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_PORT, DEFAULT_SANDBOX_WEBHOOK_SECRET, EnvError, parseSandboxEnv, parseServerEnv } from "./schema.mjs";
+import { DEFAULT_REVKEEN_API_URL, DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_PORT, EnvError, parseSandboxEnv, parseServerEnv } from "./schema.mjs";
 
 const secret = "x".repeat(40);
 
@@ -95,9 +95,16 @@ describe("server environment", () => {
 
 describe("npm run sandbox's environment", () => {
   it("defaults everything when unset or blank", () => {
-    const defaults = { SANDBOX_PORT: DEFAULT_SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY, REVKEEN_SANDBOX_WEBHOOK_SECRET: DEFAULT_SANDBOX_WEBHOOK_SECRET };
+    const defaults = { SANDBOX_PORT: DEFAULT_SANDBOX_PORT, REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY };
     expect(parseSandboxEnv({})).toEqual(defaults);
     expect(parseSandboxEnv({ SANDBOX_PORT: " ", REVKEEN_SANDBOX_API_KEY: "" })).toEqual(defaults);
+  });
+
+  it("has no webhook secret of its own: sending webhooks needs one given", () => {
+    expect(parseSandboxEnv({}).REVKEEN_SANDBOX_WEBHOOK_SECRET).toBeUndefined();
+    expect(() => parseSandboxEnv({ SANDBOX_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/revkeen" })).toThrow(
+      /REVKEEN_SANDBOX_WEBHOOK_SECRET is missing: the sandbox signs the webhooks it sends to SANDBOX_WEBHOOK_URL with it/,
+    );
   });
 
   it("reads a port, a sandbox key, a webhook secret and address, and nothing else", () => {

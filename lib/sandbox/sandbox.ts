@@ -1,6 +1,7 @@
 // The in-memory RevKeen customer-portal API: one Web-standard handler, usable in-process
 // as a fetch replacement or behind the standalone HTTP server (http-server.ts).
-import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
+import { randomBytes } from "node:crypto";
+import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { createContext } from "./context";
 import { handleApi } from "./api-routes";
 import { handleControl, isControlPath } from "./controls";
@@ -18,7 +19,7 @@ export interface SandboxOptions {
   sessionShape?: SessionShape;
   /** Milliseconds since the epoch; tests inject a fake one. Defaults to Date.now. */
   clock?: () => number;
-  /** The secret webhooks are signed with; defaults to DEFAULT_SANDBOX_WEBHOOK_SECRET. */
+  /** The secret webhooks are signed with; by default one of this sandbox's own that nobody else knows. */
   webhookSecret?: string;
   /** Where webhooks go, asked at each delivery; none by default (deliveries wait as no_endpoint). */
   webhookEndpoint?: () => string | null;
@@ -52,7 +53,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     apiKey: options.apiKey ?? DEFAULT_SANDBOX_API_KEY,
     sessionShape: options.sessionShape ?? "reference",
     clock: options.clock ?? Date.now,
-    webhookSecret: options.webhookSecret ?? DEFAULT_SANDBOX_WEBHOOK_SECRET,
+    webhookSecret: options.webhookSecret ?? `rk_wh_${randomBytes(24).toString("hex")}`,
     webhookEndpoint: options.webhookEndpoint ?? (() => null),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
     seed: options.seed,

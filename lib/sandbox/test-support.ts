@@ -7,6 +7,8 @@ import { ADA_LOVELACE_ID } from "./seed";
 export const ORIGIN = "http://sandbox.test";
 export const API = `${ORIGIN}/v2/customer-portal`;
 export const MERCHANT_KEY = DEFAULT_SANDBOX_API_KEY;
+/** What setupWithWebhooks's sandbox signs its webhooks with. */
+export const WEBHOOK_SECRET = "rk_wh_sandbox_unit_tests";
 export const START = Date.UTC(2026, 5, 15, 12, 0, 0);
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
@@ -33,7 +35,7 @@ export function setup(options: SandboxOptions = {}): { sandbox: Sandbox; clock: 
 
 /** A sandbox whose webhooks go to `endpoint`, retried after 10, 20 and 40 ms instead of seconds. */
 export function setupWithWebhooks(endpoint: string | null): { sandbox: Sandbox; clock: FakeClock } {
-  return setup({ webhookEndpoint: () => endpoint, webhookRetryDelaysMs: [10, 20, 40] });
+  return setup({ webhookSecret: WEBHOOK_SECRET, webhookEndpoint: () => endpoint, webhookRetryDelaysMs: [10, 20, 40] });
 }
 
 export function mintRequest(body: unknown, headers: Record<string, string> = {}): Request {

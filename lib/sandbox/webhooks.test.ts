@@ -2,9 +2,8 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
 import { ADA_PRO } from "./seed";
-import { control, dataOf, DAY_MS, mintToken, portal, setupWithWebhooks } from "./test-support";
+import { control, dataOf, DAY_MS, mintToken, portal, setupWithWebhooks, WEBHOOK_SECRET } from "./test-support";
 import type { Delivery } from "./webhooks";
 
 type Received = { headers: Record<string, string>; body: string };
@@ -35,7 +34,7 @@ afterEach(async () => {
   server = null;
 });
 
-function verify(received: Received, secret = DEFAULT_SANDBOX_WEBHOOK_SECRET): boolean {
+function verify(received: Received, secret = WEBHOOK_SECRET): boolean {
   const header = received.headers["x-revkeen-signature"] ?? "";
   const t = /t=(\d+)/.exec(header)?.[1];
   const expected = createHmac("sha256", secret).update(`${t}.${received.body}`).digest("hex");

@@ -8,7 +8,7 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readF
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
-import { DEFAULT_SANDBOX_API_KEY, DEFAULT_SANDBOX_WEBHOOK_SECRET } from "../../lib/env/schema.mjs";
+import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
 import { postgresServerPrograms } from "../postgres-programs";
 import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL } from "./config";
 
@@ -23,8 +23,8 @@ const TSX_BIN = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 /** A fresh AUTH_SECRET per run: nothing may depend on a particular one. The bench reads its own sign-in cookies with it. */
 export const AUTH_SECRET = randomBytes(33).toString("base64url");
 
-/** What the app checks webhook signatures with (REVKEEN_WEBHOOK_SECRET); the bench signs with it. */
-export const WEBHOOK_SECRET = DEFAULT_SANDBOX_WEBHOOK_SECRET;
+/** What the app checks webhook signatures with (REVKEEN_WEBHOOK_SECRET), fresh per run; the sandbox and the bench sign with it. */
+export const WEBHOOK_SECRET = `rk_wh_${randomBytes(24).toString("hex")}`;
 
 /** A temporary folder removed when the bench stops. */
 function tempDir(prefix: string): string {
@@ -145,7 +145,7 @@ export async function startSandbox(): Promise<void> {
   writeFileSync(logPath("sandbox"), "");
   const child = start("sandbox", [TSX_BIN, "scripts/sandbox.ts"], {
     cwd: ROOT,
-    env: { ...process.env, SANDBOX_PORT: String(PORTS.sandbox), REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY },
+    env: { ...process.env, SANDBOX_PORT: String(PORTS.sandbox), REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY, REVKEEN_SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET },
   });
   await waitForUrl(`${SANDBOX_URL}/__sandbox/customers`, child, 60_000, "sandbox");
 }

@@ -1,8 +1,9 @@
 import "server-only";
 // A signed-in user with no billing account gets one on their first "Manage billing": a RevKeen
 // customer made with the merchant's key from what the sign-in says (e-mail, name), carrying the
-// user's id in its metadata, then linked to the user in the database. A merchant who creates
-// customers elsewhere (at checkout) turns this off in lib/shared/billing/portal-options.ts.
+// user's id and this app's signature of it in its metadata (./billing-link-metadata.ts), then
+// linked to the user in the database. A merchant who creates customers elsewhere (at checkout)
+// turns this off in lib/shared/billing/portal-options.ts.
 import { createHash } from "node:crypto";
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { linkCustomer } from "@/lib/server/database/billing-links";
@@ -10,6 +11,7 @@ import { withDatabase } from "@/lib/server/database/client";
 import { log } from "@/lib/server/logging/log";
 import { createCustomer } from "@/lib/server/revkeen/client";
 import { PortalError } from "@/lib/shared/portal-api/errors";
+import { billingLinkMetadata } from "./billing-link-metadata";
 
 /**
  * The Idempotency-Key for creating `userId`'s customer: the same for every attempt, so a double
@@ -29,7 +31,7 @@ export async function createCustomerFor(user: SignedInUser): Promise<string> {
   const customer = await createCustomer({
     email: user.email,
     name: user.name ?? undefined,
-    appUserId: user.id,
+    metadata: billingLinkMetadata(user.id),
     idempotencyKey: customerCreationKey(user.id),
   });
   const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, user.id, customer.id));

@@ -189,7 +189,7 @@ afterEach(async () => {
 });
 
 describe("creating a customer", () => {
-  const create = (email: string, key = randomUUID()) => client.createCustomer({ email, name: "New Person", appUserId: "github:42", idempotencyKey: key });
+  const create = (email: string, key = randomUUID()) => client.createCustomer({ email, name: "New Person", metadata: { app_user_id: "github:42" }, idempotencyKey: key });
 
   it("creates one with the user's id in its metadata, and one only for a repeated key", async () => {
     const key = randomUUID();

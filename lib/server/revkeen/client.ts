@@ -107,15 +107,16 @@ export async function createPortalSession(input: {
 const merchantCustomerResponse = parser(dataSchema(merchantCustomerSchema));
 
 /**
- * Creates a customer with the merchant's key, carrying the app's user id in its metadata. The
- * Idempotency-Key makes a repeat (a double press, two instances, a retry) create one customer.
+ * Creates a customer with the merchant's key, carrying `metadata` (the app's signed link to its
+ * user: billingLinkMetadata). The Idempotency-Key makes a repeat (a double press, two instances, a
+ * retry) create one customer.
  */
-export function createCustomer(input: { email: string; name?: string; appUserId: string; idempotencyKey: string }): Promise<MerchantCustomer> {
+export function createCustomer(input: { email: string; name?: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<MerchantCustomer> {
   return send({
     operation: "customers.create",
     method: "POST",
     path: "/customers",
-    body: { email: input.email, ...(input.name ? { name: input.name } : {}), metadata: { app_user_id: input.appUserId } },
+    body: { email: input.email, ...(input.name ? { name: input.name } : {}), metadata: input.metadata },
     credential: { kind: "merchant" },
     idempotencyKey: input.idempotencyKey,
     notFound: "upstream:unavailable",

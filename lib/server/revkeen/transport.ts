@@ -2,6 +2,7 @@ import "server-only";
 import type { ServerEnv } from "@/lib/env/schema.mjs";
 import { serverEnv } from "@/lib/env/server";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
+import { sandboxWebhookSecret } from "@/lib/server/webhooks/webhook-secret";
 import { sendOverHttp } from "./http-send";
 
 /**
@@ -29,7 +30,8 @@ export function inProcessSandbox(): Sandbox {
   const env = serverEnv();
   holder[SANDBOX] ??= createSandbox({
     apiKey: env.REVKEEN_SANDBOX_API_KEY,
-    webhookSecret: env.REVKEEN_SANDBOX_WEBHOOK_SECRET,
+    // The secret the app's webhook route checks in sandbox mode: derived from AUTH_SECRET unless set.
+    webhookSecret: sandboxWebhookSecret(env),
     webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? ownWebhookEndpoint(env),
   });
   return holder[SANDBOX];

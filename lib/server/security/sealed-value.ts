@@ -1,42 +1,19 @@
 import "server-only";
 // Values the browser keeps but must neither read nor forge (the portal token, a Direct Debit
-// verification token): a JWE (dir + A256GCM) under a key derived from AUTH_SECRET for one purpose,
-// so a value sealed for one use never opens as another.
+// verification token): a JWE (dir + A256GCM) under a key derived from AUTH_SECRET for one purpose
+// (./derived-key.ts), so a value sealed for one use never opens as another.
 import { EncryptJWT, jwtDecrypt, type JWTPayload } from "jose";
 import { processCache } from "@/lib/server/caching/bounded-cache";
+import { derivedKey } from "./derived-key";
 
 export type Unsealed = { state: "valid"; claims: JWTPayload } | { state: "invalid" | "expired" };
-
-/** Derived once per secret and purpose: every portal request opens a cookie. */
-const sealingKeys = new Map<string, Promise<Uint8Array>>();
-
-function sealingKey(secret: string, purpose: string): Promise<Uint8Array> {
-  const id = `${purpose}\u0000${secret}`;
-  let key = sealingKeys.get(id);
-  if (key === undefined) {
-    key = deriveSealingKey(secret, purpose);
-    sealingKeys.set(id, key);
-  }
-  return key;
-}
-
-async function deriveSealingKey(secret: string, purpose: string): Promise<Uint8Array> {
-  const encoder = new TextEncoder();
-  const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveBits"]);
-  const bits = await crypto.subtle.deriveBits(
-    { name: "HKDF", hash: "SHA-256", salt: encoder.encode("revkeen-portal-starter"), info: encoder.encode(purpose) },
-    material,
-    256,
-  );
-  return new Uint8Array(bits);
-}
 
 /** Seals `claims` for `purpose` until `expiresAt` (ms since the epoch). */
 export async function sealValue(claims: JWTPayload, purpose: string, expiresAt: number, secret: string): Promise<string> {
   return new EncryptJWT(claims)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
     .setExpirationTime(Math.floor(expiresAt / 1000))
-    .encrypt(await sealingKey(secret, purpose));
+    .encrypt(derivedKey(secret, purpose));
 }
 
 /**
@@ -59,7 +36,7 @@ export async function unsealValue(value: string, purpose: string, secret: string
   const known = opened.get(key, now);
   if (known !== undefined) return { state: "valid", claims: known };
   try {
-    const { payload } = await jwtDecrypt(value, await sealingKey(secret, purpose), {
+    const { payload } = await jwtDecrypt(value, derivedKey(secret, purpose), {
       keyManagementAlgorithms: ["dir"],
       contentEncryptionAlgorithms: ["A256GCM"],
       currentDate: new Date(now),

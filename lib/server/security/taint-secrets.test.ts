@@ -55,6 +55,7 @@ describe("tainting the server's secrets", () => {
       AUTH_GITHUB_ID: "Iv1.unit",
       AUTH_GITHUB_SECRET: "unit-test-github-secret",
       REVKEEN_WEBHOOK_SECRET: "rk_wh_unitTestWebhookSecret",
+      REVKEEN_SANDBOX_WEBHOOK_SECRET: "rk_wh_unitTestSandboxWebhookSecret",
       DATABASE_URL: "postgres://app:unit-test-password@127.0.0.1:5432/billing",
     });
     const { serverEnv } = await import("@/lib/env/server");
@@ -65,7 +66,7 @@ describe("tainting the server's secrets", () => {
       ["AUTH_SECRET must never be sent to the browser.", env, AUTH_SECRET],
       ["AUTH_GITHUB_SECRET must never be sent to the browser.", env, "unit-test-github-secret"],
       ["REVKEEN_WEBHOOK_SECRET must never be sent to the browser.", env, "rk_wh_unitTestWebhookSecret"],
-      ["REVKEEN_SANDBOX_WEBHOOK_SECRET must never be sent to the browser.", env, "rk_wh_sandbox_portal_starter_demo"],
+      ["REVKEEN_SANDBOX_WEBHOOK_SECRET must never be sent to the browser.", env, "rk_wh_unitTestSandboxWebhookSecret"],
       ["DATABASE_URL must never be sent to the browser.", env, "postgres://app:unit-test-password@127.0.0.1:5432/billing"],
     ]);
     // Parsed and tainted once per process, however often it is read.
@@ -80,9 +81,19 @@ describe("tainting the server's secrets", () => {
     expect(taintUniqueValue.mock.calls.map(([message, , value]) => [message, value])).toEqual([
       ["REVKEEN_SANDBOX_API_KEY must never be sent to the browser.", "rk_sandbox_portal_starter_demo"],
       ["AUTH_SECRET must never be sent to the browser.", AUTH_SECRET],
-      ["REVKEEN_SANDBOX_WEBHOOK_SECRET must never be sent to the browser.", "rk_wh_sandbox_portal_starter_demo"],
     ]);
     expect(taintUniqueValue.mock.calls.every(([, lifetime]) => lifetime === env)).toBe(true);
+  });
+
+  it("taints the keyless sandbox's webhook secret, derived from AUTH_SECRET, once", async () => {
+    stubEnv({});
+    const { serverEnv } = await import("@/lib/env/server");
+    const { sandboxWebhookSecret } = await import("@/lib/server/webhooks/webhook-secret");
+    const env = serverEnv();
+    taintUniqueValue.mockClear();
+    const secret = sandboxWebhookSecret();
+    expect(sandboxWebhookSecret()).toBe(secret);
+    expect(taintUniqueValue.mock.calls).toEqual([["The sandbox's webhook secret must never be sent to the browser.", env, secret]]);
   });
 });
 

@@ -35,6 +35,11 @@ export function taintServerSecrets(env: ServerEnv): void {
   }
 }
 
+/** A secret derived from AUTH_SECRET (`name` says which), for as long as `env` lives. */
+export function taintDerivedSecret(name: string, env: ServerEnv, value: string): void {
+  taint(`${name} must never be sent to the browser.`, env, value);
+}
+
 /** A portal token, for as long as the session object holding it lives. */
 export function taintPortalToken(session: { token: string }): void {
   taint("A RevKeen portal token must never be sent to the browser.", session, session.token);

@@ -1,22 +1,24 @@
 import "server-only";
 // What a webhook event changes in this app. The app keeps no copy of RevKeen's state: an event
-// about a customer drops what was cached for them, and the next read asks RevKeen. So an event
-// that arrives twice, or after a newer one, can never leave an older state in force. The one
-// thing written from an event is a link: a customer created elsewhere (at checkout) that names
-// one of this app's users in `metadata.app_user_id`.
-import { revalidateTag } from "next/cache";
+// about a customer (a deleted one too) drops what was cached for them, and the next read asks
+// RevKeen. So an event that arrives twice, or after a newer one, can never leave an older state in
+// force. The one thing written from an event is a link: a customer created elsewhere (at checkout)
+// whose metadata names one of this app's users with this app's signature of the id
+// (lib/server/billing-account/billing-link-metadata.ts).
 import { z } from "zod";
+import { signedLinkUserId } from "@/lib/server/billing-account/billing-link-metadata";
 import { linkCustomer } from "@/lib/server/database/billing-links";
 import { withDatabase } from "@/lib/server/database/client";
-import { customerCacheTag } from "@/lib/server/entitlements/customer-cache";
+import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
 import { log } from "@/lib/server/logging/log";
 import type { WebhookEvent } from "./receive-webhook";
 
-/** Event families that change what a customer has: subscriptions, invoices, payment methods, mandates (and customer.updated, below). */
+/** Event families that change what a customer has: subscriptions, invoices, payment methods, mandates (and the customer itself, below). */
 const ABOUT_BILLING = /^(subscription|invoice|payment_method|customer\.payment_method|mandate)\./;
 
-const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string().min(1).max(255) }).loose() });
-const updatedCustomer = z.object({ id: z.uuid() }).loose();
+/** A customer that asks to be linked: its metadata names a user (checked against the signature below). */
+const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string() }).loose() });
+const changedCustomer = z.object({ id: z.uuid() }).loose();
 const ownedObject = z.object({ customer_id: z.uuid() }).loose();
 
 export type EventOutcome = "linked" | "already_linked" | "invalidated" | "ignored";
@@ -25,21 +27,26 @@ export async function handleEvent(event: WebhookEvent): Promise<EventOutcome> {
   if (event.type === "customer.created") {
     const customer = createdCustomer.safeParse(event.data.object);
     if (!customer.success) return "ignored";
-    const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, customer.data.metadata.app_user_id, customer.data.id));
+    const userId = signedLinkUserId(customer.data.metadata);
+    if (userId === null) {
+      // Anyone who can set a customer's metadata can name any user: only this app's signature links.
+      log.warn("webhook.unsigned_link", { event_id: event.id, customer_id: customer.data.id, detail: "metadata.app_user_sig is missing or does not match: not linked" });
+      return "ignored";
+    }
+    const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, userId, customer.data.id));
     if (!outcome.linked) log.warn("webhook.customer_of_another_user", { event_id: event.id, customer_id: customer.data.id });
     return outcome.linked && outcome.customerId === customer.data.id ? "linked" : "already_linked";
   }
-  if (event.type === "customer.updated") {
-    const customer = updatedCustomer.safeParse(event.data.object);
+  if (event.type === "customer.updated" || event.type === "customer.deleted") {
+    const customer = changedCustomer.safeParse(event.data.object);
     if (!customer.success) return "ignored";
-    revalidateTag(customerCacheTag(customer.data.id), { expire: 0 });
+    dropCustomerCaches(customer.data.id);
     return "invalidated";
   }
   if (ABOUT_BILLING.test(event.type)) {
     const owned = ownedObject.safeParse(event.data.object);
     if (!owned.success) return "ignored";
-    // Expired now, not refreshed in the background: the next read waits for RevKeen's answer.
-    revalidateTag(customerCacheTag(owned.data.customer_id), { expire: 0 });
+    dropCustomerCaches(owned.data.customer_id);
     return "invalidated";
   }
   return "ignored";

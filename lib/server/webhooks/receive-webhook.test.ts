@@ -1,16 +1,21 @@
-// The webhook endpoint as RevKeen reaches it: signatures, repeats, order. The embedded database
-// (in memory) records the events; Next's cache and after() are stood in for, as no request runs.
-import { createHmac } from "node:crypto";
+// The webhook endpoint as RevKeen reaches it: signatures, repeats, order, links. The embedded
+// database (in memory) records the events; Next's revalidateTag is stood in for, as no request runs.
+import { createHmac, hkdfSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_SANDBOX_WEBHOOK_SECRET } from "@/lib/env/schema.mjs";
+import type { Sandbox } from "@/lib/sandbox/sandbox";
+import { controlSandbox } from "@/lib/testing/sandbox-under-test";
+import { cachedAnswer, keepAnswer } from "@/lib/server/entitlements/entitlement-cache";
 
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock("next/cache", () => ({ revalidateTag }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => undefined }));
 
-const SECRET = DEFAULT_SANDBOX_WEBHOOK_SECRET;
+/** Where the in-process sandbox delivers its webhooks; the tests route it to receiveWebhook. */
+const APP_WEBHOOK_URL = "http://app.test/api/webhooks/revkeen";
 const ADA = "7e9551bf-ad22-48d2-9022-2bdb9eda6359";
+/** The secret the app checks (sandbox mode: derived from AUTH_SECRET); RevKeen's stand-in signs with it. */
+let SECRET: string;
 let receiveWebhook: (request: Request) => Promise<Response>;
+let billingLinkMetadata: (userId: string) => { app_user_id: string; app_user_sig: string };
 let linkedCustomerId: (userId: string) => Promise<string | null>;
 
 beforeAll(async () => {
@@ -18,7 +23,10 @@ beforeAll(async () => {
   vi.stubEnv("REVKEEN_API_KEY", "");
   vi.stubEnv("DATABASE_URL", "");
   vi.stubEnv("DATABASE_DIR", "memory");
+  vi.stubEnv("SANDBOX_WEBHOOK_URL", APP_WEBHOOK_URL);
   ({ receiveWebhook } = await import("./receive-webhook"));
+  SECRET = (await import("./webhook-secret")).webhookSecret() ?? "";
+  ({ billingLinkMetadata } = await import("@/lib/server/billing-account/billing-link-metadata"));
   const { withDatabase } = await import("@/lib/server/database/client");
   const links = await import("@/lib/server/database/billing-links");
   linkedCustomerId = (userId) => withDatabase("test", (db) => links.linkedCustomerId(db, userId));
@@ -39,6 +47,12 @@ function event(type: string, object: Record<string, unknown>, id = `evt_${(seque
 
 function sign(body: string, secret = SECRET, at = Math.floor(Date.now() / 1000)): string {
   return `t=${at},v1=${createHmac("sha256", secret).update(`${at}.${body}`).digest("hex")}`;
+}
+
+/** A link signature made as this app makes them, under another AUTH_SECRET. */
+function signedUnder(authSecret: string, userId: string): string {
+  const key = hkdfSync("sha256", authSecret, "revkeen-portal-starter", "billing-link app_user_sig v1", 32);
+  return createHmac("sha256", Buffer.from(key)).update(userId).digest("hex");
 }
 
 function deliver(body: string, signature: string | null): Promise<Response> {
@@ -106,11 +120,11 @@ describe("receiving a webhook", () => {
 
   it("links a customer created elsewhere to the user its metadata names, and the first link stays", async () => {
     const customer = "0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d";
-    const body = event("customer.created", { id: customer, email: "checkout@example.com", metadata: { app_user_id: "github:99" } });
+    const body = event("customer.created", { id: customer, email: "checkout@example.com", metadata: billingLinkMetadata("github:99") });
     expect((await deliver(body, sign(body))).status).toBe(200);
     expect(await linkedCustomerId("github:99")).toBe(customer);
     // A later (or older, out of order) event naming another customer for the same user changes nothing.
-    const other = event("customer.created", { id: "1c6b8f2d-3e4a-4b5c-9d6e-7f8a9b0c1d2e", email: "other@example.com", metadata: { app_user_id: "github:99" } });
+    const other = event("customer.created", { id: "1c6b8f2d-3e4a-4b5c-9d6e-7f8a9b0c1d2e", email: "other@example.com", metadata: billingLinkMetadata("github:99") });
     expect((await deliver(other, sign(other))).status).toBe(200);
     expect(await linkedCustomerId("github:99")).toBe(customer);
   });
@@ -145,6 +159,38 @@ describe("receiving a webhook", () => {
     expect(revalidateTag).not.toHaveBeenCalled();
   });
 
+  it("links nobody from a customer whose metadata names a user without this app's signature of that id", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const forged = "9f".repeat(32);
+    const attempts = [
+      { app_user_id: "github:victim" },
+      { app_user_id: "github:victim", app_user_sig: forged },
+      { app_user_id: "github:victim", app_user_sig: "" },
+      { app_user_id: "github:victim", app_user_sig: 42 },
+      { app_user_id: "github:victim", app_user_sig: billingLinkMetadata("github:attacker").app_user_sig },
+      { app_user_id: "github:victim", app_user_sig: signedUnder("another-auth-secret-that-is-long-enough-456", "github:victim") },
+      { app_user_id: "github:victim", app_user_sig: `${billingLinkMetadata("github:victim").app_user_sig}00` },
+    ];
+    for (const metadata of attempts) {
+      const body = event("customer.created", { id: randomUUID(), email: "attacker@example.com", metadata });
+      expect((await deliver(body, sign(body))).status).toBe(200);
+    }
+    expect(await linkedCustomerId("github:victim")).toBeNull();
+    const lines = warn.mock.calls.map(([line]) => String(line)).filter((line) => line.includes("webhook.unsigned_link"));
+    expect(lines).toHaveLength(attempts.length);
+    for (const line of lines) expect(line).not.toContain(forged);
+    warn.mockRestore();
+  });
+
+  it("drops a deleted customer's caches, the answers of entitlement checks included", async () => {
+    keepAnswer(ADA, "pro-reports", true, Date.now() - 1);
+    expect(cachedAnswer(ADA, "pro-reports")).toBe(true);
+    const body = event("customer.deleted", { id: ADA, object: "customer", deleted: true });
+    expect((await deliver(body, sign(body))).status).toBe(200);
+    expect(revalidateTag).toHaveBeenCalledWith(`revkeen:customer:${ADA}`, { expire: 0 });
+    expect(cachedAnswer(ADA, "pro-reports")).toBeUndefined();
+  });
+
   it("keeps no state from events: an older event arriving after a newer one only drops the cache again", async () => {
     const newer = event("subscription.canceled", { customer_id: ADA, status: "canceled" });
     const older = JSON.stringify({ ...JSON.parse(event("subscription.updated", { customer_id: ADA, status: "active" })), created: 1 });
@@ -154,6 +200,46 @@ describe("receiving a webhook", () => {
       [`revkeen:customer:${ADA}`, { expire: 0 }],
       [`revkeen:customer:${ADA}`, { expire: 0 }],
     ]);
+  });
+});
+
+describe("webhooks from the in-process sandbox (a keyless deployment)", () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    // The sandbox delivers over HTTP to the app's own route: here, straight to it.
+    vi.stubGlobal("fetch", (url: string, init: RequestInit) => receiveWebhook(new Request(url, init)));
+    sandbox = (await import("@/lib/server/revkeen/transport")).inProcessSandbox();
+  });
+
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("are not signed with the secret this repository once published: a delivery signed with that is refused", async () => {
+    const body = event("customer.created", { id: randomUUID(), metadata: { app_user_id: "github:published" } });
+    const response = await deliver(body, sign(body, "rk_wh_sandbox_portal_starter_demo"));
+    expect(response.status).toBe(400);
+    expect(await linkedCustomerId("github:published")).toBeNull();
+  });
+
+  it("are verified, and a customer created at a checkout with billingLinkMetadata is linked to its user", async () => {
+    const client = await import("@/lib/server/revkeen/client");
+    const customer = await client.createCustomer({ email: "checkout-buyer@example.com", metadata: billingLinkMetadata("github:checkout"), idempotencyKey: randomUUID() });
+    await sandbox.webhooksSettled();
+    const [delivery] = await controlSandbox<{ event_type: string; attempts: { status: number | null }[] }[]>(sandbox, "GET", "webhooks");
+    expect(delivery).toMatchObject({ event_type: "customer.created", attempts: [{ status: 200 }] });
+    expect(await linkedCustomerId("github:checkout")).toBe(customer.id);
+  });
+
+  it("name the user of a customer this app creates with its signature, so the customer.created webhook links that same user", async () => {
+    const { createCustomerFor } = await import("@/lib/server/billing-account/create-customer");
+    const { signedLinkUserId } = await import("@/lib/server/billing-account/billing-link-metadata");
+    const customerId = await createCustomerFor({ id: "github:own", email: "own@example.com", emailVerified: true, name: "Own User" });
+    await sandbox.webhooksSettled();
+    const customers = await controlSandbox<{ id: string; metadata: unknown }[]>(sandbox, "GET", "customers");
+    expect(signedLinkUserId(customers.find((candidate) => candidate.id === customerId)?.metadata)).toBe("github:own");
+    expect(await linkedCustomerId("github:own")).toBe(customerId);
   });
 });
 

@@ -2,16 +2,15 @@ import "server-only";
 // POST /api/webhooks/revkeen: RevKeen telling the app that something changed. The signature is
 // checked before anything is parsed (the official SDK's constructEvent: HMAC-SHA256 over the raw
 // body, any one of several v1, 300 s tolerance, constant-time); each event is handled once, by its
-// id; the answer goes back fast, with what can wait done after it.
+// id (lib/server/database/webhook-events.ts); the answer goes back fast.
 import { constructEvent, WebhookSignatureVerificationError } from "@revkeen/sdk/webhooks";
-import { after } from "next/server";
 import { z } from "zod";
-import { serverEnv } from "@/lib/env/server";
 import { withDatabase } from "@/lib/server/database/client";
-import { claimEvent, forgetOldEvents, releaseEvent } from "@/lib/server/database/webhook-events";
+import { claimEvent, releaseEvent } from "@/lib/server/database/webhook-events";
 import { log } from "@/lib/server/logging/log";
 import { readBoundedText } from "@/lib/server/security/bounded-body";
 import { handleEvent } from "./handle-event";
+import { webhookSecret } from "./webhook-secret";
 
 /**
  * An event carries one object (a customer, a subscription, an invoice with its lines): a few KiB.
@@ -44,7 +43,7 @@ function refusal(error: unknown): string {
 }
 
 export async function receiveWebhook(request: Request): Promise<Response> {
-  const secret = serverEnv().webhookSecret;
+  const secret = webhookSecret();
   if (!secret) {
     log.error("webhook.no_secret", { detail: "REVKEEN_WEBHOOK_SECRET is not set: copy the endpoint's rk_wh_ secret from RevKeen" });
     return answer(503, { error: "Webhooks are not set up on this server." });
@@ -81,6 +80,5 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     log.error("webhook.failed", { event_id: event.id, type: event.type, name: error instanceof Error ? error.name : typeof error });
     return answer(500, { error: "The event could not be handled; try again." });
   }
-  after(() => withDatabase("webhook_events.forget", forgetOldEvents).catch(() => undefined));
   return answer(200, { received: true });
 }
