@@ -1,6 +1,7 @@
 // For the database's unit tests: a fresh embedded PostgreSQL in memory with the committed
 // migrations applied, the same code path `next dev` takes without DATABASE_URL.
 import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll } from "vitest";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import type { Database } from "@/lib/server/database/client";
@@ -27,5 +28,31 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await client.exec(statement);
     },
     close: () => client.close(),
+  };
+}
+
+/**
+ * A test database for one test file: opened before its tests (compiling PostgreSQL's WebAssembly
+ * and running initdb takes seconds, more on a busy machine) and closed after them.
+ */
+export function testDatabaseForThisFile(): TestDatabase {
+  let opened: TestDatabase | undefined;
+  const current = (): TestDatabase => {
+    if (opened === undefined) throw new Error("The test database is opened before the file's tests run, not while it loads.");
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return {
+    get db() {
+      return current().db;
+    },
+    count: (table, where) => current().count(table, where),
+    execute: (statement) => current().execute(statement),
+    close: () => current().close(),
   };
 }

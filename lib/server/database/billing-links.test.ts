@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { linkCustomer, linkedCustomerId } from "./billing-links";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/embedded-database";
+import { testDatabaseForThisFile } from "@/lib/testing/embedded-database";
 
-let test: TestDatabase;
-
-// Opening an embedded database compiles PostgreSQL's WebAssembly and runs initdb: seconds, more on a busy machine.
-beforeAll(async () => {
-  test = await openTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await test.close();
-});
+const test = testDatabaseForThisFile();
 
 const ADA = "7e9551bf-ad22-48d2-9022-2bdb9eda6359";
 const GRACE = "ed026086-439b-4879-b94e-32ddc87ba6ea";

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDatabaseRateLimiter } from "./rate-limit-store";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/embedded-database";
+import { testDatabaseForThisFile } from "@/lib/testing/embedded-database";
 
-let test: TestDatabase;
-
-// Opening an embedded database compiles PostgreSQL's WebAssembly and runs initdb: seconds, more on a busy machine.
-beforeAll(async () => {
-  test = await openTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await test.close();
-});
+const test = testDatabaseForThisFile();
 
 describe("the rate limiter over the database", () => {
   it("lets a burst in, then refuses with the time until the next token", async () => {

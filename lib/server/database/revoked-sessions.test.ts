@@ -1,18 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { forgetExpiredRevocations, isSessionRevoked, revokeSession } from "./revoked-sessions";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/embedded-database";
+import { testDatabaseForThisFile } from "@/lib/testing/embedded-database";
 
-let test: TestDatabase;
-
-// Opening an embedded database compiles PostgreSQL's WebAssembly and runs initdb: seconds, more on a busy machine.
-beforeAll(async () => {
-  test = await openTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await test.close();
-});
+const test = testDatabaseForThisFile();
 
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 60 * 60_000);
 

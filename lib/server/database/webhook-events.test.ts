@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { claimEvent, EVENT_IDS_KEPT_DAYS } from "./webhook-events";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/embedded-database";
+import { testDatabaseForThisFile } from "@/lib/testing/embedded-database";
 
-let test: TestDatabase;
-
-// Opening an embedded database compiles PostgreSQL's WebAssembly and runs initdb: seconds, more on a busy machine.
-beforeAll(async () => {
-  test = await openTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await test.close();
-});
+const test = testDatabaseForThisFile();
 
 const DAY_MS = 86_400_000;
 
