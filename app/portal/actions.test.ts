@@ -41,7 +41,7 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", "");
   vi.stubEnv("DATABASE_DIR", "memory");
   ({ openBillingPortal } = await import("./actions"));
-  sandbox = (await import("@/lib/server/revkeen/transport")).inProcessSandbox();
+  sandbox = (await import("@/lib/sandbox/in-process-sandbox")).inProcessSandbox();
   // Opens (and migrates) the embedded database once, before the tests.
   const { withDatabase } = await import("@/lib/server/database/client");
   await withDatabase("test.warm_up", async () => undefined);

@@ -29,7 +29,7 @@ vi.stubEnv("DATABASE_URL", "");
 
 const { submitMandateCancellation } = await import("./actions");
 const { createPortalSession } = await import("@/lib/server/revkeen/client");
-const { inProcessSandbox } = await import("@/lib/server/revkeen/transport");
+const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

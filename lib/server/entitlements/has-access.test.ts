@@ -14,7 +14,7 @@ process.env.REVKEEN_TIMEOUT_MS = "300";
 const { hasAccess } = await import("./has-access");
 const { ENTITLEMENT_CACHE_SECONDS, retireAnswers } = await import("./entitlement-cache");
 const client = await import("@/lib/server/revkeen/client");
-const { inProcessSandbox } = await import("@/lib/server/revkeen/transport");
+const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
 
 const ADA = { id: ADA_LOVELACE_ID, provider: "demo", emailVerified: true };
 const PRO_REPORTS = "pro-reports";

@@ -14,7 +14,7 @@ process.env.REVKEEN_API_KEY = "";
 process.env.REVKEEN_TIMEOUT_MS = "300";
 
 const client = await import("./client");
-const { inProcessSandbox } = await import("./transport");
+const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
 
 const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
 const SORT_CODE = "40-11-62";

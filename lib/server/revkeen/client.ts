@@ -40,7 +40,8 @@ import {
 import { parseSessionResponse, SessionResponseError, type MintedSession } from "../../shared/revkeen-api/session-response";
 import { parseJsonText, REVKEEN_API_VERSION, upstreamError } from "@/lib/shared/revkeen-api/wire";
 import { UpstreamResponseTooLarge } from "./response-size-limit";
-import { upstream, type UpstreamResponse } from "./transport";
+import { upstream } from "./transport";
+import type { UpstreamResponse } from "./transport-types";
 
 type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
 

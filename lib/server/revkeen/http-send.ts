@@ -11,7 +11,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { MAX_RESPONSE_BYTES, UpstreamResponseTooLarge } from "./response-size-limit";
-import type { UpstreamInit, UpstreamResponse } from "./transport";
+import type { UpstreamInit, UpstreamResponse } from "./transport-types";
 
 /**
  * Idle connections are closed after 4 s, before a server's usual keep-alive limit (5 s for Node,

@@ -209,7 +209,7 @@ describe("webhooks from the in-process sandbox (a keyless deployment)", () => {
   beforeAll(async () => {
     // The sandbox delivers over HTTP to the app's own route: here, straight to it.
     vi.stubGlobal("fetch", (url: string, init: RequestInit) => receiveWebhook(new Request(url, init)));
-    sandbox = (await import("@/lib/server/revkeen/transport")).inProcessSandbox();
+    sandbox = (await import("@/lib/sandbox/in-process-sandbox")).inProcessSandbox();
   });
 
   afterAll(() => {

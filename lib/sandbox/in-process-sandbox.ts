@@ -1,0 +1,36 @@
+import "server-only";
+// The sandbox the app itself answers from in sandbox mode: created on first use, with the
+// environment's key and the webhook secret the app's own webhook route checks.
+import type { ServerEnv } from "@/lib/env/schema.mjs";
+import { serverEnv } from "@/lib/env/server";
+import { sandboxWebhookSecret } from "@/lib/server/webhooks/webhook-secret";
+import { createSandbox, type Sandbox } from "./sandbox";
+
+const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
+
+/**
+ * One sandbox per server process. Kept on globalThis because Next bundles route handlers and
+ * pages separately: a module-level variable would give each its own sandbox and its own data.
+ */
+export function inProcessSandbox(): Sandbox {
+  const holder = globalThis as { [SANDBOX]?: Sandbox };
+  const env = serverEnv();
+  holder[SANDBOX] ??= createSandbox({
+    apiKey: env.REVKEEN_SANDBOX_API_KEY,
+    // The secret the app's webhook route checks in sandbox mode: derived from AUTH_SECRET unless set.
+    webhookSecret: sandboxWebhookSecret(env),
+    webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? ownWebhookEndpoint(env),
+  });
+  return holder[SANDBOX];
+}
+
+/**
+ * This server's own webhook route, for the in-process sandbox's deliveries: over HTTP like
+ * RevKeen's, so the route runs in a request of its own. Next records the port it listens on;
+ * a Vercel function has none, and reaches itself at its deployment's address.
+ */
+function ownWebhookEndpoint({ PORT, VERCEL_URL }: ServerEnv): string | null {
+  if (PORT) return `http://127.0.0.1:${PORT}/api/webhooks/revkeen`;
+  if (VERCEL_URL) return `https://${VERCEL_URL}/api/webhooks/revkeen`;
+  return null;
+}
