@@ -1,4 +1,4 @@
-// One request to RevKeen the way lib/server/revkeen/client.ts makes it (same version pin, redirects
+// One request to RevKeen the way lib/server/revkeen-api/send.ts makes it (same version pin, redirects
 // refused, a time limit). That module imports "server-only" and cannot run under plain tsx,
 // so the doctor speaks fetch directly and turns every outcome into a value, never a throw.
 import { z } from "zod";

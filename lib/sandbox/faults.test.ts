@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { CallSummary } from "./call-log";
 import { SandboxConnectionDrop, type PendingFault } from "./faults";
 import type { Sandbox } from "./sandbox";

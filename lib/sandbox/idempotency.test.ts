@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { Sandbox } from "./sandbox";
 import { createIdempotencyStore } from "./idempotency";
 import { ADA_LOVELACE_ID, createSeed, KENJI_SATO_ID } from "./seed";

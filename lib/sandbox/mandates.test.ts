@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { portalMandateSchema, type PortalMandate } from "@/lib/shared/revkeen-api/schemas";
+import { portalMandateSchema, type PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import type { CallSummary } from "./call-log";
 import type { SentEmail } from "./one-time-codes";
 import type { SeedData } from "./records";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PortalInvoice, PortalList, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalList } from "@/lib/shared/revkeen-api/wire";
 import type { Sandbox } from "./sandbox";
 import { KENJI_SATO_ID } from "./seed";
 import { errorOf, mintToken, portal, setup } from "./test-support";

@@ -1,6 +1,7 @@
 // What the sandbox stores: the portal projections plus the owner and the merchant-only
 // fields the portal must never show (the cancellation reason).
-import type { PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 
 export interface SubscriptionRecord {
   customerId: string;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  listSchema,
-  portalCustomerSchema,
-  portalInvoiceSchema,
-  portalSubscriptionSchema,
-  type PortalInvoice,
-  type PortalSubscription,
-} from "@/lib/shared/revkeen-api/schemas";
+import { portalCustomerSchema, portalInvoiceSchema, portalSubscriptionSchema, type PortalInvoice, type PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { listSchema } from "@/lib/shared/revkeen-api/wire";
 import { ADA_LOVELACE_ID, createSeed, GRACE_HOPPER_ID, KENJI_SATO_ID } from "./seed";
 import { dataOf, errorOf, mintToken, portal, setup, START } from "./test-support";
 

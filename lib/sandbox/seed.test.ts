@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { portalCustomerSchema, portalInvoiceSchema, portalMandateSchema, portalSubscriptionSchema } from "@/lib/shared/revkeen-api/schemas";
+import { portalCustomerSchema, portalInvoiceSchema, portalSubscriptionSchema } from "@/lib/shared/revkeen-api/customer-portal";
+import { portalMandateSchema } from "@/lib/shared/revkeen-api/mandates";
 import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, EMILIE_DU_CHATELET_ID, GRACE_HOPPER_ID, KENJI_SATO_ID, SANDBOX_MERCHANT_ID } from "./seed";
 import { START } from "./test-support";
 

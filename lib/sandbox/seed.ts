@@ -1,6 +1,7 @@
 // The demo merchant's customers, generated from a `now` so that dates always look current
 // ("renews in 12 days", "trial ends next week") while ids stay the same across restarts.
-import type { PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { addInterval, addMonths, daysToMs, toIso } from "./calendar";
 import { deterministicUuid } from "./ids";
 import type { InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";

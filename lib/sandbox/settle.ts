@@ -1,7 +1,7 @@
 // Time only moves the sandbox forward when someone looks: before answering, every
 // subscription is brought up to "now" (trial over, period renewed, scheduled cancel done).
 // Each step is reported, so the sandbox can bill a new period and send the webhooks for it.
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { addInterval, fromIso, toIso } from "./calendar";
 
 /** A daily plan advanced ten years takes ~3,650 steps; the cap only guards against a loop. */

@@ -1,7 +1,8 @@
 // The merchant's data as the sandbox currently has it: a deep copy of the seed that
 // cancels and the clock then change (time-passes.ts). Reads go through here so ownership is checked in
 // one place: another customer's object is simply not found.
-import type { PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import type { CustomerDetails, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 

@@ -2,7 +2,7 @@
 // someone looks: trials end, periods renew and are billed (a paid invoice each), scheduled
 // cancellations take effect, and each change sends the webhooks RevKeen would send for it.
 import { randomUUID } from "node:crypto";
-import type { PortalInvoice } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
 import { mandateEventObject } from "./mandate-access";
 import type { SandboxContext } from "./context";

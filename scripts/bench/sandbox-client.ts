@@ -13,7 +13,7 @@ export const sandbox = new SandboxControls(SANDBOX_URL);
 
 const API = `${SANDBOX_URL}/v2/customer-portal`;
 
-/** POST /sessions with the merchant key, as lib/server/revkeen/client.ts does; returns the portal token. */
+/** POST /sessions with the merchant key, as lib/server/revkeen-api/merchant.ts does; returns the portal token. */
 export async function mint(customerId: string): Promise<string> {
   const response = await fetch(`${API}/sessions`, {
     method: "POST",

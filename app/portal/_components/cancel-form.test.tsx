@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { CancelForm } from "./cancel-form";
 import { CancelSubscription } from "./cancel-subscription";
 

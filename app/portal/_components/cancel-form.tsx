@@ -5,7 +5,7 @@ import { cancelConsequence } from "@/lib/shared/billing/cancel-outcome";
 import { cancelReasonText, commentLimit } from "@/lib/shared/billing/cancel-policy";
 import { formatDate } from "@/lib/shared/format/format-date";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 
 type When = "period_end" | "now";

@@ -7,7 +7,7 @@ import { cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 
 type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription>;

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { loadCancelRequest, useCancelSubscription } from "./use-cancel-subscription";
 import { useHydrated } from "./use-hydrated";

@@ -3,7 +3,7 @@ import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import { CANCEL_REASON_LIMIT } from "@/lib/shared/billing/cancel-policy";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 type CancelWithoutScriptProps = {
   subscription: PortalSubscription;

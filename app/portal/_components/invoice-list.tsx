@@ -1,7 +1,7 @@
 "use client";
 
 import { pageLinks } from "@/lib/shared/billing/invoice-paging";
-import type { ListQuery } from "@/lib/shared/revkeen-api/schemas";
+import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 import { EmptyState } from "./empty-state";
 import { InvoicePager } from "./invoice-pager";
 import { InvoiceTable } from "./invoice-table";

@@ -2,7 +2,7 @@ import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import type { PageLinks } from "@/lib/shared/billing/invoice-paging";
 import { listSearch } from "@/lib/shared/portal-api/keys";
-import type { ListQuery } from "@/lib/shared/revkeen-api/schemas";
+import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 
 function pageHref(query: ListQuery): Route {
   return `/portal/invoices?${listSearch(query)}` as Route;

@@ -2,7 +2,7 @@ import type { Route } from "next";
 import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
-import type { PortalInvoice } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { Badge } from "./badge";
 import { PortalLink } from "./navigation-pending";
 

@@ -1,4 +1,4 @@
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { subscriptionBadges } from "@/lib/shared/billing/subscription-status";
 import { Badge } from "./badge";
 

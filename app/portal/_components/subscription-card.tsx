@@ -1,6 +1,6 @@
 import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { SubscriptionBadges } from "./subscription-badges";
 import { SubscriptionFacts } from "./subscription-facts";
 import { subscriptionTitle } from "./subscription-title";

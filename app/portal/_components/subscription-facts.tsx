@@ -1,4 +1,4 @@
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { subscriptionEnd } from "@/lib/shared/billing/subscription-status";
 import { DetailRow } from "./detail-row";

@@ -1,4 +1,4 @@
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatPrice } from "@/lib/shared/format/format-price";
 
 /** The portal has no plan names (RevKeen keeps them merchant-side), so the price names a plan. */

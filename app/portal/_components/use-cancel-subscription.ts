@@ -5,7 +5,7 @@
 import { useCallback, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { PortalFetchError } from "@/lib/browser/portal-fetcher";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 export type CancelState =
   | { status: "idle" }

@@ -4,7 +4,9 @@ import useSWR from "swr";
 import { portalFetcher, type PortalFetchError } from "@/lib/browser/portal-fetcher";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import type { DataBody, ListBody } from "@/lib/shared/portal-api/payloads";
-import type { ListQuery, PortalCustomer, PortalInvoice, PortalMandate, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
+import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 
 export function useCustomer() {
   return useSWR<DataBody<PortalCustomer>, PortalFetchError>(portalKeys.customer(), portalFetcher);

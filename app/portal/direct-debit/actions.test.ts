@@ -28,7 +28,7 @@ vi.stubEnv("REVKEEN_API_KEY", "");
 vi.stubEnv("DATABASE_URL", "");
 
 const { submitMandateCancellation } = await import("./actions");
-const { createPortalSession } = await import("@/lib/server/revkeen/client");
+const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
 const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
 
 function form(fields: Record<string, string>): FormData {

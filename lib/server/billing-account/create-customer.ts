@@ -9,7 +9,7 @@ import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { linkCustomer } from "@/lib/server/database/billing-links";
 import { withDatabase } from "@/lib/server/database/client";
 import { log } from "@/lib/server/logging/log";
-import { createCustomer } from "@/lib/server/revkeen/client";
+import { createCustomer } from "@/lib/server/revkeen-api/merchant";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { billingLinkMetadata } from "./billing-link-metadata";
 

@@ -6,7 +6,7 @@ import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { linkedCustomerId } from "@/lib/server/database/billing-links";
 import { withDatabase } from "@/lib/server/database/client";
 import { serverEnv } from "@/lib/env/server";
-import { uuidSchema } from "@/lib/shared/revkeen-api/schemas";
+import { uuidSchema } from "@/lib/shared/revkeen-api/wire";
 import { DEMO_PROVIDER_ID } from "./demo-customers";
 
 /**

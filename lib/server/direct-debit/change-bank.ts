@@ -7,10 +7,10 @@ import "server-only";
 // request's body.
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
-import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "@/lib/server/revkeen/client";
+import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "@/lib/server/revkeen-api/mandates";
 import { checkCodeAttemptRate } from "@/lib/server/security/request-limits";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
-import type { NewBankDetails, PortalMandate } from "@/lib/shared/revkeen-api/schemas";
+import type { NewBankDetails, PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { clearVerification, readVerification, writeVerification } from "./verification-cookie";
 
 /**

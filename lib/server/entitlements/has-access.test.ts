@@ -13,7 +13,8 @@ process.env.REVKEEN_TIMEOUT_MS = "300";
 
 const { hasAccess } = await import("./has-access");
 const { ENTITLEMENT_CACHE_SECONDS, retireAnswers } = await import("./entitlement-cache");
-const client = await import("@/lib/server/revkeen/client");
+const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
+const { cancelSubscription } = await import("@/lib/server/revkeen-api/customer-portal");
 const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
 
 const ADA = { id: ADA_LOVELACE_ID, provider: "demo", emailVerified: true };
@@ -30,8 +31,8 @@ function later(seconds: number): void {
 }
 
 async function cancelAdasProNow(): Promise<void> {
-  const { token } = await client.createPortalSession({ customerId: ADA_LOVELACE_ID, idempotencyKey: randomUUID() });
-  await client.cancelSubscription(token, ADA_PRO, { cancel_at_period_end: false }, randomUUID());
+  const { token } = await createPortalSession({ customerId: ADA_LOVELACE_ID, idempotencyKey: randomUUID() });
+  await cancelSubscription(token, ADA_PRO, { cancel_at_period_end: false }, randomUUID());
 }
 
 beforeAll(() => {

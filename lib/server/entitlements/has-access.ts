@@ -8,7 +8,7 @@ import "server-only";
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { customerIdForUser } from "@/lib/server/billing-account/customer-id-for-user";
 import { runWithRequestId } from "@/lib/server/logging/request-id";
-import { checkEntitlement } from "@/lib/server/revkeen/client";
+import { checkEntitlement } from "@/lib/server/revkeen-api/merchant";
 import { cachedAnswer, keepAnswer } from "./entitlement-cache";
 
 /** True when `user`'s RevKeen customer has `benefitKey` now; false without a billing account. */

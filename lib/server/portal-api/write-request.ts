@@ -8,7 +8,7 @@ import { serverEnv } from "@/lib/env/server";
 import { readBoundedText } from "@/lib/server/security/bounded-body";
 import { isSameOrigin } from "@/lib/server/security/request-origin";
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { uuidSchema } from "@/lib/shared/revkeen-api/schemas";
+import { uuidSchema } from "@/lib/shared/revkeen-api/wire";
 import { parseJsonText } from "@/lib/shared/revkeen-api/wire";
 
 /** The largest write, new bank details, is well under 1 KiB. */

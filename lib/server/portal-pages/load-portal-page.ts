@@ -8,7 +8,7 @@ import { currentUser } from "@/lib/server/auth/current-user";
 import { portalSessionForPage, renewIfRefused } from "@/lib/server/portal-session/renew";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { readPortalSession } from "@/lib/server/portal-session/sealed-cookie";
-import type { PortalCustomer } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalCustomer } from "@/lib/shared/revkeen-api/customer-portal";
 import { readCustomer, readMandates } from "@/lib/server/portal-pages/reads";
 
 /** Runs `load` with the page's portal token. `path` is where renewal comes back to. */

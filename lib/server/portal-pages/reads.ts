@@ -2,7 +2,8 @@ import "server-only";
 // The portal pages' upstream reads, memoised per render with React's cache(): the layout and the
 // page ask for the customer and the upstream is asked once.
 import { cache } from "react";
-import { getCustomer, getInvoice, getSubscription, listInvoices, listMandates, listSubscriptions } from "@/lib/server/revkeen/client";
+import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "@/lib/server/revkeen-api/customer-portal";
+import { listMandates } from "@/lib/server/revkeen-api/mandates";
 import { ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
 
 export const readCustomer = cache((token: string) => getCustomer(token));

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { createCustomerFor } from "@/lib/server/billing-account/create-customer";
 import { customerIdForUser } from "@/lib/server/billing-account/customer-id-for-user";
-import { createPortalSession } from "@/lib/server/revkeen/client";
+import { createPortalSession } from "@/lib/server/revkeen-api/merchant";
 import { checkMintRate } from "@/lib/server/security/request-limits";
 import { taintPortalToken } from "@/lib/server/security/taint-secrets";
 import { portalOptions } from "@/lib/shared/billing/portal-options";

@@ -224,8 +224,8 @@ describe("webhooks from the in-process sandbox (a keyless deployment)", () => {
   });
 
   it("are verified, and a customer created at a checkout with billingLinkMetadata is linked to its user", async () => {
-    const client = await import("@/lib/server/revkeen/client");
-    const customer = await client.createCustomer({ email: "checkout-buyer@example.com", metadata: billingLinkMetadata("github:checkout"), idempotencyKey: randomUUID() });
+    const { createCustomer } = await import("@/lib/server/revkeen-api/merchant");
+    const customer = await createCustomer({ email: "checkout-buyer@example.com", metadata: billingLinkMetadata("github:checkout"), idempotencyKey: randomUUID() });
     await sandbox.webhooksSettled();
     const [delivery] = await controlSandbox<{ event_type: string; attempts: { status: number | null }[] }[]>(sandbox, "GET", "webhooks");
     expect(delivery).toMatchObject({ event_type: "customer.created", attempts: [{ status: 200 }] });

@@ -1,6 +1,6 @@
 // "What is due" on the overview: what the customer still owes on open invoices, one total per
 // currency, since amounts in different currencies cannot be added up.
-import type { PortalInvoice } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 
 export type AmountDue = { currency: string; amountMinor: number };
 

@@ -1,7 +1,7 @@
 // What a cancellation will do, said before it is done and shown the moment it is confirmed.
 // The server's answer replaces the optimistic copy; this only has to agree with it in the
 // fields the page shows (status, cancel_at, canceled_at).
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatDate } from "../format/format-date";
 
 type Cancellable = Pick<PortalSubscription, "status" | "current_period_end" | "cancel_at" | "canceled_at">;

@@ -3,7 +3,7 @@
 // share this file so they cannot disagree.
 import type { PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
-import type { CancelSubscriptionBody } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelSubscriptionBody } from "@/lib/shared/revkeen-api/customer-portal";
 
 /** RevKeen's limit on a cancellation reason. */
 export const CANCEL_REASON_LIMIT = 500;

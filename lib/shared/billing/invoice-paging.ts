@@ -1,7 +1,7 @@
 // Previous and Next for a cursor-paged, newest-first list. `has_more` looks in the direction of
 // travel: after `starting_after` it says whether older items remain, after `ending_before`
 // whether newer ones do. The other direction is known to exist because the cursor came from it.
-import type { ListQuery } from "@/lib/shared/revkeen-api/schemas";
+import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 
 export type PageLinks = { previous: ListQuery | null; next: ListQuery | null };
 

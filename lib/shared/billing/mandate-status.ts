@@ -1,7 +1,7 @@
 // What a Direct Debit mandate's state means to the customer: its status in words, and which of
 // the portal's two actions it can take now. RevKeen decides in the end; these only keep the page
 // from offering what RevKeen would refuse.
-import type { PortalMandate } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { statusWords, type StatusBadge } from "./subscription-status";
 
 type MandateStatus = Pick<PortalMandate, "status">;

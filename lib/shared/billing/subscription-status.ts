@@ -1,6 +1,6 @@
 // What a subscription's state looks like to the customer: a badge that says it in words (never
 // colour alone) and the date it will end or did end.
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatDate } from "../format/format-date";
 
 export type BadgeTone = "success" | "info" | "warning" | "danger" | "neutral";

@@ -1,5 +1,5 @@
 // Input checks that run before any upstream call, shared by the portal's pages and API routes.
-import { listQuerySchema, uuidSchema, type ListQuery } from "@/lib/shared/revkeen-api/schemas";
+import { listQuerySchema, uuidSchema, type ListQuery } from "@/lib/shared/revkeen-api/wire";
 
 export function isResourceId(id: string): boolean {
   return uuidSchema.safeParse(id).success;

@@ -1,7 +1,7 @@
 // The URLs of the app's own portal API, which are also the SWR keys. Pages put their server
 // reads into SWR's fallback under these keys and client hooks ask for the same ones, so the
 // two sides must build them with this one module or the client would fetch again on hydrate.
-import type { ListQuery } from "@/lib/shared/revkeen-api/schemas";
+import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 
 /** The subscriptions list and the overview's invoices ask for this many: one call, all of them. */
 export const ALL_ITEMS_LIMIT = 100;

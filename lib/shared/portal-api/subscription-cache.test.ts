@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { withSubscription } from "./subscription-cache";
 
 const subscription = (id: string, status = "active"): PortalSubscription => ({

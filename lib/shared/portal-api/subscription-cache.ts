@@ -1,6 +1,6 @@
 // Puts a subscription the server just returned into whatever SWR holds for a subscriptions key,
 // so lists show a cancellation before their own revalidation comes back.
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { DataBody, ListBody } from "./payloads";
 
 type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription> | undefined;

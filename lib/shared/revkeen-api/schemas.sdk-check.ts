@@ -19,20 +19,10 @@ import type {
   CustomerPortalSubscriptionsGetResponse,
   CustomerPortalSubscriptionsListResponse,
 } from "@revkeen/sdk";
-import type {
-  CancelMandateBody,
-  EntitlementCheck,
-  MandateCodeSent,
-  MandateVerification,
-  MerchantCustomer,
-  PortalCustomer,
-  PortalInvoice,
-  PortalList,
-  PortalMandate,
-  PortalSubscription,
-  ReauthorizeMandateBody,
-  VerifyMandateCodeBody,
-} from "./schemas";
+import type { PortalCustomer, PortalInvoice, PortalSubscription } from "./customer-portal";
+import type { CancelMandateBody, MandateCodeSent, MandateVerification, PortalMandate, ReauthorizeMandateBody, VerifyMandateCodeBody } from "./mandates";
+import type { EntitlementCheck, MerchantCustomer } from "./merchant";
+import type { PortalList } from "./wire";
 
 type Accepts<Ours, Theirs extends Ours> = Theirs;
 type Sends<Theirs, Ours extends Theirs> = Ours;

@@ -4,7 +4,7 @@ import { PortalError } from "@/lib/shared/portal-api/errors";
 import { parseListQuery } from "@/lib/shared/portal-api/input";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { portalRoute } from "@/lib/server/portal-api/portal-route";
-import { listInvoices } from "@/lib/server/revkeen/client";
+import { listInvoices } from "@/lib/server/revkeen-api/customer-portal";
 
 export const GET = portalRoute(async (request: NextRequest, _context: unknown, user) => {
   const query = parseListQuery(request.nextUrl.searchParams);

@@ -5,7 +5,7 @@ import { PortalFetchError, portalRequest } from "@/lib/browser/portal-fetcher";
 import { isCancellableMandate } from "@/lib/shared/billing/mandate-status";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import type { DataBody } from "@/lib/shared/portal-api/payloads";
-import type { CancelMandateBody, PortalMandate } from "@/lib/shared/revkeen-api/schemas";
+import type { CancelMandateBody, PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { useHydrated } from "../../_components/use-hydrated";
 import { useMandates } from "../../_components/use-portal-data";
 import { submitMandateCancellation } from "../actions";

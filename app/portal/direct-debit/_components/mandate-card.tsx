@@ -1,7 +1,7 @@
 import type { Route } from "next";
 import { isAmendableMandate, isCancellableMandate, mandateBadge, mandateTitle, maskedAccount } from "@/lib/shared/billing/mandate-status";
 import { formatDate } from "@/lib/shared/format/format-date";
-import type { PortalMandate } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { Badge } from "../../_components/badge";
 import { DetailRow } from "../../_components/detail-row";
 import { PortalLink } from "../../_components/navigation-pending";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
-import { cancelSubscription } from "@/lib/server/revkeen/client";
+import { cancelSubscription } from "@/lib/server/revkeen-api/customer-portal";
 import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { cancelReasonText, cancelRefusal } from "@/lib/shared/billing/cancel-policy";
 import { portalOptions } from "@/lib/shared/billing/portal-options";

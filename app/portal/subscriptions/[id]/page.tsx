@@ -10,7 +10,7 @@ import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/err
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { CancelWithoutScript } from "../../_components/cancel-without-script";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 import { SubscriptionDetails } from "../../_components/subscription-details";

@@ -4,7 +4,7 @@ import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { portalRoute } from "@/lib/server/portal-api/portal-route";
-import { getSubscription } from "@/lib/server/revkeen/client";
+import { getSubscription } from "@/lib/server/revkeen-api/customer-portal";
 
 export const GET = portalRoute(async (_request: NextRequest, { params }: RouteContext<"/api/portal/subscriptions/[id]">, user) => {
   const { id } = await params;

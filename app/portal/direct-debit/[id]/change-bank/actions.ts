@@ -9,7 +9,7 @@ import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { bankDetailsFromForm } from "@/lib/shared/billing/bank-details-form";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { newBankDetailsSchema } from "@/lib/shared/revkeen-api/schemas";
+import { newBankDetailsSchema } from "@/lib/shared/revkeen-api/mandates";
 
 // The change of bank as plain forms, for browsers without JavaScript: each step is the same call
 // as the API route's, then a redirect to the page (the step and any refusal by name, never a

@@ -6,7 +6,7 @@ import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
-import { cancelMandateBodySchema } from "@/lib/shared/revkeen-api/schemas";
+import { cancelMandateBodySchema } from "@/lib/shared/revkeen-api/mandates";
 
 /** Cancels one of the customer's mandates (future collections stop), once per intent. */
 export const POST = portalRoute(async (request: NextRequest, { params }: RouteContext<"/api/portal/mandates/[id]/cancel">, user) => {

@@ -6,7 +6,7 @@ import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
-import { newBankDetailsSchema } from "@/lib/shared/revkeen-api/schemas";
+import { newBankDetailsSchema } from "@/lib/shared/revkeen-api/mandates";
 
 /**
  * Step three: the new bank details, with the verification token from this browser's sealed

@@ -8,8 +8,8 @@ import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { portalRoute } from "@/lib/server/portal-api/portal-route";
 import { readJsonBody, requireIdempotencyKey, requireSameOrigin } from "@/lib/server/portal-api/write-request";
-import { cancelSubscription } from "@/lib/server/revkeen/client";
-import { cancelSubscriptionBodySchema } from "@/lib/shared/revkeen-api/schemas";
+import { cancelSubscription } from "@/lib/server/revkeen-api/customer-portal";
+import { cancelSubscriptionBodySchema } from "@/lib/shared/revkeen-api/customer-portal";
 
 /**
  * Cancels one of the customer's subscriptions, once per intent however often it is sent. What the

@@ -5,7 +5,7 @@ import { readJsonBody, requireSameOrigin } from "@/lib/server/portal-api/write-r
 import { checkWriteRate } from "@/lib/server/security/request-limits";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
-import { verifyMandateCodeBodySchema } from "@/lib/shared/revkeen-api/schemas";
+import { verifyMandateCodeBodySchema } from "@/lib/shared/revkeen-api/mandates";
 
 /**
  * Step two: the code the customer received. The verification token RevKeen returns goes into a

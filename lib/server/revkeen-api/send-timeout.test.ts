@@ -1,4 +1,4 @@
-// The client's time limit over real HTTP (test mode, the standalone sandbox), with a full garbage
+// The time limit of calls to RevKeen over real HTTP (test mode, the standalone sandbox), with a full garbage
 // collection while RevKeen is still thinking: the limit must hold whatever the collector does.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -14,7 +14,8 @@ const collectGarbage = runInNewContext("gc") as () => void;
 // Generous for a loaded machine; the slow answer below takes five times as long.
 const TIMEOUT_MS = 1_000;
 let server: SandboxServer;
-let client: typeof import("./client");
+let merchant: typeof import("./merchant");
+let portal: typeof import("./customer-portal");
 
 beforeAll(async () => {
   server = await startSandboxServer({ port: 0 });
@@ -22,13 +23,14 @@ beforeAll(async () => {
   process.env.REVKEEN_API_KEY = DEFAULT_SANDBOX_API_KEY;
   process.env.REVKEEN_API_URL = `${server.url}/v2`;
   process.env.REVKEEN_TIMEOUT_MS = String(TIMEOUT_MS);
-  client = await import("./client");
+  merchant = await import("./merchant");
+  portal = await import("./customer-portal");
 });
 
 afterAll(() => server.close());
 
 it("gives up on a slow answer after REVKEEN_TIMEOUT_MS even if the garbage collector runs meanwhile", async () => {
-  const { token } = await client.createPortalSession({ customerId: ADA_LOVELACE_ID, idempotencyKey: crypto.randomUUID() });
+  const { token } = await merchant.createPortalSession({ customerId: ADA_LOVELACE_ID, idempotencyKey: crypto.randomUUID() });
   const fault = await fetch(`${server.url}/__sandbox/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -37,7 +39,7 @@ it("gives up on a slow answer after REVKEEN_TIMEOUT_MS even if the garbage colle
   expect(fault.status).toBe(201);
 
   const started = performance.now();
-  const pending = client.getCustomer(token).then(
+  const pending = portal.getCustomer(token).then(
     () => "answered",
     (error: unknown) => (error instanceof PortalError ? error.code : "other failure"),
   );

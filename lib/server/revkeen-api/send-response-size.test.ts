@@ -1,4 +1,4 @@
-// The client over real HTTP (test mode) against a RevKeen that answers too much: the call fails as
+// Calls to RevKeen over real HTTP (test mode) against a RevKeen that answers too much: the call fails as
 // an upstream failure the customer can read, once, without a retry that would fetch it all again.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -25,7 +25,7 @@ const CUSTOMER = {
 let server: Server;
 let requests = 0;
 let answer: { body: Buffer; headers: Record<string, string> };
-let client: typeof import("./client");
+let portal: typeof import("./customer-portal");
 
 /** The customer, padded with whitespace (still valid JSON) to `bytes`. */
 function customerOf(bytes: number): Buffer {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
   process.env.REVKEEN_API_KEY = "rk_sandbox_unit_test";
   process.env.REVKEEN_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
-  client = await import("./client");
+  portal = await import("./customer-portal");
 });
 
 afterAll(async () => {
@@ -57,19 +57,19 @@ beforeEach(() => {
 describe("an answer larger than the cap", () => {
   it("reads an answer of exactly the cap", async () => {
     answer = { body: customerOf(MAX_RESPONSE_BYTES), headers: {} };
-    expect((await client.getCustomer("rkcps_unit_test_token_0123456789")).name).toBe("Ada Lovelace");
+    expect((await portal.getCustomer("rkcps_unit_test_token_0123456789")).name).toBe("Ada Lovelace");
   });
 
   it("fails the call as upstream:unavailable, asked once", async () => {
     answer = { body: customerOf(MAX_RESPONSE_BYTES + 1), headers: {} };
-    expect(await portalErrorCode(client.getCustomer("rkcps_unit_test_token_0123456789"))).toBe("upstream:unavailable");
+    expect(await portalErrorCode(portal.getCustomer("rkcps_unit_test_token_0123456789"))).toBe("upstream:unavailable");
     expect(requests).toBe(1);
   });
 
   it("counts a compressed answer as it inflates", async () => {
     answer = { body: gzipSync(customerOf(MAX_RESPONSE_BYTES + 1)), headers: { "content-encoding": "gzip" } };
     expect(answer.body.byteLength).toBeLessThan(MAX_RESPONSE_BYTES / 100);
-    expect(await portalErrorCode(client.getCustomer("rkcps_unit_test_token_0123456789"))).toBe("upstream:unavailable");
+    expect(await portalErrorCode(portal.getCustomer("rkcps_unit_test_token_0123456789"))).toBe("upstream:unavailable");
     expect(requests).toBe(1);
   });
 });

@@ -1,0 +1,108 @@
+// The merchant's operations against the in-process sandbox: every answer RevKeen can give becomes
+// the app's own type or a PortalError with a stable code.
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
+import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
+import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
+
+process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
+process.env.REVKEEN_API_KEY = "";
+process.env.REVKEEN_TIMEOUT_MS = "300";
+
+const merchant = await import("./merchant");
+const portal = await import("./customer-portal");
+const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+
+const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
+let sandbox: Sandbox;
+
+const control = <T = unknown>(method: string, path: string, body?: unknown) => controlSandbox<T>(sandbox, method, path, body);
+const calls = (operation: string) => callCount(sandbox, operation);
+
+const mint = (customerId = ADA_LOVELACE_ID) => merchant.createPortalSession({ customerId, idempotencyKey: randomUUID() });
+
+beforeAll(() => {
+  sandbox = inProcessSandbox();
+});
+
+beforeEach(() => sandbox.reset());
+
+describe("minting a portal session", () => {
+  it("returns a token that opens the customer's portal, in every documented response shape", async () => {
+    for (const shape of ["reference", "sdk", "token"]) {
+      await control("POST", "settings", { session_shape: shape });
+      const session = await mint();
+      expect(session.token).toMatch(/^rkcps_/);
+      expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+      expect((await portal.getCustomer(session.token)).name).toBe("Ada Lovelace");
+    }
+  });
+
+  it("asks for the configured lifetime", async () => {
+    const session = await merchant.createPortalSession({ customerId: ADA_LOVELACE_ID, ttlMinutes: 5, idempotencyKey: randomUUID() });
+    expect(session.expiresAt.getTime()).toBeLessThan(Date.now() + 6 * 60_000);
+  });
+
+  it("calls a response without a token an upstream failure", async () => {
+    await control("POST", "settings", { session_shape: "tokenless" });
+    expect(await portalErrorCode(mint())).toBe("upstream:unavailable");
+  });
+
+  it("says a customer unknown to RevKeen has no billing account", async () => {
+    expect(await portalErrorCode(mint(randomUUID()))).toBe("portal:no_account");
+    expect(await portalErrorCode(mint("not-a-uuid"))).toBe("portal:no_account");
+  });
+
+  it("says the server's key is not accepted when RevKeen refuses it", async () => {
+    const holder = globalThis as { [SANDBOX]?: Sandbox };
+    holder[SANDBOX] = createSandbox({ apiKey: "rk_sandbox_some_other_key" });
+    try {
+      expect(await portalErrorCode(mint())).toBe("upstream:rejected_key");
+    } finally {
+      holder[SANDBOX] = sandbox;
+    }
+  });
+
+  it("retries once, with the same Idempotency-Key, after a server error or a dropped connection", async () => {
+    await control("POST", "faults", { operation: "sessions.create", status: 503, count: 1 });
+    await expect(mint()).resolves.toHaveProperty("token");
+    await control("POST", "faults", { operation: "sessions.create", drop: true, count: 1 });
+    await expect(mint()).resolves.toHaveProperty("token");
+    expect(await calls("sessions.create")).toBe(4);
+  });
+
+  it("gives up after one retry", async () => {
+    await control("POST", "faults", { operation: "sessions.create", status: 500, count: 2 });
+    expect(await portalErrorCode(mint())).toBe("upstream:unavailable");
+    expect(await calls("sessions.create")).toBe(2);
+  });
+});
+
+afterEach(async () => {
+  await control("DELETE", "faults");
+});
+
+describe("creating a customer", () => {
+  const create = (email: string, key = randomUUID()) => merchant.createCustomer({ email, name: "New Person", metadata: { app_user_id: "github:42" }, idempotencyKey: key });
+
+  it("creates one with the user's id in its metadata, and one only for a repeated key", async () => {
+    const key = randomUUID();
+    const first = await create("new@example.com", key);
+    expect(first).toMatchObject({ email: "new@example.com", name: "New Person", metadata: { app_user_id: "github:42" } });
+    expect((await create("new@example.com", key)).id).toBe(first.id);
+    expect(await calls("customers.create")).toBe(2);
+  });
+
+  it("says an e-mail already has a customer as portal:email_taken, never linking to it", async () => {
+    await create("taken@example.com");
+    expect(await portalErrorCode(create("taken@example.com"))).toBe("portal:email_taken");
+    expect(await portalErrorCode(create("ada@example.com"))).toBe("portal:email_taken");
+  });
+
+  it("retries a failed create once under the same key", async () => {
+    await control("POST", "faults", { operation: "customers.create", status: 503, count: 1 });
+    expect((await create("retried@example.com")).email).toBe("retried@example.com");
+    expect(await calls("customers.create")).toBe(2);
+  });
+});
