@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { deterministicUuid } from "../lib/sandbox/ids";
+import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, signInToPortal, test, verifyForBankChange } from "./fixtures";
 
 /** Ada's open invoice of this month. */

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test as base, type Page } from "@playwright/test";
-import { deterministicUuid } from "../lib/sandbox/ids";
+import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { SandboxControls } from "./sandbox-controls";
 import { SANDBOX_URL } from "./urls";
 

@@ -1,4 +1,4 @@
-import { deterministicUuid } from "../lib/sandbox/ids";
+import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 
 /** 佐藤 健二's first invoice: a real id, but not Ada's. */

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { deterministicUuid } from "../lib/sandbox/ids";
+import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
 
 const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");

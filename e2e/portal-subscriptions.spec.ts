@@ -1,4 +1,4 @@
-import { deterministicUuid } from "../lib/sandbox/ids";
+import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { ADA_PRO, captureCancelKeys, CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
 
 const ADA_LEGACY = deterministicUuid("subscription:ada:legacy-support");

@@ -1,4 +1,4 @@
-// The sandbox's development controls (see lib/sandbox/controls.ts), for the e2e suite and the bench.
+// The sandbox's development controls (see lib/sandbox/controls/controls.ts), for the e2e suite and the bench.
 
 export type SandboxCalls = {
   total: number;
@@ -34,7 +34,7 @@ export class SandboxControls {
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/__sandbox/${path}`, {
       method,
-      // Every change as JSON: the controls refuse anything else (see lib/sandbox/controls.ts).
+      // Every change as JSON: the controls refuse anything else (see lib/sandbox/controls/controls.ts).
       headers: method === "GET" ? undefined : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -1,5 +1,5 @@
 import { parseServerEnv } from "../lib/env/schema.mjs";
-import { deterministicUuid } from "../lib/sandbox/ids";
+import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 import { SMOKE_URL } from "./urls";
 

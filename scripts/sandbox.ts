@@ -3,8 +3,8 @@
 // webhooks to SANDBOX_WEBHOOK_URL signed with REVKEEN_SANDBOX_WEBHOOK_SECRET (required with it: no
 // secret ships with the sandbox).
 import { EnvError, parseSandboxEnv } from "../lib/env/schema.mjs";
-import { startSandboxServer, type SandboxServer } from "../lib/sandbox/http-server";
-import { createSandbox } from "../lib/sandbox/sandbox";
+import { startSandboxServer, type SandboxServer } from "../lib/sandbox/entry/http-server";
+import { createSandbox } from "../lib/sandbox/entry/sandbox";
 
 async function main(): Promise<void> {
   let env: ReturnType<typeof parseSandboxEnv>;

@@ -3,7 +3,7 @@
 // The embedded database (in memory) holds the links; Next's request APIs are stood in for.
 import { encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Sandbox } from "@/lib/sandbox/sandbox";
+import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
 import { newSessionClaims } from "@/lib/server/auth/sign-in-session";
 import { callCount, controlSandbox } from "@/lib/testing/sandbox-under-test";
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", "");
   vi.stubEnv("DATABASE_DIR", "memory");
   ({ openBillingPortal } = await import("./actions"));
-  sandbox = (await import("@/lib/sandbox/in-process-sandbox")).inProcessSandbox();
+  sandbox = (await import("@/lib/sandbox/entry/in-process-sandbox")).inProcessSandbox();
   // Opens (and migrates) the embedded database once, before the tests.
   const { withDatabase } = await import("@/lib/server/database/client");
   await withDatabase("test.warm_up", async () => undefined);

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
-import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
-import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
+import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
+import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/entry/http-server";
 
 const WEBHOOK_SECRET = "rk_wh_doctorTestWebhookSecret";
 

@@ -1,6 +1,6 @@
 // For unit tests that drive the app's code against the in-process sandbox: its controls, its call
 // counts, and the code a PortalError carries.
-import type { Sandbox } from "@/lib/sandbox/sandbox";
+import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 
 /** One of the sandbox's /__sandbox controls, answered through `handle()`; its `data`. */

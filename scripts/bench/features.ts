@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { signWebhook } from "../../lib/sandbox/webhooks";
+import { signWebhook } from "../../lib/sandbox/data/webhooks";
 import { manageBillingHydrated, newContext, NEW_CUSTOMER, signIn, timeToView } from "./browser";
 import { pressManageBilling } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, SANDBOX_URL } from "./config";
@@ -90,7 +90,7 @@ export async function databaseClicks(browser: Browser, instances: (Instance | Sk
 
 // b. Webhook handling -------------------------------------------------------------------------
 
-/** A customer.updated event about `customer`, as the sandbox renders one (lib/sandbox/webhooks.ts). */
+/** A customer.updated event about `customer`, as the sandbox renders one (lib/sandbox/data/webhooks.ts). */
 function customerUpdated(customer: Record<string, unknown>): string {
   return JSON.stringify({
     id: `evt_bench_${randomUUID().replaceAll("-", "")}`,

@@ -25,7 +25,7 @@ async function controlsWith(env: Record<string, string>) {
   vi.stubEnv("SANDBOX_CONTROLS", "");
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const route = await import("./route");
-  const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+  const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
   const created = await inProcessSandbox().handle(
     new Request("http://sandbox.revkeen.invalid/v2/customers", {
       method: "POST",

@@ -1,6 +1,6 @@
 import { signsInRealPeople } from "@/app/(auth)/auth";
 import { serverEnv } from "@/lib/env/server";
-import { inProcessSandbox } from "@/lib/sandbox/in-process-sandbox";
+import { inProcessSandbox } from "@/lib/sandbox/entry/in-process-sandbox";
 
 /**
  * The in-process sandbox's development controls (/__sandbox/reset, /clock, /faults, …), the same

@@ -15,8 +15,8 @@ process.env.REVKEEN_API_KEY = "";
 process.env.DATABASE_URL = "";
 process.env.DATABASE_DIR = "memory";
 
-const { ADA_LOVELACE_ID, ADA_PRO } = await import("@/lib/sandbox/seed");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { ADA_LOVELACE_ID, ADA_PRO } = await import("@/lib/sandbox/data/seed");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 const { callCount, controlSandbox } = await import("@/lib/testing/sandbox-under-test");
 const { signInAsDemoCustomer } = await import("@/lib/testing/sign-in-under-test");
 const customerRoute = await import("@/app/api/portal/customer/route");

@@ -3,7 +3,7 @@
 // RevKeen are the real ones.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE } from "@/lib/sandbox/seed";
+import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE } from "@/lib/sandbox/data/seed";
 import { callCount } from "@/lib/testing/sandbox-under-test";
 
 const Redirected = vi.hoisted(
@@ -29,7 +29,7 @@ vi.stubEnv("DATABASE_URL", "");
 
 const { submitMandateCancellation } = await import("./actions");
 const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

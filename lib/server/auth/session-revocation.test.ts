@@ -17,8 +17,8 @@ process.env.REVKEEN_API_KEY = "";
 process.env.DATABASE_URL = "";
 process.env.DATABASE_DIR = "memory";
 
-const { ADA_LOVELACE_ID } = await import("@/lib/sandbox/seed");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { ADA_LOVELACE_ID } = await import("@/lib/sandbox/data/seed");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 const { signInAsDemoCustomer, signInCookie, signOut } = await import("@/lib/testing/sign-in-under-test");
 const customerRoute = await import("@/app/api/portal/customer/route");
 const sessionRoute = await import("@/app/portal/session/route");

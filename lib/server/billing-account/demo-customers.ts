@@ -4,7 +4,7 @@ import "server-only";
 // REVKEEN_API_URL on loopback) from its /__sandbox/customers control.
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
-import { inProcessSandbox } from "@/lib/sandbox/in-process-sandbox";
+import { inProcessSandbox } from "@/lib/sandbox/entry/in-process-sandbox";
 
 export const DEMO_PROVIDER_ID = "demo";
 /** What demo sign-in posts instead of a customer id for "Continue as a new customer". */

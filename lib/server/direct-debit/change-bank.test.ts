@@ -14,8 +14,8 @@ process.env.DATABASE_DIR = "memory";
 process.env.PORTAL_WRITES_PER_MINUTE_PER_USER = "100";
 process.env.PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE = "";
 
-const { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED } = await import("@/lib/sandbox/seed");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED } = await import("@/lib/sandbox/data/seed");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 const { BrowserUnderTest: Browser } = await import("@/lib/testing/browser-under-test");
 const { callCount, controlSandbox, portalErrorCode } = await import("@/lib/testing/sandbox-under-test");
 const { sendChangeCode, verifyChangeCode } = await import("./change-bank");

@@ -2,8 +2,8 @@
 // in-process sandbox: an answer is reused for its lifetime only, and never once RevKeen fails.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADA_LOVELACE_ID, ADA_PRO } from "@/lib/sandbox/seed";
-import type { Sandbox } from "@/lib/sandbox/sandbox";
+import { ADA_LOVELACE_ID, ADA_PRO } from "@/lib/sandbox/data/seed";
+import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
 import { nextDataCache } from "@/lib/testing/next-data-cache";
 import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
 
@@ -15,7 +15,7 @@ const { hasAccess } = await import("./has-access");
 const { ENTITLEMENT_CACHE_SECONDS, retireAnswers } = await import("./entitlement-cache");
 const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
 const { cancelSubscription } = await import("@/lib/server/revkeen-api/customer-portal");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
 const ADA = { id: ADA_LOVELACE_ID, provider: "demo", emailVerified: true };
 const PRO_REPORTS = "pro-reports";

@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { ADA_LOVELACE_ID, KENJI_SATO_ID } from "@/lib/sandbox/seed";
+import { ADA_LOVELACE_ID, KENJI_SATO_ID } from "@/lib/sandbox/data/seed";
 import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
-import type { Sandbox } from "@/lib/sandbox/sandbox";
+import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
 process.env.REVKEEN_API_KEY = "";
@@ -13,7 +13,7 @@ process.env.REVKEEN_TIMEOUT_MS = "300";
 
 const portal = await import("./customer-portal");
 const merchant = await import("./merchant");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
 let sandbox: Sandbox;
 

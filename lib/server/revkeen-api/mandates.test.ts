@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ReauthorizeMandateBody } from "@/lib/shared/revkeen-api/mandates";
-import type { SeedData } from "@/lib/sandbox/records";
+import type { SeedData } from "@/lib/sandbox/data/records";
 import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
-import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
-import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, GRACE_HOPPER_ID } from "@/lib/sandbox/seed";
+import { createSandbox, type Sandbox } from "@/lib/sandbox/entry/sandbox";
+import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, GRACE_HOPPER_ID } from "@/lib/sandbox/data/seed";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
 process.env.REVKEEN_API_KEY = "";
@@ -15,7 +15,7 @@ process.env.REVKEEN_TIMEOUT_MS = "300";
 
 const mandates = await import("./mandates");
 const merchant = await import("./merchant");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
 const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
 const SORT_CODE = "40-11-62";

@@ -2,9 +2,9 @@
 // the app's own type or a PortalError with a stable code.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
+import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
 import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
-import { createSandbox, type Sandbox } from "@/lib/sandbox/sandbox";
+import { createSandbox, type Sandbox } from "@/lib/sandbox/entry/sandbox";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
 process.env.REVKEEN_API_KEY = "";
@@ -12,7 +12,7 @@ process.env.REVKEEN_TIMEOUT_MS = "300";
 
 const merchant = await import("./merchant");
 const portal = await import("./customer-portal");
-const { inProcessSandbox } = await import("@/lib/sandbox/in-process-sandbox");
+const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
 const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
 let sandbox: Sandbox;

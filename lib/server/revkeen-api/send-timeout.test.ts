@@ -5,8 +5,8 @@ import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { PortalError } from "@/lib/shared/portal-api/errors";
-import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
-import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/http-server";
+import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
+import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/entry/http-server";
 
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env/server";
-import { inProcessSandbox } from "@/lib/sandbox/in-process-sandbox";
+import { inProcessSandbox } from "@/lib/sandbox/entry/in-process-sandbox";
 import { sendOverHttp } from "./http-send";
 import type { Transport } from "./transport-types";
 

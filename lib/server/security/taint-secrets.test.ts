@@ -3,7 +3,7 @@
 // stands in. e2e/taint.smoke.spec.ts checks that the real one, in `next dev`, makes a render that
 // hands a tainted value to a client component fail.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADA_LOVELACE_ID } from "@/lib/sandbox/seed";
+import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
 
 const taintUniqueValue = vi.hoisted(() => vi.fn());
 

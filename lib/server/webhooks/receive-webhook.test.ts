@@ -2,7 +2,7 @@
 // database (in memory) records the events; Next's revalidateTag is stood in for, as no request runs.
 import { createHmac, hkdfSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Sandbox } from "@/lib/sandbox/sandbox";
+import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
 import { controlSandbox } from "@/lib/testing/sandbox-under-test";
 import { cachedAnswer, keepAnswer } from "@/lib/server/entitlements/entitlement-cache";
 
@@ -209,7 +209,7 @@ describe("webhooks from the in-process sandbox (a keyless deployment)", () => {
   beforeAll(async () => {
     // The sandbox delivers over HTTP to the app's own route: here, straight to it.
     vi.stubGlobal("fetch", (url: string, init: RequestInit) => receiveWebhook(new Request(url, init)));
-    sandbox = (await import("@/lib/sandbox/in-process-sandbox")).inProcessSandbox();
+    sandbox = (await import("@/lib/sandbox/entry/in-process-sandbox")).inProcessSandbox();
   });
 
   afterAll(() => {

@@ -1,0 +1,112 @@
+// The API under /v2: the customer-portal operations (Direct Debit mandates included) and the
+// merchant's customer and entitlement operations, with routing, faults, and the call log around
+// the operation handlers.
+import { randomUUID } from "node:crypto";
+import { toIso } from "../data/calendar";
+import { cancelSubscription } from "./cancel-subscription";
+import type { SandboxContext } from "../entry/context";
+import { createSession } from "./create-session";
+import { createCustomer, getCustomerById } from "./customers";
+import { checkEntitlement, listEntitlements } from "./entitlements";
+import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "../http/errors";
+import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "../controls/faults";
+import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "./mandate-reauthorize";
+import { cancelMandate, listMandates } from "./mandates";
+import type { OperationInput, OperationName } from "./operations";
+import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
+import type { Reply } from "../http/reply";
+import { matchRoute, type Route } from "../http/router";
+
+interface ApiOperation {
+  operation: OperationName;
+  run(context: SandboxContext, input: OperationInput): Reply | Promise<Reply>;
+}
+
+const PREFIX = "/v2/customer-portal";
+const SEGMENT = "([^/]+)";
+
+const API_ROUTES: readonly Route<ApiOperation>[] = [
+  { pattern: new RegExp(`^${PREFIX}/sessions$`), methods: { POST: { operation: "sessions.create", run: createSession } } },
+  { pattern: new RegExp(`^${PREFIX}/customer$`), methods: { GET: { operation: "customer.get", run: getCustomer } } },
+  { pattern: new RegExp(`^${PREFIX}/subscriptions$`), methods: { GET: { operation: "subscriptions.list", run: listSubscriptions } } },
+  { pattern: new RegExp(`^${PREFIX}/subscriptions/${SEGMENT}$`), methods: { GET: { operation: "subscriptions.get", run: getSubscription } } },
+  {
+    pattern: new RegExp(`^${PREFIX}/subscriptions/${SEGMENT}/cancel$`),
+    methods: { POST: { operation: "subscriptions.cancel", run: cancelSubscription } },
+  },
+  { pattern: new RegExp(`^${PREFIX}/invoices$`), methods: { GET: { operation: "invoices.list", run: listInvoices } } },
+  { pattern: new RegExp(`^${PREFIX}/invoices/${SEGMENT}$`), methods: { GET: { operation: "invoices.get", run: getInvoice } } },
+  { pattern: new RegExp(`^${PREFIX}/mandates$`), methods: { GET: { operation: "mandates.list", run: listMandates } } },
+  { pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/cancel$`), methods: { POST: { operation: "mandates.cancel", run: cancelMandate } } },
+  {
+    pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/re-authorize/send-otp$`),
+    methods: { POST: { operation: "mandates.send_otp", run: sendMandateCode } },
+  },
+  {
+    pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/re-authorize/verify-otp$`),
+    methods: { POST: { operation: "mandates.verify_otp", run: verifyMandateCode } },
+  },
+  {
+    pattern: new RegExp(`^${PREFIX}/mandates/${SEGMENT}/re-authorize$`),
+    methods: { POST: { operation: "mandates.reauthorize", run: reauthorizeMandate } },
+  },
+  { pattern: /^\/v2\/customers$/, methods: { POST: { operation: "customers.create", run: createCustomer } } },
+  { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
+  { pattern: /^\/v2\/entitlements\/check$/, methods: { GET: { operation: "entitlements.check", run: checkEntitlement } } },
+  { pattern: /^\/v2\/entitlements$/, methods: { GET: { operation: "entitlements.list", run: listEntitlements } } },
+];
+
+/** Belt and braces: a secret misplaced in a query string still never reaches the log. */
+function redact(path: string): string {
+  return path.replace(/rkcps_[A-Za-z0-9_-]*/g, "rkcps_[redacted]").replace(/rk_(live|sandbox)_[A-Za-z0-9_]*/g, "rk_$1_[redacted]");
+}
+
+async function runOperation(context: SandboxContext, api: ApiOperation, input: OperationInput): Promise<Reply> {
+  try {
+    return await api.run(context, input);
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error);
+    if (error instanceof SandboxConnectionDrop || input.request.signal.aborted) throw error;
+    console.error(`[sandbox] ${api.operation} failed unexpectedly:`, error);
+    return errorReply(internalError());
+  }
+}
+
+/** The `latency_ms` setting: a slow network in front of every API answer, abandoned if the caller aborts. */
+async function addLatency(context: SandboxContext, request: Request): Promise<void> {
+  if (context.latencyMs > 0) await delay(context.latencyMs, request.signal);
+}
+
+export async function handleApi(context: SandboxContext, request: Request, url: URL): Promise<Reply> {
+  const match = matchRoute(API_ROUTES, request.method, url.pathname);
+  if (match.kind === "not_found") {
+    await addLatency(context, request);
+    return errorReply(routeNotFound());
+  }
+  if (match.kind === "method_not_allowed") {
+    await addLatency(context, request);
+    return errorReply(methodNotAllowed(match.allow));
+  }
+
+  const api = match.handler;
+  const fault: PendingFault | null = context.faults.take(api.operation);
+  const entry = {
+    operation: api.operation,
+    method: request.method,
+    path: redact(url.pathname + url.search),
+    fault: fault ? faultKind(fault) : null,
+    at: toIso(context.clock.now()),
+  };
+  try {
+    await addLatency(context, request);
+    const faulted = fault ? await playFault(fault, request.signal) : null;
+    const reply = faulted ?? (await runOperation(context, api, { request, url, params: match.params }));
+    context.calls.record({ ...entry, status: reply.status });
+    // RevKeen's id for the request, which a merchant quotes to its support.
+    return { ...reply, headers: { ...reply.headers, "x-request-id": `req_${randomUUID().replaceAll("-", "")}` } };
+  } catch (error) {
+    // Dropped or abandoned: the call happened, but nobody received an answer.
+    context.calls.record({ ...entry, status: null });
+    throw error;
+  }
+}

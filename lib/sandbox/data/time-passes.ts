@@ -1,0 +1,100 @@
+// What happens in the merchant's world as the sandbox's clock moves, brought about whenever
+// someone looks: trials end, periods renew and are billed (a paid invoice each), scheduled
+// cancellations take effect, and each change sends the webhooks RevKeen would send for it.
+import { randomUUID } from "node:crypto";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
+import { addMonths, toIso } from "./calendar";
+import { mandateEventObject } from "../api/mandate-access";
+import type { SandboxContext } from "../entry/context";
+import type { SubscriptionRecord } from "./records";
+import { settleSubscription, type SubscriptionChange } from "./settle";
+import { invoicesOf } from "./state";
+
+/** A clock moved years at once bills the latest periods only. */
+const MAX_BILLED_PERIODS = 12;
+
+/** A subscription as the merchant's API and its webhooks show it: with its customer. */
+export function subscriptionEventObject(record: SubscriptionRecord): Record<string, unknown> {
+  return { ...structuredClone(record.subscription), customer_id: record.customerId };
+}
+
+/** Bacs takes about three working days to confirm new bank details: the sandbox takes three days. */
+export const LODGEMENT_MS = 3 * 24 * 60 * 60 * 1000;
+
+/** Brings every subscription and mandate up to the sandbox's now, billing and announcing what changed. */
+export function settle(context: SandboxContext): void {
+  const now = context.clock.now();
+  settleMandates(context, now);
+  for (const record of context.state.subscriptions.values()) {
+    const changes = settleSubscription(record.subscription, now);
+    const billable = changes.filter((change) => change.kind !== "canceled").slice(-MAX_BILLED_PERIODS);
+    for (const change of changes) {
+      if (change.kind === "canceled") {
+        context.webhooks.emit("subscription.canceled", subscriptionEventObject(record), { status: change.previousStatus });
+      } else if (billable.includes(change)) {
+        bill(context, record, change);
+      }
+    }
+  }
+}
+
+/** A lodged change confirmed once its days have passed; an active mandate's next collection never in the past. */
+function settleMandates(context: SandboxContext, now: number): void {
+  for (const record of context.state.mandates.values()) {
+    const mandate = record.mandate;
+    if (mandate.status === "pending" && record.lodgedAt !== null && now - record.lodgedAt >= LODGEMENT_MS) {
+      mandate.status = "active";
+      record.lodgedAt = null;
+      context.webhooks.emit("mandate.activated", mandateEventObject(record), { status: "pending" });
+    }
+    if (mandate.status !== "cancelled" && mandate.next_collection_date !== null) {
+      let next = Date.parse(mandate.next_collection_date);
+      // Monthly collections: a date that has passed was collected, and the next is a month on.
+      while (next < startOfDay(now)) next = addMonths(next, 1);
+      mandate.next_collection_date = toIso(next).slice(0, 10);
+    }
+  }
+}
+
+function startOfDay(ms: number): number {
+  return Date.parse(toIso(ms).slice(0, 10));
+}
+
+function bill(context: SandboxContext, record: SubscriptionRecord, period: Extract<SubscriptionChange, { periodStart: number }>): void {
+  const subscription = record.subscription;
+  context.webhooks.emit(
+    period.kind === "trial_ended" ? "subscription.updated" : "subscription.renewed",
+    subscriptionEventObject(record),
+    period.kind === "trial_ended" ? { status: "trialing" } : undefined,
+  );
+  if (subscription.amount_minor === null || subscription.currency === null) return;
+  const at = toIso(period.periodStart);
+  const invoice: PortalInvoice = {
+    id: randomUUID(),
+    object: "invoice",
+    invoice_number: nextInvoiceNumber(context, record.customerId),
+    status: "paid",
+    currency: subscription.currency,
+    subtotal: subscription.amount_minor,
+    tax_amount: 0,
+    discount_amount: 0,
+    total: subscription.amount_minor,
+    amount_paid: subscription.amount_minor,
+    amount_due: 0,
+    invoice_date: at,
+    due_date: at,
+    paid_at: at,
+    created_at: at,
+  };
+  context.state.invoices.set(invoice.id, { customerId: record.customerId, invoice });
+  const object = { ...invoice, customer_id: record.customerId, subscription_id: subscription.id };
+  context.webhooks.emit("invoice.created", { ...object, status: "open", amount_paid: 0, amount_due: invoice.total, paid_at: null });
+  context.webhooks.emit("invoice.paid", object);
+}
+
+/** The customer's next number in their own series (ADA-0047 after ADA-0046). */
+function nextInvoiceNumber(context: SandboxContext, customerId: string): string {
+  const invoices = invoicesOf(context.state, customerId);
+  const prefix = /^([A-Z]+)-\d+$/.exec(invoices[0]?.invoice_number ?? "")?.[1] ?? "INV";
+  return `${prefix}-${String(invoices.length + 1).padStart(4, "0")}`;
+}
