@@ -1,5 +1,5 @@
 import "server-only";
-// The shape of one call to RevKeen, shared by the client that makes it and the transports that
+// The shape of one call to RevKeen, shared by ./send.ts, which makes it, and the transports that
 // carry it (node:http for a real upstream, the in-process sandbox in sandbox mode).
 
 /**
@@ -9,6 +9,6 @@ import "server-only";
  * waiting, the timeout no longer aborts anything (nodejs/node#55428, nodejs/undici#3644).
  */
 export type UpstreamInit = { method: "GET" | "POST"; headers: Headers; body?: string; signal: AbortSignal };
-/** What the client reads of an answer; a fetch Response is one. */
+/** What ./send.ts reads of an answer; a fetch Response is one. */
 export type UpstreamResponse = { status: number; ok: boolean; headers: { get(name: string): string | null }; text(): Promise<string> };
 export type Transport = (url: URL, init: UpstreamInit) => Promise<UpstreamResponse>;
