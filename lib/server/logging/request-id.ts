@@ -5,14 +5,11 @@ import "server-only";
 // merchant can follow one failed portal call through the logs.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
+import { processSingleton } from "@/lib/server/caching/process-singleton";
 
-const STORAGE = Symbol.for("revkeen-portal-starter.request-id");
-
-/** One store per process, whichever bundle asks: Next bundles routes separately. */
+/** One store per process, whichever bundle asks. */
 function storage(): AsyncLocalStorage<string> {
-  const holder = globalThis as { [STORAGE]?: AsyncLocalStorage<string> };
-  holder[STORAGE] ??= new AsyncLocalStorage<string>();
-  return holder[STORAGE];
+  return processSingleton("request-id", () => new AsyncLocalStorage<string>());
 }
 
 /** The id proxy.ts forwarded with this request, or undefined outside one (a script, a unit test). */
