@@ -6,7 +6,12 @@ import { defineConfig, globalIgnores } from "eslint/config";
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/** The project file an import names (by `@/` or a relative path), or null for a package. */
+/**
+ * The project file an import names (by `@/` or a relative path), or null for a package.
+ * @param {string} filename
+ * @param {string} specifier
+ * @returns {string | null}
+ */
 function projectPath(filename, specifier) {
   if (specifier.startsWith("@/")) return specifier.slice(2);
   if (specifier.startsWith(".")) return relative(root, resolve(dirname(filename), specifier));
@@ -23,8 +28,9 @@ const clientNeverImportsServer = {
   meta: { type: "problem", messages: { server: "A \"use client\" module must not import lib/server ({{specifier}}): move what it needs to lib/shared or pass it as a prop." } },
   create(context) {
     const body = context.sourceCode.ast.body;
-    const isClient = body.some((node) => node.type === "ExpressionStatement" && node.directive === "use client");
+    const isClient = body.some((node) => "directive" in node && node.directive === "use client");
     if (!isClient) return {};
+    /** @param {import("estree").Node | null | undefined} source */
     const check = (source) => {
       if (source?.type !== "Literal" || typeof source.value !== "string") return;
       const path = projectPath(context.filename, source.value);
