@@ -21,9 +21,9 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     typedRoutes: true,
     experimental: {
-      // React's taint API (lib/server/security/taint-secrets.ts): rendering refuses to send the merchant's key or a
-      // portal token to the browser. It runs the app on Next's bundled experimental React build,
-      // about 6.5 KiB more gzipped JavaScript on every page.
+      // React's taint API (lib/server/security/taint-secrets.ts): rendering refuses to send the
+      // merchant's key or a portal token to the browser. It runs the app on Next's bundled
+      // experimental React build, which ships more JavaScript on every page (docs/speed.md).
       taint: true,
       // The forms behind server actions (sign-in, Manage billing, the plain-form cancels and
       // change of bank) send a few hundred bytes; Next's default would read up to 1 MB of any

@@ -64,9 +64,9 @@ export const config = {
   // Every path but Next's static files and the portal's API: its JSON needs no nonce, and every
   // handler there runs in portalRoute() (lib/server/portal-api/portal-route.ts), which checks the
   // session first and sets the request id and the headers itself; app/api/portal/routes.test.ts
-  // holds each route to it. Running the proxy as well cost each call about a millisecond, a
-  // quarter of the API's time above RevKeen's own. Each exclusion is a whole name or a folder
-  // with its slash, so /api/portal itself, /api/portal-x or /favicon.icox still get the headers
-  // (proxy.test.ts compiles this as Next does). Next reads it from the source: a literal only.
+  // holds each route to it. Running the proxy there as well would only add to each call's time.
+  // Each exclusion is a whole name or a folder with its slash, so /api/portal itself,
+  // /api/portal-x or /favicon.icox still get the headers (proxy.test.ts compiles this as Next
+  // does). Next reads it from the source: a literal only.
   matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$|api/portal/).*)"],
 };

@@ -2,21 +2,9 @@
 // Failures become a PortalFetchError carrying the API's stable code; an expired portal session
 // or a signed-out user sends the browser to renew or sign in and come back here.
 
-export class PortalFetchError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly retryAfter: number | undefined;
+import { OFFLINE_MESSAGE, PortalFetchError } from "./portal-fetch-error";
 
-  constructor(code: string, status: number, message: string, retryAfter?: number) {
-    super(message);
-    this.name = "PortalFetchError";
-    this.code = code;
-    this.status = status;
-    this.retryAfter = retryAfter;
-  }
-}
-
-export const OFFLINE_MESSAGE = "We couldn't reach the server. Check your connection and try again.";
+export { PortalFetchError };
 
 /**
  * Pages render from the server's reads, so a page load calls the API not at all: the request

@@ -2,7 +2,7 @@
 // are themselves loaded on demand may import it directly.
 import { renewPath, signInPath } from "@/lib/shared/paths/redirect-paths";
 import { isPortalErrorCode, SERVER_ERROR_MESSAGE } from "@/lib/shared/portal-api/error-codes";
-import { OFFLINE_MESSAGE, PortalFetchError } from "./portal-fetcher";
+import { OFFLINE_MESSAGE, PortalFetchError } from "./portal-fetch-error";
 
 type ErrorJson = { error?: { code?: unknown; message?: unknown; retry_after?: unknown } };
 

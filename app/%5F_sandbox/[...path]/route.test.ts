@@ -3,6 +3,7 @@
 // controls answer only where every sign-in is a demo customer's.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
+import { forgetProcessSingleton } from "@/lib/server/caching/process-singleton";
 
 const REAL_EMAIL = "someone.real@example.org";
 
@@ -14,7 +15,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
   // A fresh in-process sandbox for the next environment.
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("revkeen-portal-starter.in-process-sandbox")];
+  forgetProcessSingleton("in-process-sandbox");
 });
 
 /** The route, under `next dev` in sandbox mode with `env` besides, and a customer a real sign-in created. */

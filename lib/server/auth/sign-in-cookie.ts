@@ -2,8 +2,8 @@ import "server-only";
 // Reads the Auth.js sign-in session straight from its cookie: the one reader for proxy.ts and
 // currentUser(), so the gate and the pages never disagree about who is signed in. Auth.js's own
 // auth() answers by running its whole /session endpoint (CSRF cookie, decode, re-encode, a
-// Response parsed back from JSON), about 2.4 ms a call here against 0.3–0.5 ms for the decode,
-// and the decode itself is remembered per cookie value (./sign-in-token-decode.ts).
+// Response parsed back from JSON), several times the cost of the decode alone, and the decode
+// itself is remembered per cookie value (./sign-in-token-decode.ts).
 import { getToken, type JWT } from "next-auth/jwt";
 import { isHttps } from "@/lib/server/security/https";
 import { decodeSignInToken } from "./sign-in-token-decode";

@@ -5,6 +5,7 @@ import "server-only";
 // client makes it store (cookie values are the client's), memory stays capped. Values are shared
 // by every request that finds them, so they are frozen on the way in: no caller can change what
 // the next one reads.
+import { processSingleton } from "./process-singleton";
 
 type Entry<V> = { value: V; until: number };
 
@@ -54,13 +55,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The one cache called `name` in this process. Kept on globalThis because Next bundles each route
- * handler and page separately: a module-level cache would be one per bundle, so the overview's
- * three API calls would each pay for the same cookie.
+ * The one cache called `name` in this process, so that the overview's three API calls, bundled
+ * apart, do not each pay for the same cookie.
  */
 export function processCache<V>(name: string, capacity: number): BoundedCache<V> {
-  const key = Symbol.for(`revkeen-portal-starter.cache.${name}`);
-  const holder = globalThis as { [key: symbol]: BoundedCache<V> | undefined };
-  holder[key] ??= new BoundedCache<V>(capacity);
-  return holder[key];
+  return processSingleton(`cache.${name}`, () => new BoundedCache<V>(capacity));
 }

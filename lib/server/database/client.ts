@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { serverEnv } from "@/lib/env/server";
+import { forgetProcessSingleton, processSingleton } from "@/lib/server/caching/process-singleton";
 import { log } from "@/lib/server/logging/log";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import * as schema from "./schema";
@@ -16,19 +17,15 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export const MIGRATIONS_FOLDER = join(process.cwd(), "lib/server/database/migrations");
 
-const DATABASE = Symbol.for("revkeen-portal-starter.database");
-
-type Holder = { [DATABASE]?: Promise<Database> };
-
-/** The database, opened once per server process (pages and route handlers are bundled apart). */
+/** The database, opened once per server process. */
 export function database(): Promise<Database> {
-  const holder = globalThis as Holder;
-  holder[DATABASE] ??= open().catch((error: unknown) => {
-    // Not remembered: the next request tries again.
-    delete holder[DATABASE];
-    throw error;
-  });
-  return holder[DATABASE];
+  return processSingleton("database", () =>
+    open().catch((error: unknown) => {
+      // Not remembered: the next request tries again.
+      forgetProcessSingleton("database");
+      throw error;
+    }),
+  );
 }
 
 async function open(): Promise<Database> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sealVerification, unsealVerification } from "./verification-cookie";
+import { sealVerification, unsealVerification, verificationCookieAttributes } from "./verification-cookie";
 
 const secret = "a-test-secret-that-is-long-enough-123456789";
 const now = Date.parse("2026-11-30T12:00:00Z");
@@ -18,5 +18,23 @@ describe("the sealed verification of a change of bank", () => {
     expect(await unsealVerification(sealed, "demo:ada", "00000000-0000-4000-8000-000000000000", secret, now)).toBeNull();
     expect(await unsealVerification(sealed, "demo:ada", MANDATE, secret, now + 61_000)).toBeNull();
     expect(await unsealVerification(sealed, "demo:ada", MANDATE, `${secret}x`, now)).toBeNull();
+  });
+
+  it("is httpOnly, Strict and site-wide, lives ten minutes, and is Secure with __Host- on https only", () => {
+    expect(verificationCookieAttributes(true)).toEqual({
+      name: "__Host-revkeen-dd-verified",
+      options: { httpOnly: true, sameSite: "strict", path: "/", secure: true, maxAge: 600 },
+    });
+    expect(verificationCookieAttributes(false)).toEqual({
+      name: "revkeen-dd-verified",
+      options: { httpOnly: true, sameSite: "strict", path: "/", secure: false, maxAge: 600 },
+    });
+  });
+
+  it("seals the token in a JWE (dir, A256GCM) that shows nothing of it", async () => {
+    const sealed = await sealVerification("vt_the_token_itself", "demo:ada", MANDATE, now + 60_000, secret);
+    const header = JSON.parse(Buffer.from(sealed.split(".")[0] ?? "", "base64url").toString("utf8")) as unknown;
+    expect(header).toEqual({ alg: "dir", enc: "A256GCM" });
+    expect(Buffer.from(sealed.replaceAll(".", ""), "base64url").toString("latin1")).not.toContain("vt_the_token_itself");
   });
 });

@@ -1,20 +1,18 @@
 import "server-only";
-// Every request gets an id in proxy.ts (x-request-id, also sent back to the browser). Server code
+// Every request gets an id (x-request-id, also sent back to the browser): the portal's API in
+// portalRoute() (lib/server/portal-api/portal-route.ts), every other path in proxy.ts. Server code
 // that logs runs inside runWithRequestId, so each log line names the request it belongs to and a
 // merchant can follow one failed portal call through the logs.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
+import { processSingleton } from "@/lib/server/caching/process-singleton";
 
-const STORAGE = Symbol.for("revkeen-portal-starter.request-id");
-
-/** One store per process, whichever bundle asks: Next bundles routes separately. */
+/** One store per process, whichever bundle asks. */
 function storage(): AsyncLocalStorage<string> {
-  const holder = globalThis as { [STORAGE]?: AsyncLocalStorage<string> };
-  holder[STORAGE] ??= new AsyncLocalStorage<string>();
-  return holder[STORAGE];
+  return processSingleton("request-id", () => new AsyncLocalStorage<string>());
 }
 
-/** The id proxy.ts gave this request, or undefined outside one (a script, a unit test). */
+/** The id proxy.ts forwarded with this request, or undefined outside one (a script, a unit test). */
 async function readRequestId(): Promise<string | undefined> {
   try {
     return (await headers()).get("x-request-id") ?? undefined;

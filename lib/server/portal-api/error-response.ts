@@ -1,6 +1,6 @@
 import "server-only";
 // The one way the app's API answers an error: PortalError's body and status, Retry-After when
-// known, never cached. proxy.ts answers a signed-out API request with it too.
+// known, never cached. proxy.ts marks the portal's pages with the same NO_STORE.
 import { NextResponse } from "next/server";
 import type { PortalError } from "@/lib/shared/portal-api/errors";
 

@@ -1,8 +1,8 @@
 import "server-only";
 // The wrapper every portal API handler runs in: the signed-in check before anything else, one
 // error shape (PortalError's body and status, Retry-After when known), nothing cached anywhere.
-// proxy.ts does not run for /api/portal (it cost each call about a millisecond), so the request id
-// for the logs and the security headers are set here, on every answer, errors included.
+// proxy.ts does not run for /api/portal (its `config` says why), so the request id for the logs
+// and the security headers are set here, on every answer, errors included.
 import type { NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/server/logging/log";

@@ -1,12 +1,10 @@
 import "server-only";
 // The portal-session cookie, and the only code that reads or writes it. Its value is sealed
-// (lib/server/security/sealed-value.ts), so the rkcps_ token inside is neither readable nor
-// forgeable by the browser, and it is bound to the signed-in user who minted it.
-import { cookies } from "next/headers";
+// (lib/server/security/define-sealed-cookie.ts), so the rkcps_ token inside is neither readable
+// nor forgeable by the browser, and it is bound to the signed-in user who minted it.
 import { z } from "zod";
-import { serverEnv } from "@/lib/env/server";
-import { sealValue, unsealValue } from "@/lib/server/security/sealed-value";
-import { usesSecureCookies } from "@/lib/server/security/secure-cookies";
+import { defineSealedCookie, type SealedCookieAttributes } from "@/lib/server/security/define-sealed-cookie";
+import type { Unsealed } from "@/lib/server/security/sealed-value";
 import { taintPortalToken } from "@/lib/server/security/taint-secrets";
 
 export type PortalSession = {
@@ -29,8 +27,8 @@ export const RENEW_MARGIN_MS = 60_000;
 /** The cookie dies a little before the token does. */
 const COOKIE_MARGIN_S = 30;
 
-const SECURE_NAME = "__Host-revkeen-portal";
-const PLAIN_NAME = "revkeen-portal";
+/** Lax: sent on a navigation from another site too (a link to the portal in an e-mail), so arriving that way does not mint again. */
+const cookie = defineSealedCookie({ name: "revkeen-portal", purpose: "portal-session cookie v1", sameSite: "lax" });
 
 const claimsSchema = z.object({
   tok: z.string().startsWith("rkcps_"),
@@ -40,11 +38,12 @@ const claimsSchema = z.object({
   exp: z.number().int(),
 });
 
-const PURPOSE = "portal-session cookie v1";
-
 export async function sealPortalSession(session: PortalSession, secret: string): Promise<string> {
-  const claims = { tok: session.token, uid: session.userId, mat: session.mintedAt, rar: session.renewedAfterRefusal };
-  return sealValue(claims, PURPOSE, session.expiresAt, secret);
+  return cookie.seal(claimsOf(session), session.expiresAt, secret);
+}
+
+function claimsOf(session: PortalSession) {
+  return { tok: session.token, uid: session.userId, mat: session.mintedAt, rar: session.renewedAfterRefusal };
 }
 
 /** Opens a sealed value for `userId`; anything tampered, expired or minted for someone else is refused. */
@@ -54,7 +53,10 @@ export async function unsealPortalSession(
   userId: string,
   now: number = Date.now(),
 ): Promise<PortalSessionState> {
-  const opened = await unsealValue(value, PURPOSE, secret, now);
+  return sessionFrom(await cookie.open(value, secret, now), userId, now);
+}
+
+function sessionFrom(opened: Unsealed, userId: string, now: number): PortalSessionState {
   if (opened.state !== "valid") return opened;
   const parsed = claimsSchema.safeParse(opened.claims);
   if (!parsed.success) return { state: "invalid" };
@@ -72,47 +74,28 @@ export async function unsealPortalSession(
   return { state: "valid", session };
 }
 
-/**
- * `Secure` and the `__Host-` prefix on https, decided as for the sign-in cookie
- * (lib/server/security/https.ts). Plain-http development (localhost) drops both, since a browser
- * would refuse them there.
- */
-export function cookieAttributes(secure: boolean, expiresAt: number, now: number = Date.now()) {
-  return {
-    name: secure ? SECURE_NAME : PLAIN_NAME,
-    options: {
-      httpOnly: true,
-      sameSite: "lax" as const,
-      path: "/",
-      secure,
-      maxAge: Math.max(0, Math.floor((expiresAt - now) / 1000) - COOKIE_MARGIN_S),
-    },
-  };
+function maxAgeSeconds(expiresAt: number, now: number): number {
+  return Math.max(0, Math.floor((expiresAt - now) / 1000) - COOKIE_MARGIN_S);
+}
+
+/** The cookie's name and options for a token that expires at `expiresAt`. */
+export function cookieAttributes(secure: boolean, expiresAt: number, now: number = Date.now()): SealedCookieAttributes {
+  return cookie.attributes(secure, maxAgeSeconds(expiresAt, now));
 }
 
 /** Reads the cookie for the signed-in user. Works in pages too (it never writes). */
 export async function readPortalSession(userId: string): Promise<PortalSessionState> {
-  const jar = await cookies();
-  const value = jar.get((await usesSecureCookies()) ? SECURE_NAME : PLAIN_NAME)?.value;
-  if (value === undefined) return { state: "missing" };
-  return unsealPortalSession(value, authSecret(), userId);
+  const now = Date.now();
+  const opened = await cookie.read(now);
+  return opened.state === "missing" ? opened : sessionFrom(opened, userId, now);
 }
 
 /** Only from a server action or a route handler: pages cannot set cookies. */
 export async function writePortalSession(session: PortalSession): Promise<void> {
-  const { name, options } = cookieAttributes(await usesSecureCookies(), session.expiresAt);
-  (await cookies()).set(name, await sealPortalSession(session, authSecret()), options);
+  await cookie.write(claimsOf(session), session.expiresAt, maxAgeSeconds(session.expiresAt, Date.now()));
 }
 
 /** Only from a server action or a route handler. */
 export async function clearPortalSession(): Promise<void> {
-  const jar = await cookies();
-  for (const name of [SECURE_NAME, PLAIN_NAME]) {
-    if (jar.has(name)) jar.delete({ name, path: "/", secure: name === SECURE_NAME });
-  }
-}
-
-function authSecret(): string {
-  // parseServerEnv refuses to start without it at run time.
-  return serverEnv().AUTH_SECRET ?? "";
+  await cookie.clear();
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { forgetProcessSingleton } from "@/lib/server/caching/process-singleton";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/embedded-database";
 
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
@@ -9,8 +10,6 @@ const shared = vi.hoisted(() => ({ database: null as TestDatabase | null }));
 vi.mock("@/lib/server/database/client", () => ({
   withDatabase: <T>(_operation: string, query: (db: TestDatabase["db"]) => Promise<T>) => query((shared.database as TestDatabase).db),
 }));
-
-const LIMITERS = Symbol.for("revkeen-portal-starter.request-limiters");
 
 /** One press of Manage billing by `userId`, arriving through one proxy that appended `ip`. */
 async function press(userId: string, ip: string, clientWrote = "198.51.100.99"): Promise<string> {
@@ -37,7 +36,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   vi.resetModules();
-  delete (globalThis as { [LIMITERS]?: unknown })[LIMITERS];
+  forgetProcessSingleton("request-limiters");
   vi.stubEnv("AUTH_SECRET", "a-unit-test-secret-that-is-long-enough-123");
   vi.stubEnv("PORTAL_MINTS_PER_MINUTE_PER_USER", "1");
   vi.stubEnv("PORTAL_MINTS_PER_MINUTE_PER_IP", "2");

@@ -10,6 +10,7 @@ import "server-only";
 // and one limit spent must never spend, or refill, another.
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env/server";
+import { processSingleton } from "@/lib/server/caching/process-singleton";
 import { withDatabase } from "@/lib/server/database/client";
 import { createDatabaseRateLimiter } from "@/lib/server/database/rate-limit-store";
 import { PortalError } from "@/lib/shared/portal-api/errors";
@@ -18,26 +19,24 @@ import { createMemoryRateLimiter, type RateLimiter } from "./rate-limit";
 
 type Limiters = { mintsPerUser: RateLimiter; mintsPerIp: RateLimiter; writesPerUser: RateLimiter; codeAttemptsPerMandate: RateLimiter };
 
-const LIMITERS = Symbol.for("revkeen-portal-starter.request-limiters");
-
 /** A code lives ten minutes upstream: its attempts are counted over the same window. */
 const CODE_WINDOW_MS = 10 * 60_000;
 
 /** One set per server process, shared by the action, the renewal route and the API handlers. */
 function limiters(): Limiters {
-  const holder = globalThis as { [LIMITERS]?: Limiters };
-  const env = serverEnv();
-  const limit = (burst: number, windowMs = 60_000) =>
-    env.DATABASE_URL
-      ? createDatabaseRateLimiter((query) => withDatabase("rate_limit.hit", query), { burst, windowMs })
-      : createMemoryRateLimiter({ burst, windowMs });
-  holder[LIMITERS] ??= {
-    mintsPerUser: limit(env.PORTAL_MINTS_PER_MINUTE_PER_USER),
-    mintsPerIp: limit(env.PORTAL_MINTS_PER_MINUTE_PER_IP),
-    writesPerUser: limit(env.PORTAL_WRITES_PER_MINUTE_PER_USER),
-    codeAttemptsPerMandate: limit(env.PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE, CODE_WINDOW_MS),
-  };
-  return holder[LIMITERS];
+  return processSingleton("request-limiters", () => {
+    const env = serverEnv();
+    const limit = (burst: number, windowMs = 60_000) =>
+      env.DATABASE_URL
+        ? createDatabaseRateLimiter((query) => withDatabase("rate_limit.hit", query), { burst, windowMs })
+        : createMemoryRateLimiter({ burst, windowMs });
+    return {
+      mintsPerUser: limit(env.PORTAL_MINTS_PER_MINUTE_PER_USER),
+      mintsPerIp: limit(env.PORTAL_MINTS_PER_MINUTE_PER_IP),
+      writesPerUser: limit(env.PORTAL_WRITES_PER_MINUTE_PER_USER),
+      codeAttemptsPerMandate: limit(env.PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE, CODE_WINDOW_MS),
+    };
+  });
 }
 
 async function hitOrRefuse(limiter: RateLimiter, key: string): Promise<void> {

@@ -18,8 +18,8 @@ export async function sealValue(claims: JWTPayload, purpose: string, expiresAt: 
 
 /**
  * Values that opened, until they expire. The browser sends the same sealed cookie with every
- * portal request, and opening it (a key import and an AES-GCM decryption through Web Crypto) cost
- * each one a few tenths of a millisecond. A sealed value cannot change, so what it opened to holds
+ * portal request, and opening it (a key import and an AES-GCM decryption through Web Crypto) would
+ * cost CPU on each one. A sealed value cannot change, so what it opened to holds
  * until its `exp`; after that jose decides again. Values that do not open are never kept, so a
  * client cannot fill the cache; the capacity bounds it anyway.
  */

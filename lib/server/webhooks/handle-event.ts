@@ -11,7 +11,7 @@ import { linkCustomer } from "@/lib/server/database/billing-links";
 import { withDatabase } from "@/lib/server/database/client";
 import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
 import { log } from "@/lib/server/logging/log";
-import type { WebhookEvent } from "./receive-webhook";
+import type { WebhookEvent } from "./webhook-event";
 
 /** Event families that change what a customer has: subscriptions, invoices, payment methods, mandates (and the customer itself, below). */
 const ABOUT_BILLING = /^(subscription|invoice|payment_method|customer\.payment_method|mandate)\./;

@@ -4,12 +4,12 @@ import "server-only";
 // body, any one of several v1, 300 s tolerance, constant-time); each event is handled once, by its
 // id (lib/server/database/webhook-events.ts); the answer goes back fast.
 import { constructEvent, WebhookSignatureVerificationError } from "@revkeen/sdk/webhooks";
-import { z } from "zod";
 import { withDatabase } from "@/lib/server/database/client";
 import { claimEvent, releaseEvent } from "@/lib/server/database/webhook-events";
 import { log } from "@/lib/server/logging/log";
 import { readBoundedText } from "@/lib/server/security/bounded-body";
 import { handleEvent } from "./handle-event";
+import { type WebhookEvent, webhookEventSchema } from "./webhook-event";
 import { webhookSecret } from "./webhook-secret";
 
 /**
@@ -18,15 +18,6 @@ import { webhookSecret } from "./webhook-secret";
  * hold more per request, since the signature can only be checked once the whole body is in.
  */
 const MAX_WEBHOOK_BYTES = 256 * 1024;
-
-const eventSchema = z.object({
-  id: z.string().min(1).max(255),
-  type: z.string().min(1).max(100),
-  created: z.number().int(),
-  data: z.object({ object: z.record(z.string(), z.unknown()) }),
-});
-
-export type WebhookEvent = z.infer<typeof eventSchema>;
 
 function answer(status: number, body: Record<string, unknown>): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -56,7 +47,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   }
   let event: WebhookEvent;
   try {
-    event = eventSchema.parse(constructEvent(raw, request.headers.get("x-revkeen-signature") ?? "", secret));
+    event = webhookEventSchema.parse(constructEvent(raw, request.headers.get("x-revkeen-signature") ?? "", secret));
   } catch (error) {
     log.warn("webhook.refused", { reason: refusal(error) });
     return answer(400, { error: "The webhook could not be verified." });

@@ -1,6 +1,6 @@
-// Building an Intl formatter costs far more than using one (a subscriptions page that built one
-// per date spent about 3 ms of its render on it), so each is built once per key. Few locales and
-// currencies ever meet one process or tab; a cache that fills up anyway starts over.
+// Building an Intl formatter costs far more than using one, and a page formats many dates and
+// amounts, so each formatter is built once per key. Few locales and currencies ever meet one
+// process or tab; a cache that fills up anyway starts over.
 
 const MAX_FORMATTERS = 64;
 

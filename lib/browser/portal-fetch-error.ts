@@ -1,0 +1,18 @@
+// How a failed call to the app's portal API reaches the page: the API's stable code, the HTTP
+// status (0 when the server could not be reached) and a message written for customers.
+
+export class PortalFetchError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly retryAfter: number | undefined;
+
+  constructor(code: string, status: number, message: string, retryAfter?: number) {
+    super(message);
+    this.name = "PortalFetchError";
+    this.code = code;
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export const OFFLINE_MESSAGE = "We couldn't reach the server. Check your connection and try again.";
