@@ -1,6 +1,7 @@
 // For unit tests that drive the app's code against the in-process sandbox: its controls, its call
 // counts, and the code a PortalError carries.
 import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
+import { forgetProcessSingleton, processSingleton } from "@/lib/server/caching/process-singleton";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 
 /** One of the sandbox's /__sandbox controls, answered through `handle()`; its `data`. */
@@ -29,4 +30,17 @@ export async function portalErrorCode(promise: Promise<unknown>): Promise<string
     throw error;
   }
   throw new Error("expected a PortalError");
+}
+
+/** Runs `work` while the app answers from `other` instead of its in-process sandbox, then puts that back. */
+export async function withInProcessSandbox(other: Sandbox, work: () => Promise<void>): Promise<void> {
+  const own = processSingleton<Sandbox | undefined>("in-process-sandbox", () => undefined);
+  forgetProcessSingleton("in-process-sandbox");
+  processSingleton("in-process-sandbox", () => other);
+  try {
+    await work();
+  } finally {
+    forgetProcessSingleton("in-process-sandbox");
+    if (own !== undefined) processSingleton("in-process-sandbox", () => own);
+  }
 }

@@ -3,25 +3,21 @@ import "server-only";
 // environment's key and the webhook secret the app's own webhook route checks.
 import type { ServerEnv } from "@/lib/env/schema.mjs";
 import { serverEnv } from "@/lib/env/server";
+import { processSingleton } from "@/lib/server/caching/process-singleton";
 import { sandboxWebhookSecret } from "@/lib/server/webhooks/webhook-secret";
 import { createSandbox, type Sandbox } from "./sandbox";
 
-const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
-
-/**
- * One sandbox per server process. Kept on globalThis because Next bundles route handlers and
- * pages separately: a module-level variable would give each its own sandbox and its own data.
- */
+/** One sandbox per server process, so route handlers and pages share its data. */
 export function inProcessSandbox(): Sandbox {
-  const holder = globalThis as { [SANDBOX]?: Sandbox };
-  const env = serverEnv();
-  holder[SANDBOX] ??= createSandbox({
-    apiKey: env.REVKEEN_SANDBOX_API_KEY,
-    // The secret the app's webhook route checks in sandbox mode: derived from AUTH_SECRET unless set.
-    webhookSecret: sandboxWebhookSecret(env),
-    webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? ownWebhookEndpoint(env),
+  return processSingleton("in-process-sandbox", () => {
+    const env = serverEnv();
+    return createSandbox({
+      apiKey: env.REVKEEN_SANDBOX_API_KEY,
+      // The secret the app's webhook route checks in sandbox mode: derived from AUTH_SECRET unless set.
+      webhookSecret: sandboxWebhookSecret(env),
+      webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? ownWebhookEndpoint(env),
+    });
   });
-  return holder[SANDBOX];
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 // Calls to RevKeen over node:http(s) rather than fetch. Every portal API request makes one, and
-// fetch cost it about 1 ms of CPU that a plain request does not: undici's web streams and Request
+// fetch costs it CPU that a plain request does not (docs/speed.md): undici's web streams and Request
 // machinery, plus Next's patch around fetch (tracing, its request memo), none of which the client
 // uses; it wants a status, two headers and the body as text. What fetch did that matters is kept:
 // redirects are never followed, the caller's signal aborts the call at any point (before an answer

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ReauthorizeMandateBody } from "@/lib/shared/revkeen-api/mandates";
 import type { SeedData } from "@/lib/sandbox/data/records";
-import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
+import { callCount, controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/entry/sandbox";
 import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, GRACE_HOPPER_ID } from "@/lib/sandbox/data/seed";
 
@@ -17,7 +17,6 @@ const mandates = await import("./mandates");
 const merchant = await import("./merchant");
 const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
-const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
 const SORT_CODE = "40-11-62";
 const ACCOUNT_NUMBER = "55779911";
 let sandbox: Sandbox;
@@ -54,13 +53,7 @@ async function withoutEmail(work: () => Promise<void>): Promise<void> {
     const data = createSeed(now);
     return { ...data, customers: data.customers.map((customer) => (customer.id === ADA_LOVELACE_ID ? { ...customer, email: null } : customer)) };
   };
-  const holder = globalThis as { [SANDBOX]?: Sandbox };
-  holder[SANDBOX] = createSandbox({ seed });
-  try {
-    await work();
-  } finally {
-    holder[SANDBOX] = sandbox;
-  }
+  await withInProcessSandbox(createSandbox({ seed }), work);
 }
 
 beforeAll(() => {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
-import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
+import { callCount, controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/entry/sandbox";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
@@ -14,7 +14,6 @@ const merchant = await import("./merchant");
 const portal = await import("./customer-portal");
 const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
-const SANDBOX = Symbol.for("revkeen-portal-starter.in-process-sandbox");
 let sandbox: Sandbox;
 
 const control = <T = unknown>(method: string, path: string, body?: unknown) => controlSandbox<T>(sandbox, method, path, body);
@@ -55,13 +54,9 @@ describe("minting a portal session", () => {
   });
 
   it("says the server's key is not accepted when RevKeen refuses it", async () => {
-    const holder = globalThis as { [SANDBOX]?: Sandbox };
-    holder[SANDBOX] = createSandbox({ apiKey: "rk_sandbox_some_other_key" });
-    try {
+    await withInProcessSandbox(createSandbox({ apiKey: "rk_sandbox_some_other_key" }), async () => {
       expect(await portalErrorCode(mint())).toBe("upstream:rejected_key");
-    } finally {
-      holder[SANDBOX] = sandbox;
-    }
+    });
   });
 
   it("retries once, with the same Idempotency-Key, after a server error or a dropped connection", async () => {

@@ -22,7 +22,7 @@ export function upstream(): { baseUrl: string; apiKey: string; send: Transport }
     baseUrl: env.REVKEEN_API_URL,
     // mode is not "sandbox", so the key is set.
     apiKey: env.REVKEEN_API_KEY ?? "",
-    // Not fetch, which cost every call about 1 ms of CPU (./http-send.ts). Nor is it Next's patched
+    // Not fetch, which costs every call CPU a plain request does not (./http-send.ts). Nor is it Next's patched
     // fetch, so nothing is cached or de-duplicated within a render: a retried read reaches RevKeen.
     send: sendOverHttp,
   };
