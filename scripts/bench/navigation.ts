@@ -1,13 +1,11 @@
 // 2. Navigation: overview → subscriptions → one subscription → invoices, each step from the
 // click to its data visible; then Subscriptions ⇄ Invoices clicked the moment each page's data
 // shows. Each against one upstream round trip at the same latency plus a fixed allowance.
-import type { Browser, BrowserContext } from "@playwright/test";
-import { APP_URL, COUNTS, TARGETS } from "./config";
-import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type View } from "./browser";
+import type { Browser } from "@playwright/test";
+import { COUNTS, TARGETS } from "./config";
+import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type StorageState, type View } from "./browser";
 import { measureRoundTrips, sandbox, sequentialRoundTrips } from "./sandbox-client";
 import { median, round, summarize, type Summary } from "./stats";
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
 
@@ -47,7 +45,7 @@ export async function navigation(browser: Browser, storageState: StorageState, l
   await sandbox.latency(latencyMs);
   const { oneRoundTrip } = await measureRoundTrips(customerId);
   const budgetMs = navigationBudget(latencyMs, oneRoundTrip);
-  const context = await newContext(browser, storageState);
+  const context = await newContext(browser, { storageState });
   const times: number[][] = STEPS.map(() => []);
   const calls: number[][] = STEPS.map(() => []);
   const trips: number[][] = STEPS.map(() => []);
@@ -55,7 +53,7 @@ export async function navigation(browser: Browser, storageState: StorageState, l
   try {
     const page = await context.newPage();
     for (let i = 0; i < COUNTS.warmup + COUNTS.navigationRuns; i += 1) {
-      await page.goto(`${APP_URL}/portal`);
+      await page.goto("/portal");
       await portalHydrated(page);
       // Let the links' viewport prefetches start, as they would for a person reading the page.
       await page.waitForTimeout(150);
@@ -72,7 +70,7 @@ export async function navigation(browser: Browser, storageState: StorageState, l
     }
 
     // Straight from hydration into the chain: nothing has had time to prefetch.
-    await page.goto(`${APP_URL}/portal/subscriptions`);
+    await page.goto("/portal/subscriptions");
     await portalHydrated(page);
     const chain: ChainStep[] = Array.from({ length: COUNTS.warmup + COUNTS.atOnceClicks }, (_, index) =>
       index % 2 === 0 ? { view: "invoices", selector: NAV_LINK("/portal/invoices") } : { view: "subscriptions", selector: NAV_LINK("/portal/subscriptions") },

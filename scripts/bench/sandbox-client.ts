@@ -2,7 +2,7 @@
 // made straight from Node, to measure what a round trip costs at a given latency.
 import { randomUUID } from "node:crypto";
 import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { SandboxControls, type SandboxCalls } from "../../e2e/sandbox-controls";
+import { SandboxControls, type SandboxCalls } from "../../lib/testing/app-under-test";
 import { COUNTS, SANDBOX_URL } from "./config";
 import { median, round } from "./stats";
 
@@ -27,7 +27,7 @@ export async function mint(customerId: string): Promise<string> {
   return token;
 }
 
-export async function read(token: string, path: string): Promise<unknown> {
+async function read(token: string, path: string): Promise<unknown> {
   const response = await fetch(`${API}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`sandbox GET ${path}: ${response.status}`);
   return response.json();

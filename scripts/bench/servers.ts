@@ -3,14 +3,13 @@
 // throwaway PostgreSQL, and the empty "floor" app. Every one is stopped at the end, on an error
 // and on Ctrl-C (see stopAll / main.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
-import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
+import { sandboxEnv, testModeEnv } from "../../lib/testing/app-under-test";
 import { postgresServerPrograms } from "../postgres-programs";
-import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL } from "./config";
+import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL, SECRETS } from "./config";
 
 const running = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -20,12 +19,6 @@ const stopSignals = new Map<ChildProcess, NodeJS.Signals>();
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-/** A fresh AUTH_SECRET per run: nothing may depend on a particular one. The bench reads its own sign-in cookies with it. */
-export const AUTH_SECRET = randomBytes(33).toString("base64url");
-
-/** What the app checks webhook signatures with (REVKEEN_WEBHOOK_SECRET), fresh per run; the sandbox and the bench sign with it. */
-export const WEBHOOK_SECRET = `rk_wh_${randomBytes(24).toString("hex")}`;
-
 /** A temporary folder removed when the bench stops. */
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -34,9 +27,9 @@ function tempDir(prefix: string): string {
 }
 
 /**
- * The app as the e2e suite runs it: a production build on the standalone sandbox over HTTP, with
- * webhooks signed by WEBHOOK_SECRET. Its database: the embedded one (PGlite) in a folder of its
- * own, unless `database` names a PostgreSQL (DATABASE_URL).
+ * The app as the e2e suite runs it: a production build in test mode on the standalone sandbox.
+ * Its database: the embedded one (PGlite) in a folder of its own, unless `database` names a
+ * PostgreSQL (DATABASE_URL).
  */
 function appEnv(database: { url: string } | { dir: string }): NodeJS.ProcessEnv {
   return {
@@ -44,16 +37,8 @@ function appEnv(database: { url: string } | { dir: string }): NodeJS.ProcessEnv 
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
-    REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
-    REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
-    REVKEEN_DEMO_SIGN_IN: "true",
-    PORTAL_MINTS_PER_MINUTE_PER_USER: "100000",
-    PORTAL_MINTS_PER_MINUTE_PER_IP: "100000",
-    AUTH_SECRET,
-    AUTH_TRUST_HOST: "true",
-    REVKEEN_WEBHOOK_SECRET: WEBHOOK_SECRET,
     // Empty is unset: the shell's or .env.local's database is never the bench's.
-    DATABASE_URL: "url" in database ? database.url : "",
+    ...testModeEnv(SANDBOX_URL, "url" in database ? database.url : "", SECRETS),
     DATABASE_DIR: "dir" in database ? database.dir : "",
     ...turbopackRoot(),
   };
@@ -76,9 +61,9 @@ function logPath(name: string): string {
   return join(ROOT, RESULTS_DIR, `${name}.log`);
 }
 
-/** Starts `node args…` (or `command args…`) in its own process group, its output appended to bench-results/<log>.log. */
+/** Starts `node args…` (or `command args…`) in its own process group, its output in bench-results/<log>.log. */
 function start(log: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; command?: string }): ChildProcess {
-  const out = createWriteStream(logPath(log), { flags: "a" });
+  const out = createWriteStream(logPath(log));
   const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
@@ -98,7 +83,6 @@ function kill(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /** Runs a command to completion (a build); rejects with the log's tail when it fails. */
 function run(log: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
-  writeFileSync(logPath(log), "");
   const child = start(log, args, options);
   return new Promise((resolve, reject) => {
     child.once("error", reject);
@@ -142,11 +126,7 @@ async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, l
 
 export async function startSandbox(): Promise<void> {
   await assertPortFree(PORTS.sandbox, "BENCH_SANDBOX_PORT");
-  writeFileSync(logPath("sandbox"), "");
-  const child = start("sandbox", [TSX_BIN, "scripts/sandbox.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SANDBOX_PORT: String(PORTS.sandbox), REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY, REVKEEN_SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET },
-  });
+  const child = start("sandbox", [TSX_BIN, "scripts/sandbox.ts"], { cwd: ROOT, env: { ...process.env, ...sandboxEnv(PORTS.sandbox, SECRETS) } });
   await waitForUrl(`${SANDBOX_URL}/__sandbox/customers`, child, 60_000, "sandbox");
 }
 
@@ -169,22 +149,19 @@ export async function buildApp(): Promise<number> {
   return performance.now() - started;
 }
 
-/** `next start` on :3611, on the embedded database (PGlite) in a fresh folder: the default without DATABASE_URL. */
-export async function startApp(): Promise<void> {
-  await assertPortFree(PORTS.app, "BENCH_APP_PORT");
-  writeFileSync(logPath("app"), "");
-  const env = appEnv({ dir: tempDir("revkeen-bench-pglite-") });
-  const child = start("app", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.app)], { cwd: ROOT, env });
-  await waitForUrl(`${APP_URL}/sign-in`, child, 90_000, "app");
-}
-
-/** The same build again on :3613, on the PostgreSQL startPostgres() started (one deployment, another database). */
-export async function startPostgresApp(): Promise<void> {
-  await assertPortFree(PORTS.postgresApp, "BENCH_POSTGRES_APP_PORT");
-  writeFileSync(logPath("app-postgres"), "");
-  const env = appEnv({ url: POSTGRES_URL });
-  const child = start("app-postgres", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.postgresApp)], { cwd: ROOT, env });
-  await waitForUrl(`${POSTGRES_APP_URL}/sign-in`, child, 90_000, "app-postgres");
+/**
+ * `next start` of the build: on :3611 on the embedded database (PGlite) in a fresh folder, the
+ * default without DATABASE_URL; or again on :3613 on the PostgreSQL startPostgres() started (one
+ * deployment, another database).
+ */
+export async function startApp(on: "embedded" | "postgres"): Promise<void> {
+  const { port, envName, url, log, env } =
+    on === "embedded"
+      ? { port: PORTS.app, envName: "BENCH_APP_PORT", url: APP_URL, log: "app", env: appEnv({ dir: tempDir("revkeen-bench-pglite-") }) }
+      : { port: PORTS.postgresApp, envName: "BENCH_POSTGRES_APP_PORT", url: POSTGRES_APP_URL, log: "app-postgres", env: appEnv({ url: POSTGRES_URL }) };
+  await assertPortFree(port, envName);
+  const child = start(log, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: ROOT, env });
+  await waitForUrl(`${url}/sign-in`, child, 90_000, log);
 }
 
 function lastLine(text: string): string {
@@ -245,7 +222,6 @@ export async function startPostgres(): Promise<{ ok: true; version: string } | {
   const initialised = spawnSync(init.command, init.args, { encoding: "utf8" });
   if (initialised.status !== 0) return { ok: false, reason: `initdb failed: ${lastLine(`${initialised.stderr ?? ""}${initialised.error?.message ?? ""}`)}` };
 
-  writeFileSync(logPath("postgres"), "");
   const serve = as(server, ["-D", dir, "-p", String(PORTS.postgres), "-k", dir, "-c", "listen_addresses=127.0.0.1"]);
   const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
   // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
@@ -348,8 +324,7 @@ export default async function Page() {
  */
 export async function buildAndStartFloor(): Promise<number> {
   await assertPortFree(PORTS.floor, "BENCH_FLOOR_PORT");
-  const dir = mkdtempSync(join(tmpdir(), "revkeen-bench-floor-"));
-  tempDirs.add(dir);
+  const dir = tempDir("revkeen-bench-floor-");
   const modules = realpathSync(join(ROOT, "node_modules"));
   symlinkSync(modules, join(dir, "node_modules"), "dir");
   mkdirSync(join(dir, "app"));
@@ -376,7 +351,6 @@ export async function buildAndStartFloor(): Promise<number> {
   const started = performance.now();
   await run("floor-build", [NEXT_BIN, "build"], { cwd: dir, env });
   const seconds = performance.now() - started;
-  writeFileSync(logPath("floor"), "");
   const child = start("floor", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.floor)], { cwd: dir, env });
   await waitForUrl(FLOOR_URL, child, 60_000, "floor");
   return seconds;
