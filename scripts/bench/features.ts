@@ -10,8 +10,8 @@ import { sequential, type ApiSide } from "./api-overhead";
 import { manageBillingHydrated, newContext, timeToView, type StorageState } from "./browser";
 import { pressManageBilling } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, SANDBOX_URL, SECRETS } from "./config";
-import { sandbox } from "./sandbox-client";
-import { median, round, summarize, type Summary } from "./stats";
+import { sandbox, withCallLog } from "./sandbox-client";
+import { afterWarmUp, elapsed, median, round, summarize, type Summary } from "./stats";
 
 /** One running instance of the app: the same build, on one database. */
 export interface Instance {
@@ -165,15 +165,12 @@ export interface EntitlementRow {
 
 async function directCheck(customerId: string): Promise<number> {
   const url = `${SANDBOX_URL}/v2/entitlements/check?customer_id=${customerId}&benefit_key=pro-reports`;
-  const times: number[] = [];
-  for (let i = 0; i < COUNTS.warmup + COUNTS.limitRuns; i += 1) {
-    const started = performance.now();
+  const check = async () => {
     const response = await fetch(url, { headers: { "x-api-key": DEFAULT_SANDBOX_API_KEY } });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`sandbox GET /v2/entitlements/check: ${response.status}`);
-    if (i >= COUNTS.warmup) times.push(performance.now() - started);
-  }
-  return round(median(times));
+  };
+  return round(median(await afterWarmUp(COUNTS.limitRuns, () => elapsed(check))));
 }
 
 /**
@@ -190,22 +187,19 @@ export async function entitlementChecks(browser: Browser, storageState: StorageS
     for (const latencyMs of ENTITLEMENT_LATENCIES) {
       await sandbox.latency(latencyMs);
       const directCheckMs = await directCheck(customerId);
-      const samples = { emptied: { times: [] as number[], checks: [] as number[] }, cached: { times: [] as number[], checks: [] as number[] } };
       let granted = true;
-      for (let i = 0; i < COUNTS.warmup + COUNTS.entitlementRuns; i += 1) {
+      const load = async () => {
+        const loaded = await withCallLog(() => timeToView(page, "reports", () => page.goto("/reports"), 30_000, true));
+        if (!(await page.getByTestId("reports").isVisible())) granted = false;
+        return { ms: loaded.result, checks: loaded.log.filter((entry) => entry.operation === "entitlements.check").length };
+      };
+      const runs = await afterWarmUp(COUNTS.entitlementRuns, async () => {
         if (!(await deliverWebhook(APP_URL, customer))) throw new Error("the app refused the signed customer.updated webhook that empties the cache");
-        for (const cache of ["emptied", "cached"] as const) {
-          await sandbox.resetCalls();
-          const ms = await timeToView(page, "reports", () => page.goto("/reports"), 30_000, true);
-          const { log } = await sandbox.calls();
-          if (!(await page.getByTestId("reports").isVisible())) granted = false;
-          if (i < COUNTS.warmup) continue;
-          samples[cache].times.push(ms);
-          samples[cache].checks.push(log.filter((entry) => entry.operation === "entitlements.check").length);
-        }
-      }
+        return { emptied: await load(), cached: await load() };
+      });
       for (const cache of ["emptied", "cached"] as const) {
-        rows.push({ latencyMs, cache, measured: summarize(samples[cache].times), upstreamChecks: median(samples[cache].checks), directCheckMs, granted });
+        const loads = runs.map((run) => run[cache]);
+        rows.push({ latencyMs, cache, measured: summarize(loads.map((one) => one.ms)), upstreamChecks: median(loads.map((one) => one.checks)), directCheckMs, granted });
       }
     }
   } finally {

@@ -3,12 +3,11 @@
 // throwaway PostgreSQL, and the empty "floor" app. Every one is stopped at the end, on an error
 // and on Ctrl-C (see stopAll / main.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
-import { sandboxEnv, testModeEnv } from "../../lib/testing/app-under-test";
-import { postgresServerPrograms } from "../postgres-programs";
+import { postgresServerPrograms, sandboxEnv, testModeEnv, throwawayCluster } from "../../lib/testing/app-under-test";
 import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL, SECRETS } from "./config";
 
 const running = new Set<ChildProcess>();
@@ -197,32 +196,24 @@ async function postgresReady(child: ChildProcess, timeoutMs: number): Promise<bo
 /**
  * A throwaway PostgreSQL for the second instance: a fresh cluster in a temporary folder on
  * 127.0.0.1:5611 (BENCH_POSTGRES_PORT), migrated with scripts/db-migrate.ts, as the e2e suite's
- * (scripts/test-database.ts) but with PostgreSQL's default durability. As root, the cluster
- * belongs to `nobody` (PostgreSQL refuses to run as root). Answers why not instead of failing:
- * the bench then prints the PostgreSQL rows as skipped.
+ * but with PostgreSQL's default durability. Answers why not instead of failing: the bench then
+ * prints the PostgreSQL rows as skipped.
  */
 export async function startPostgres(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   const programs = postgresServerPrograms();
   if (programs === null) return { ok: false, reason: "no PostgreSQL server programs (initdb, postgres) on PATH or in /usr/lib/postgresql" };
-  const { initdb, postgres: server } = programs;
   const free = await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT").then(
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
   if (free !== null) return { ok: false, reason: free };
 
-  const asRoot = process.getuid?.() === 0;
-  const as = (program: string, args: string[]) => (asRoot ? { command: "runuser", args: ["-u", "nobody", "--", program, ...args] } : { command: program, args });
-  const dir = tempDir("revkeen-bench-postgres-");
-  if (asRoot) {
-    chmodSync(dir, 0o700);
-    spawnSync("chown", ["nobody", dir]);
+  let serve: { command: string; args: string[] };
+  try {
+    serve = throwawayCluster(programs, tempDir("revkeen-bench-postgres-"), PORTS.postgres);
+  } catch (error) {
+    return { ok: false, reason: `initdb failed: ${lastLine(error instanceof Error ? error.message : String(error))}` };
   }
-  const init = as(initdb, ["-D", dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
-  const initialised = spawnSync(init.command, init.args, { encoding: "utf8" });
-  if (initialised.status !== 0) return { ok: false, reason: `initdb failed: ${lastLine(`${initialised.stderr ?? ""}${initialised.error?.message ?? ""}`)}` };
-
-  const serve = as(server, ["-D", dir, "-p", String(PORTS.postgres), "-k", dir, "-c", "listen_addresses=127.0.0.1"]);
   const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
   // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
   stopSignals.set(child, "SIGINT");
@@ -235,7 +226,7 @@ export async function startPostgres(): Promise<{ ok: true; version: string } | {
     return { ok: false, reason: `npm run db:migrate failed (${RESULTS_DIR}/db-migrate.log): ${lastLine(error instanceof Error ? error.message : String(error))}` };
   }
   // "postgres (PostgreSQL) 15.18 (Debian …)" → "15.18": the table names the server it measured.
-  const version = /\d+(\.\d+)+/.exec(spawnSync(server, ["--version"], { encoding: "utf8" }).stdout)?.[0] ?? "";
+  const version = /\d+(\.\d+)+/.exec(spawnSync(programs.postgres, ["--version"], { encoding: "utf8" }).stdout)?.[0] ?? "";
   return { ok: true, version };
 }
 
