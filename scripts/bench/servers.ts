@@ -106,21 +106,25 @@ async function assertPortFree(port: number, envName: string): Promise<void> {
   if (inUse) throw new Error(`port ${port} is in use; stop what listens there or set ${envName}`);
 }
 
-/** Polls `url` until it answers (any status below 500), for at most `timeoutMs`. */
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, log: string): Promise<void> {
+/** Polls `ready` until it answers true, for at most `timeoutMs`, while `child` (the server of `what`) runs. */
+async function waitUntil(ready: () => Promise<boolean>, child: ChildProcess, what: string, timeoutMs: number, log: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server for ${url} exited early; see ${RESULTS_DIR}/${log}.log`);
-    try {
-      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server for ${what} exited early; see ${RESULTS_DIR}/${log}.log`);
+    if (await ready().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s; see ${RESULTS_DIR}/${log}.log`);
+  throw new Error(`${what} was not ready within ${timeoutMs / 1000} s; see ${RESULTS_DIR}/${log}.log`);
+}
+
+/** Until `url` answers (any status below 500). */
+function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, log: string): Promise<void> {
+  const answers = async () => {
+    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    return response.status < 500;
+  };
+  return waitUntil(answers, child, url, timeoutMs, log);
 }
 
 export async function startSandbox(): Promise<void> {
@@ -163,34 +167,16 @@ export async function startApp(on: "embedded" | "postgres"): Promise<void> {
   await waitForUrl(`${url}/sign-in`, child, 90_000, log);
 }
 
-function lastLine(text: string): string {
-  return (
-    text
-      .trim()
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .pop() ?? "no output"
-  );
-}
-
-/** Until PostgreSQL answers a query, for at most `timeoutMs`; false if it never does. */
-async function postgresReady(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+/** Whether the bench's PostgreSQL answers a query. */
+async function postgresAnswers(): Promise<boolean> {
   const { default: postgres } = await import("postgres");
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    const sql = postgres(POSTGRES_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
-    try {
-      await sql`select 1`;
-      return true;
-    } catch {
-      // starting
-    } finally {
-      await sql.end({ timeout: 1 });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const sql = postgres(POSTGRES_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } finally {
+    await sql.end({ timeout: 1 });
   }
-  return false;
 }
 
 /**
@@ -202,28 +188,18 @@ async function postgresReady(child: ChildProcess, timeoutMs: number): Promise<bo
 export async function startPostgres(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   const programs = postgresServerPrograms();
   if (programs === null) return { ok: false, reason: "no PostgreSQL server programs (initdb, postgres) on PATH or in /usr/lib/postgresql" };
-  const free = await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT").then(
-    () => null,
-    (error: unknown) => (error instanceof Error ? error.message : String(error)),
-  );
-  if (free !== null) return { ok: false, reason: free };
-
-  let serve: { command: string; args: string[] };
   try {
-    serve = throwawayCluster(programs, tempDir("revkeen-bench-postgres-"), PORTS.postgres);
-  } catch (error) {
-    return { ok: false, reason: `initdb failed: ${lastLine(error instanceof Error ? error.message : String(error))}` };
-  }
-  const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
-  // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
-  stopSignals.set(child, "SIGINT");
-  if (!(await postgresReady(child, 30_000))) {
-    return { ok: false, reason: `PostgreSQL did not start on port ${PORTS.postgres}: ${lastLine(readFileSync(logPath("postgres"), "utf8"))}` };
-  }
-  try {
+    await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT");
+    const serve = throwawayCluster(programs, tempDir("revkeen-bench-postgres-"), PORTS.postgres);
+    const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
+    // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
+    stopSignals.set(child, "SIGINT");
+    await waitUntil(postgresAnswers, child, `PostgreSQL on port ${PORTS.postgres}`, 30_000, "postgres");
     await run("db-migrate", [TSX_BIN, "scripts/db-migrate.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: POSTGRES_URL } });
   } catch (error) {
-    return { ok: false, reason: `npm run db:migrate failed (${RESULTS_DIR}/db-migrate.log): ${lastLine(error instanceof Error ? error.message : String(error))}` };
+    // What failed (the first line) and why (the last: the end of initdb's or the migration's output).
+    const lines = (error instanceof Error ? error.message : String(error)).split("\n").filter((line) => line.trim() !== "");
+    return { ok: false, reason: [...new Set([lines[0], lines.at(-1)])].join(" ") };
   }
   // "postgres (PostgreSQL) 15.18 (Debian …)" → "15.18": the table names the server it measured.
   const version = /\d+(\.\d+)+/.exec(spawnSync(programs.postgres, ["--version"], { encoding: "utf8" }).stdout)?.[0] ?? "";
