@@ -1,12 +1,12 @@
 // The app run as a server and driven from outside, as the end-to-end suite (e2e/) and the bench
-// (scripts/bench) both drive it: the test-mode environment it starts with, the Chromium that
-// drives it, the demo customers and their sign-in, the standalone sandbox's controls, and webhook
-// deliveries signed as RevKeen signs them. One module for both, so the bench measures the app the
-// suite tests, the same way.
+// (scripts/bench) both run it: its ports, fresh secrets and test-mode environment, the standalone
+// sandbox's and a throwaway PostgreSQL's, the Chromium that drives it, the demo customers and their
+// sign-in, the sandbox's controls, and webhook deliveries signed as RevKeen signs them. One module
+// for both, so the bench measures the app the suite tests, started and driven the same way.
 import { spawnSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readdirSync } from "node:fs";
-import { chromium, expect, type LaunchOptions, type Page } from "@playwright/test";
+import { chromium, type LaunchOptions, type Page } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "../env/schema.mjs";
 import { deterministicUuid } from "../sandbox/ids";
 
@@ -64,7 +64,10 @@ export function testModeEnv(sandboxUrl: string, databaseUrl: string, { authSecre
   };
 }
 
-/** Where a PostgreSQL server program is: on PATH, else in Debian's /usr/lib/postgresql/<version>/bin (the newest first), which the postgresql package does not put on PATH. */
+/**
+ * Where a PostgreSQL server program is: on PATH, else in Debian's /usr/lib/postgresql/<version>/bin
+ * (the newest first), which the postgresql package does not put on PATH.
+ */
 function postgresProgram(name: "initdb" | "postgres"): string | null {
   const onPath = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
   if (onPath) return onPath;
@@ -80,10 +83,10 @@ export function postgresServerPrograms(): { initdb: string; postgres: string } |
 }
 
 /**
- * A throwaway PostgreSQL cluster in the empty folder `dir` (the e2e suite's, scripts/test-database.ts,
- * and the bench's), with trust authentication for `postgres`; answers the command that serves it
- * on 127.0.0.1:`port` with the `-c` settings given. As root, the cluster belongs to `nobody`
- * (PostgreSQL refuses to run as root). Throws with initdb's output when it fails.
+ * A throwaway PostgreSQL cluster in the empty folder `dir` (scripts/test-database.ts for the e2e
+ * suite, and the bench's), with trust authentication for `postgres`; answers the command that
+ * serves it on 127.0.0.1:`port` with the `-c` settings given. As root, the cluster belongs to
+ * `nobody` (PostgreSQL refuses to run as root). Throws with initdb's output when it fails.
  */
 export function throwawayCluster(programs: { initdb: string; postgres: string }, dir: string, port: number, settings: string[] = []): { command: string; args: string[] } {
   const asRoot = process.getuid?.() === 0;
@@ -137,7 +140,7 @@ export function chromiumLaunchOptions(): LaunchOptions {
   };
 }
 
-// The demo customers and their sign-in ------------------------------------------------------------
+// The demo customers, their sign-in and webhooks about them ----------------------------------------
 
 export const CUSTOMERS = {
   rich: "Ada Lovelace",
@@ -155,16 +158,19 @@ export const ADA_PRO = deterministicUuid("subscription:ada:pro");
 export const ADA_MANDATE = deterministicUuid("mandate:ada:barclays");
 export const ADA_OLD_MANDATE = deterministicUuid("mandate:ada:lloyds");
 
+// These wait with the page's timeouts, not an expect's: the bench runs them outside the test
+// runner, where an expect gives up after 5 s, and a first sign-in on a busy machine takes longer.
+
 /** Signs in on the page's base URL as the demo customer `name`. */
 export async function signIn(page: Page, name: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
-  await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).waitFor();
 }
 
 export async function openPortal(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Manage billing", exact: true }).click();
-  await expect(page).toHaveURL(/\/portal$/);
+  await page.waitForURL(/\/portal$/);
 }
 
 export async function signInToPortal(page: Page, name: string): Promise<void> {
@@ -179,6 +185,7 @@ export function signedWebhookHeaders(body: string, secret: string, at = Math.flo
 }
 
 // The standalone sandbox's controls (see lib/sandbox/controls.ts) ------------------------------
+
 export type SandboxCalls = {
   total: number;
   by_operation: Record<string, number>;
@@ -206,7 +213,7 @@ export type WebhookDelivery = {
 /** A one-time code as the sandbox "e-mailed" it. */
 export type SentEmail = { customer_id: string; mandate_id: string; to: string; code: string; sent_at: string };
 
-/** The standalone sandbox's controls (see lib/sandbox): the suite's way to shape the upstream. */
+/** The standalone sandbox's controls: the suite's way to shape the upstream, and the bench's to count its calls. */
 export class SandboxControls {
   constructor(private readonly baseUrl: string) {}
 

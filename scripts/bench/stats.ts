@@ -2,7 +2,10 @@
 // the times measured.
 import { COUNTS } from "./config";
 
-/** Runs `once` COUNTS.warmup times unmeasured (JIT, connection pools, Next's caches), then `runs` times; answers the measured runs' results. */
+/**
+ * Runs `once` COUNTS.warmup times unmeasured (JIT, connection pools, Next's caches), then `runs`
+ * times; answers what the measured runs answered.
+ */
 export async function afterWarmUp<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
   for (let i = 0; i < COUNTS.warmup; i += 1) await once();
   const results: T[] = [];
