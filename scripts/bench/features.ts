@@ -26,7 +26,7 @@ export interface Skipped {
 }
 
 /** An error's first line, for a row that says why it was skipped. */
-export const reason = (error: unknown) => (error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error));
+export const firstLine = (error: unknown) => (error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error));
 
 /** The sandbox's record of the demo customer `customerId`, as its webhooks describe it. */
 async function customerRecord(customerId: string): Promise<Record<string, unknown>> {
@@ -73,7 +73,7 @@ async function databaseClick(browser: Browser, instance: Instance, user: (typeof
     const { times, calls } = await pressManageBilling(page, { view, runs: COUNTS.databaseRuns, latencyMs: 0 });
     return { database: instance.database, user: user.label, skipped: null, measured: summarize(times), upstreamCalls: median(calls) };
   } catch (error) {
-    return { database: instance.database, user: user.label, skipped: reason(error), measured: null, upstreamCalls: null };
+    return { database: instance.database, user: user.label, skipped: firstLine(error), measured: null, upstreamCalls: null };
   } finally {
     await context.close();
   }

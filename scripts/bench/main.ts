@@ -9,7 +9,7 @@ import { apiOverhead } from "./api-overhead";
 import { launchBrowser, newContext } from "./browser";
 import { clickToPortal, floorSubmitToLanded, type ClickToPortalRow } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, ROOT, TARGETS } from "./config";
-import { databaseClicks, entitlementChecks, reason, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
+import { databaseClicks, entitlementChecks, firstLine, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { navigation, type NavigationRow } from "./navigation";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
@@ -100,7 +100,7 @@ async function bench(): Promise<Results> {
     try {
       entitlements = await entitlementChecks(browser, storageState, customerId);
     } catch (error) {
-      entitlementsSkipped = reason(error);
+      entitlementsSkipped = firstLine(error);
     }
 
     progress("6. PostgreSQL and a second instance of the app on it");
@@ -113,7 +113,7 @@ async function bench(): Promise<Results> {
       const database = `PostgreSQL ${postgres.version}`.trim();
       second = await startApp("postgres").then(
         (): Instance => ({ database, url: POSTGRES_APP_URL }),
-        (error: unknown): Skipped => ({ database, reason: `the app did not start on it: ${reason(error)}` }),
+        (error: unknown): Skipped => ({ database, reason: `the app did not start on it: ${firstLine(error)}` }),
       );
     }
     progress("6a. click to portal per user and database");
