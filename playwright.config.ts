@@ -1,33 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
-import { DEFAULT_SANDBOX_API_KEY } from "./lib/env/schema.mjs";
-import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
+import { chromiumLaunchOptions, freshAuthSecret, freshWebhookSecret, sandboxEnv, testModeEnv } from "./lib/testing/app-under-test";
 import { APP_LOG, APP_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
-// A fresh secret for every run: the tests must never depend on a particular one.
-const authSecret = process.env.E2E_AUTH_SECRET ?? randomBytes(33).toString("base64url");
-process.env.E2E_AUTH_SECRET = authSecret;
-// The same for the webhooks the standalone sandbox sends the app (e2e/fixtures.ts signs with it too).
-const webhookSecret = process.env.E2E_WEBHOOK_SECRET ?? `rk_wh_${randomBytes(24).toString("hex")}`;
-process.env.E2E_WEBHOOK_SECRET = webhookSecret;
-
-/** The production build in test mode, against the standalone sandbox over HTTP: the code path a live deploy runs. */
-const testModeEnv = {
-  REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
-  REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
-  REVKEEN_DEMO_SIGN_IN: "true",
-  REVKEEN_TIMEOUT_MS: "3000",
-  DATABASE_URL,
-  // The suite signs the same demo users in many times a minute from one address.
-  PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
-  PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
-  PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
-  PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: "1000",
-  AUTH_SECRET: authSecret,
-  AUTH_TRUST_HOST: "true",
-  // The standalone sandbox signs the webhooks it sends to the app with the same secret.
-  REVKEEN_WEBHOOK_SECRET: webhookSecret,
+// Fresh secrets for every run (the tests must never depend on particular ones), kept in the
+// environment so that every worker, and e2e/fixtures.ts, sees the same.
+const secrets = {
+  authSecret: (process.env.E2E_AUTH_SECRET ??= freshAuthSecret()),
+  webhookSecret: (process.env.E2E_WEBHOOK_SECRET ??= freshWebhookSecret()),
 };
+const testMode = testModeEnv(SANDBOX_URL, DATABASE_URL, secrets);
 
 /** Another `next start` of the same build: more instances of one deployment. */
 function instance(name: string, url: string, port: number, env: Record<string, string>) {
@@ -54,7 +35,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
-    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     {
@@ -112,7 +93,7 @@ export default defineConfig({
       name: "sandbox",
       command: "npx tsx scripts/sandbox.ts",
       url: `${SANDBOX_URL}/__sandbox/customers`,
-      env: { SANDBOX_PORT: String(ports.sandbox), SANDBOX_WEBHOOK_URL: `${APP_URL}/api/webhooks/revkeen`, REVKEEN_SANDBOX_WEBHOOK_SECRET: webhookSecret },
+      env: sandboxEnv(ports.sandbox, secrets, `${APP_URL}/api/webhooks/revkeen`),
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 60_000,
@@ -129,20 +110,20 @@ export default defineConfig({
         `npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
       ].join(" && "),
       url: `${APP_URL}/sign-in`,
-      env: testModeEnv,
+      env: testMode,
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 300_000,
     },
     // Two instances on one database, each letting a user mint 4 times a minute: together they must too.
-    instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testModeEnv, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
-    instance("limited-b", LIMITED_B_URL, ports.limitedB, { ...testModeEnv, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
+    instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
+    instance("limited-b", LIMITED_B_URL, ports.limitedB, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
     // An instance whose database is down (nothing listens on port 9).
-    instance("database-down", DATABASE_DOWN_URL, ports.databaseDown, { ...testModeEnv, DATABASE_URL: "postgres://postgres@127.0.0.1:9/postgres" }),
+    instance("database-down", DATABASE_DOWN_URL, ports.databaseDown, { ...testMode, DATABASE_URL: "postgres://postgres@127.0.0.1:9/postgres" }),
     // The app's build again, as a public keyless demo runs it on Vercel: no key, no controls, the
     // embedded database in memory.
     instance("demo", DEMO_URL, ports.demo, {
-      AUTH_SECRET: authSecret,
+      AUTH_SECRET: secrets.authSecret,
       // Self-hosted the documented way: the public address, not trusted forwarded headers.
       AUTH_URL: DEMO_URL,
       AUTH_TRUST_HOST: "",
@@ -160,7 +141,7 @@ export default defineConfig({
       command: `rm -rf .e2e-logs/smoke-database && npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
       url: `${SMOKE_URL}/sign-in`,
       env: {
-        AUTH_SECRET: authSecret,
+        AUTH_SECRET: secrets.authSecret,
         REVKEEN_API_KEY: "",
         REVKEEN_API_URL: "",
         REVKEEN_DEMO_SIGN_IN: "",

@@ -1,22 +1,8 @@
-import { createHmac } from "node:crypto";
 import { expect, test as base, type Page } from "@playwright/test";
-import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { SandboxControls } from "./sandbox-controls";
+import { ADA_MANDATE, CUSTOMERS, SandboxControls } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
-export const CUSTOMERS = {
-  rich: "Ada Lovelace",
-  empty: "Grace Hopper",
-  yen: "佐藤 健二",
-  euro: "Émilie du Châtelet",
-} as const;
-
-/** Ada Lovelace's active £12.00 monthly plan: renews, nothing scheduled, the one to cancel. */
-export const ADA_PRO = deterministicUuid("subscription:ada:pro");
-
-/** Ada's Barclays Direct Debit (active, collecting soon) and her Lloyds one (cancelled). */
-export const ADA_MANDATE = deterministicUuid("mandate:ada:barclays");
-export const ADA_OLD_MANDATE = deterministicUuid("mandate:ada:lloyds");
+export { ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
 
 /**
  * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any
@@ -68,22 +54,6 @@ export const test = base.extend<{ sandbox: SandboxControls; browserProblems: voi
 
 export { expect, SandboxControls };
 
-export async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
-  await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
-}
-
-export async function openPortal(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
-  await expect(page).toHaveURL(/\/portal$/);
-}
-
-export async function signInToPortal(page: Page, name: string): Promise<void> {
-  await signIn(page, name);
-  await openPortal(page);
-}
-
 /** Every kind of portal page for the signed-in customer: overview, lists, and one of each detail. */
 export async function portalPages(page: Page): Promise<string[]> {
   const firstId = async (path: string) => ((await (await page.request.get(path)).json()) as { data: { id: string }[] }).data[0]?.id;
@@ -132,12 +102,6 @@ export function webhookSecret(): string {
   const secret = process.env.E2E_WEBHOOK_SECRET;
   if (!secret) throw new Error("E2E_WEBHOOK_SECRET is not set: run the suite through playwright.config.ts");
   return secret;
-}
-
-/** Headers of a webhook delivery of `body` signed with `secret` at `at` (unix seconds), as RevKeen signs them. */
-export function signedWebhookHeaders(body: string, secret: string, at = Math.floor(Date.now() / 1000)): Record<string, string> {
-  const v1 = createHmac("sha256", secret).update(`${at}.${body}`).digest("hex");
-  return { "content-type": "application/json", "x-revkeen-signature": `t=${at},v1=${v1}` };
 }
 
 /** Through the change of bank's first two steps, with the code the sandbox e-mailed. */

@@ -1,10 +1,11 @@
 // Before `npm test` starts the end-to-end suite: make sure there is a Chromium to drive. An
-// existing one first (e2e/chromium.ts), else Playwright's own download where it is reachable,
-// else the system's package manager where this user may use it (as `playwright install
-// --with-deps` does), else one line that names the command to run, before the suite starts.
+// existing one first (findChromium in lib/testing/app-under-test.ts), else Playwright's own
+// download where it is reachable, else the system's package manager where this user may use it
+// (as `playwright install --with-deps` does), else one line that names the command to run, before
+// the suite starts.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { existsSync } from "node:fs";
-import { findChromium } from "../e2e/chromium";
+import { findChromium } from "../lib/testing/app-under-test";
 
 const INSTALL_HINT = "npx playwright install --with-deps chromium";
 

@@ -4,12 +4,12 @@
 // postgresql with apt-get, as scripts/ensure-browser.ts does for Chromium; otherwise one line names
 // the command to run.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { postgresServerPrograms } from "./postgres-programs";
+import { portFrom, postgresServerPrograms, throwawayCluster } from "../lib/testing/app-under-test";
 
-const port = Number(process.env.E2E_DATABASE_PORT ?? 5411);
+const port = portFrom("E2E_DATABASE_PORT", 5411);
 
 function installWithApt(): void {
   if (process.platform !== "linux" || process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) return;
@@ -24,10 +24,6 @@ if (programs === null) {
   console.error("No PostgreSQL for the end-to-end tests: run `apt-get install postgresql` (or set E2E_DATABASE_URL), then npm test again.");
   process.exit(1);
 }
-
-// PostgreSQL refuses to run as root: as root, the cluster belongs to `nobody`.
-const asRoot = process.getuid?.() === 0;
-const run = (command: string, args: string[]) => (asRoot ? { command: "runuser", args: ["-u", "nobody", "--", command, ...args] } : { command, args });
 
 const PREFIX = "revkeen-e2e-postgres-";
 
@@ -52,19 +48,14 @@ function isRunning(pid: number): boolean {
 
 removeAbandonedClusters();
 const dir = mkdtempSync(join(tmpdir(), PREFIX));
-if (asRoot) {
-  chmodSync(dir, 0o700);
-  spawnSync("chown", ["nobody", dir]);
-}
-const init = run(programs.initdb, ["-D", dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
-const initialised = spawnSync(init.command, init.args, { encoding: "utf8" });
-if (initialised.status !== 0) {
-  console.error(`initdb failed:\n${initialised.stderr}`);
+let serve: { command: string; args: string[] };
+try {
+  // Durability is not the point of a throwaway cluster: no fsync, so the suite runs faster.
+  serve = throwawayCluster(programs, dir, port, ["fsync=off", "full_page_writes=off"]);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-
-// Durability is not the point of a throwaway cluster: no fsync, so the suite runs faster.
-const serve = run(programs.postgres, ["-D", dir, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off"]);
 const server = spawn(serve.command, serve.args, { stdio: ["ignore", "inherit", "inherit"] });
 console.log(`Throwaway PostgreSQL for the end-to-end tests on 127.0.0.1:${port}`);
 

@@ -1,12 +1,14 @@
-// Headless Chromium as the e2e suite launches it, signing in as a demo customer, and an
-// in-page probe that timestamps "clicked" and "data visible" with the page's own clock.
+// Headless Chromium as the e2e suite launches it, and an in-page probe that timestamps "clicked"
+// and "data visible" with the page's own clock.
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumExecutable } from "../../e2e/chromium";
-import { APP_URL, CUSTOMER } from "./config";
+import { chromiumLaunchOptions } from "../../lib/testing/app-under-test";
+import { APP_URL } from "./config";
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  return chromium.launch({ headless: true, ...chromiumLaunchOptions() });
 }
+
+export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 export type View = "overview" | "emptyOverview" | "subscriptions" | "subscription" | "invoices" | "landed" | "reports";
 
@@ -101,8 +103,9 @@ const PROBE = `(() => {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();`;
 
-export async function newContext(browser: Browser, storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState });
+/** A fresh context with the probe, on the app's URL unless `baseURL` names another server. */
+export async function newContext(browser: Browser, options: { storageState?: StorageState; baseURL?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: options.storageState, baseURL: options.baseURL ?? APP_URL });
   await context.addInitScript({ content: PROBE });
   return context;
 }
@@ -208,27 +211,4 @@ export function trackNetwork(page: Page): NetworkTracker {
       page.off("requestfailed", down);
     },
   };
-}
-
-/**
- * Signs in through /sign-in of the app at `baseUrl`, as e2e/fixtures.ts does: as the demo customer
- * `name`, or as "a new customer" (a user with no billing account yet, whom the first "Manage
- * billing" creates and links in the app's database).
- */
-export async function signIn(page: Page, name: string = CUSTOMER, baseUrl = APP_URL): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
-  await page.getByRole("button", { name: "Manage billing" }).waitFor({ state: "visible", timeout: 30_000 });
-}
-
-/** What signIn() is given for a user with no billing account yet. */
-export const NEW_CUSTOMER = "a new customer";
-
-/** Signs in and opens the portal once, so the context holds both cookies. */
-export async function signInToPortal(page: Page): Promise<void> {
-  await signIn(page);
-  await manageBillingHydrated(page);
-  await page.getByRole("button", { name: "Manage billing" }).click();
-  await page.waitForURL(/\/portal$/, { timeout: 30_000 });
-  await portalHydrated(page);
 }

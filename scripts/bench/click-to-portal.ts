@@ -2,10 +2,11 @@
 // limit of two upstream round trips (mint, then the reads in parallel) at the same latency, and
 // against the floor: the same kind of form in an empty Next app, submitted → its next page shown.
 import type { Browser, Page } from "@playwright/test";
-import { APP_URL, COUNTS, FLOOR_URL } from "./config";
-import { manageBillingHydrated, newContext, signIn, timeToView, type View } from "./browser";
-import { measureRoundTrips, sandbox, sequentialRoundTrips } from "./sandbox-client";
-import { median, round, summarize, type Summary } from "./stats";
+import { signIn } from "../../lib/testing/app-under-test";
+import { COUNTS, CUSTOMER, FLOOR_URL } from "./config";
+import { manageBillingHydrated, newContext, timeToView, type View } from "./browser";
+import { measureRoundTrips, sandbox, sequentialRoundTrips, withCallLog } from "./sandbox-client";
+import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 
 export interface ClickToPortalRow {
   latencyMs: number;
@@ -26,24 +27,20 @@ export interface ClickSamples {
 }
 
 /**
- * Presses "Manage billing" on `baseUrl`'s home page `runs` times after COUNTS.warmup unmeasured
- * presses, each from a freshly loaded and hydrated home page; `page` is signed in already.
+ * Presses "Manage billing" on the home page `runs` times after the unmeasured ones, each from a
+ * freshly loaded and hydrated home page; `page` is signed in already.
  */
-export async function pressManageBilling(page: Page, options: { baseUrl: string; view: View; runs: number; latencyMs: number }): Promise<ClickSamples> {
-  const samples: ClickSamples = { times: [], calls: [], trips: [] };
-  for (let i = 0; i < COUNTS.warmup + options.runs; i += 1) {
-    await page.goto(options.baseUrl);
+export async function pressManageBilling(page: Page, options: { view: View; runs: number; latencyMs: number }): Promise<ClickSamples> {
+  const presses = await afterWarmUp(options.runs, async () => {
+    await page.goto("/");
     await manageBillingHydrated(page);
-    await sandbox.resetCalls();
-    const ms = await timeToView(page, options.view, () => page.getByRole("button", { name: "Manage billing" }).click());
-    const { log } = await sandbox.calls();
-    if (i < COUNTS.warmup) continue;
-    samples.times.push(ms);
-    samples.calls.push(log.length);
-    const waves = sequentialRoundTrips(log, options.latencyMs);
-    if (waves !== null) samples.trips.push(waves);
-  }
-  return samples;
+    return withCallLog(() => timeToView(page, options.view, () => page.getByRole("button", { name: "Manage billing" }).click()));
+  });
+  return {
+    times: presses.map((press) => press.result),
+    calls: presses.map((press) => press.log.length),
+    trips: presses.flatMap((press) => sequentialRoundTrips(press.log, options.latencyMs) ?? []),
+  };
 }
 
 export async function clickToPortal(browser: Browser, latencyMs: number, customerId: string): Promise<ClickToPortalRow> {
@@ -52,8 +49,8 @@ export async function clickToPortal(browser: Browser, latencyMs: number, custome
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
-    await signIn(page);
-    const { times, calls, trips } = await pressManageBilling(page, { baseUrl: APP_URL, view: "overview", runs: COUNTS.clickRuns, latencyMs });
+    await signIn(page, CUSTOMER);
+    const { times, calls, trips } = await pressManageBilling(page, { view: "overview", runs: COUNTS.clickRuns, latencyMs });
     const measured = summarize(times);
     return {
       latencyMs,
@@ -74,16 +71,14 @@ export async function clickToPortal(browser: Browser, latencyMs: number, custome
  * the next page's content, with no upstream and no database; upstream latency does not reach it.
  */
 export async function floorSubmitToLanded(browser: Browser): Promise<Summary> {
-  const context = await newContext(browser);
+  const context = await newContext(browser, { baseURL: FLOOR_URL });
   try {
     const page = await context.newPage();
-    const times: number[] = [];
-    for (let i = 0; i < COUNTS.warmup + COUNTS.floorRuns; i += 1) {
-      await page.goto(`${FLOOR_URL}/submit`);
+    const times = await afterWarmUp(COUNTS.floorRuns, async () => {
+      await page.goto("/submit");
       await manageBillingHydrated(page);
-      const ms = await timeToView(page, "landed", () => page.getByRole("button", { name: "Manage billing" }).click());
-      if (i >= COUNTS.warmup) times.push(ms);
-    }
+      return timeToView(page, "landed", () => page.getByRole("button", { name: "Manage billing" }).click());
+    });
     return summarize(times);
   } finally {
     await context.close();

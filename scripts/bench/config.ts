@@ -1,32 +1,28 @@
 // Ports, counts and the environment of one bench run. Ports stay away from the e2e suite's
-// (3311/3312/4311) and the usual 3000/4010, so a bench and a test run can share the checkout.
+// (3311-3316/4311/5411) and the usual 3000/4010, so a bench and a test run can share the checkout.
 import { fileURLToPath } from "node:url";
-
-function port(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number from 1 to 65535`);
-  return value;
-}
+import { CUSTOMERS, freshAuthSecret, freshWebhookSecret, loopbackUrl, portFrom } from "../../lib/testing/app-under-test";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export const PORTS = {
-  app: port("BENCH_APP_PORT", 3611),
-  floor: port("BENCH_FLOOR_PORT", 3612),
-  sandbox: port("BENCH_SANDBOX_PORT", 4611),
+  app: portFrom("BENCH_APP_PORT", 3611),
+  floor: portFrom("BENCH_FLOOR_PORT", 3612),
+  sandbox: portFrom("BENCH_SANDBOX_PORT", 4611),
   /** A second `next start` of the same build, on PostgreSQL (part 6a, 6b). */
-  postgresApp: port("BENCH_POSTGRES_APP_PORT", 3613),
+  postgresApp: portFrom("BENCH_POSTGRES_APP_PORT", 3613),
   /** The throwaway PostgreSQL server that instance uses. */
-  postgres: port("BENCH_POSTGRES_PORT", 5611),
+  postgres: portFrom("BENCH_POSTGRES_PORT", 5611),
 };
 
-export const APP_URL = `http://127.0.0.1:${PORTS.app}`;
-export const FLOOR_URL = `http://127.0.0.1:${PORTS.floor}`;
-export const SANDBOX_URL = `http://127.0.0.1:${PORTS.sandbox}`;
-export const POSTGRES_APP_URL = `http://127.0.0.1:${PORTS.postgresApp}`;
+export const APP_URL = loopbackUrl(PORTS.app);
+export const FLOOR_URL = loopbackUrl(PORTS.floor);
+export const SANDBOX_URL = loopbackUrl(PORTS.sandbox);
+export const POSTGRES_APP_URL = loopbackUrl(PORTS.postgresApp);
 export const POSTGRES_URL = `postgres://postgres@127.0.0.1:${PORTS.postgres}/postgres`;
+
+/** Fresh for each run, as the e2e suite's: the bench signs its own webhooks with the webhook secret. */
+export const SECRETS = { authSecret: freshAuthSecret(), webhookSecret: freshWebhookSecret() };
 
 /** The app's build folder: never the `.next` a developer or the e2e suite uses. */
 export const DIST_DIR = ".next-bench";
@@ -63,7 +59,7 @@ export const COUNTS = {
 };
 
 /** The demo customer the bench signs in as: every kind of subscription, 46 invoices. */
-export const CUSTOMER = "Ada Lovelace";
+export const CUSTOMER = CUSTOMERS.rich;
 
 /** Targets from the issue. */
 export const TARGETS = {

@@ -3,17 +3,15 @@
 //   b. signed webhook deliveries, one after another, on each;
 //   c. the cached entitlement check behind /reports, after the cache is emptied and cached.
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { signWebhook } from "../../lib/sandbox/data/webhooks";
-import { manageBillingHydrated, newContext, NEW_CUSTOMER, signIn, timeToView } from "./browser";
+import { CUSTOMERS, signedWebhookHeaders, signIn } from "../../lib/testing/app-under-test";
+import { sequential, type ApiSide } from "./api-overhead";
+import { manageBillingHydrated, newContext, timeToView, type StorageState } from "./browser";
 import { pressManageBilling } from "./click-to-portal";
-import { APP_URL, COUNTS, CUSTOMER, SANDBOX_URL } from "./config";
-import { sandbox } from "./sandbox-client";
-import { WEBHOOK_SECRET } from "./servers";
-import { median, round, summarize, type Summary } from "./stats";
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+import { APP_URL, COUNTS, CUSTOMER, SANDBOX_URL, SECRETS } from "./config";
+import { sandbox, withCallLog } from "./sandbox-client";
+import { afterWarmUp, elapsed, median, round, summarize, type Summary } from "./stats";
 
 /** One running instance of the app: the same build, on one database. */
 export interface Instance {
@@ -27,7 +25,15 @@ export interface Skipped {
   reason: string;
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error));
+/** An error's first line, for a row that says why it was skipped. */
+export const firstLine = (error: unknown) => (error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error));
+
+/** The sandbox's record of the demo customer `customerId`, as its webhooks describe it. */
+async function customerRecord(customerId: string): Promise<Record<string, unknown>> {
+  const customer = (await sandbox.customers()).find((candidate) => candidate.id === customerId);
+  if (!customer) throw new Error(`no customer ${customerId} in the sandbox`);
+  return customer;
+}
 
 // a. Click to portal per user and database ----------------------------------------------------
 
@@ -52,22 +58,22 @@ export interface DatabaseClickRow {
 }
 
 async function databaseClick(browser: Browser, instance: Instance, user: (typeof DATABASE_USERS)[number]): Promise<DatabaseClickRow> {
-  const context = await newContext(browser);
+  const context = await newContext(browser, { baseURL: instance.url });
   try {
     const page = await context.newPage();
     if (user.key === "demo") {
-      await signIn(page, CUSTOMER, instance.url);
+      await signIn(page, CUSTOMER);
     } else {
-      await signIn(page, NEW_CUSTOMER, instance.url);
+      await signIn(page, CUSTOMERS.unlinked);
       // The first press creates the customer and the link; only the presses after it are measured.
       await manageBillingHydrated(page);
       await timeToView(page, "emptyOverview", () => page.getByRole("button", { name: "Manage billing" }).click());
     }
     const view = user.key === "demo" ? "overview" : "emptyOverview";
-    const { times, calls } = await pressManageBilling(page, { baseUrl: instance.url, view, runs: COUNTS.databaseRuns, latencyMs: 0 });
+    const { times, calls } = await pressManageBilling(page, { view, runs: COUNTS.databaseRuns, latencyMs: 0 });
     return { database: instance.database, user: user.label, skipped: null, measured: summarize(times), upstreamCalls: median(calls) };
   } catch (error) {
-    return { database: instance.database, user: user.label, skipped: reason(error), measured: null, upstreamCalls: null };
+    return { database: instance.database, user: user.label, skipped: firstLine(error), measured: null, upstreamCalls: null };
   } finally {
     await context.close();
   }
@@ -103,19 +109,9 @@ function customerUpdated(customer: Record<string, unknown>): string {
 }
 
 /** Delivers one newly signed event to `baseUrl` as the sandbox does; true on a 2xx answer. */
-export async function deliverWebhook(baseUrl: string, customer: Record<string, unknown>): Promise<boolean> {
+async function deliverWebhook(baseUrl: string, customer: Record<string, unknown>): Promise<boolean> {
   const body = customerUpdated(customer);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${baseUrl}/api/webhooks/revkeen`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-revkeen-signature": signWebhook(body, WEBHOOK_SECRET, timestamp),
-      "x-revkeen-timestamp": String(timestamp),
-    },
-    body,
-    redirect: "manual",
-  });
+  const response = await fetch(`${baseUrl}/api/webhooks/revkeen`, { method: "POST", headers: signedWebhookHeaders(body, SECRETS.webhookSecret), body, redirect: "manual" });
   await response.arrayBuffer();
   return response.status >= 200 && response.status < 300;
 }
@@ -131,29 +127,15 @@ export interface WebhookRow {
 }
 
 async function webhookRun(instance: Instance, customer: Record<string, unknown>): Promise<WebhookRow> {
-  const deliver = async () => {
-    try {
-      return await deliverWebhook(instance.url, customer);
-    } catch {
-      return false;
-    }
-  };
+  const deliver = () => deliverWebhook(instance.url, customer).catch(() => false);
   // Unmeasured first, as in part 5: the route's first requests compile and open the database.
   for (let i = 0; i < 20; i += 1) await deliver();
-  const times: number[] = [];
-  let errors = 0;
-  for (let i = 0; i < COUNTS.webhookRequests; i += 1) {
-    const started = performance.now();
-    if (!(await deliver())) errors += 1;
-    times.push(performance.now() - started);
-  }
-  const total = times.reduce((sum, ms) => sum + ms, 0);
-  return { database: instance.database, skipped: null, requests: times.length, latency: summarize(times), requestsPerSecond: round((1000 * times.length) / total, 1), errors };
+  const [run] = (await sequential([deliver], COUNTS.webhookRequests)) as [ApiSide];
+  return { database: instance.database, skipped: null, requests: run.latency.n, latency: run.latency, requestsPerSecond: run.requestsPerSecond, errors: run.errors };
 }
 
 export async function webhooks(instances: (Instance | Skipped)[], customerId: string): Promise<WebhookRow[]> {
-  const customer = (await sandbox.customers()).find((candidate) => candidate.id === customerId);
-  if (!customer) throw new Error(`no customer ${customerId} in the sandbox`);
+  const customer = await customerRecord(customerId);
   const rows: WebhookRow[] = [];
   for (const instance of instances) {
     if ("reason" in instance) {
@@ -183,15 +165,12 @@ export interface EntitlementRow {
 
 async function directCheck(customerId: string): Promise<number> {
   const url = `${SANDBOX_URL}/v2/entitlements/check?customer_id=${customerId}&benefit_key=pro-reports`;
-  const times: number[] = [];
-  for (let i = 0; i < COUNTS.warmup + COUNTS.limitRuns; i += 1) {
-    const started = performance.now();
+  const check = async () => {
     const response = await fetch(url, { headers: { "x-api-key": DEFAULT_SANDBOX_API_KEY } });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`sandbox GET /v2/entitlements/check: ${response.status}`);
-    if (i >= COUNTS.warmup) times.push(performance.now() - started);
-  }
-  return round(median(times));
+  };
+  return round(median(await afterWarmUp(COUNTS.limitRuns, () => elapsed(check))));
 }
 
 /**
@@ -199,32 +178,28 @@ async function directCheck(customerId: string): Promise<number> {
  * signed customer.updated webhook empties Ada's cached answer, then once more from the cache.
  */
 export async function entitlementChecks(browser: Browser, storageState: StorageState, customerId: string): Promise<EntitlementRow[]> {
-  const customer = (await sandbox.customers()).find((candidate) => candidate.id === customerId);
-  if (!customer) throw new Error(`no customer ${customerId} in the sandbox`);
+  const customer = await customerRecord(customerId);
   const rows: EntitlementRow[] = [];
-  const context = await newContext(browser, storageState);
+  const context = await newContext(browser, { storageState });
   try {
     const page = await context.newPage();
-    await page.goto(`${APP_URL}/reports`);
+    await page.goto("/reports");
     for (const latencyMs of ENTITLEMENT_LATENCIES) {
       await sandbox.latency(latencyMs);
       const directCheckMs = await directCheck(customerId);
-      const samples = { emptied: { times: [] as number[], checks: [] as number[] }, cached: { times: [] as number[], checks: [] as number[] } };
       let granted = true;
-      for (let i = 0; i < COUNTS.warmup + COUNTS.entitlementRuns; i += 1) {
+      const load = async () => {
+        const loaded = await withCallLog(() => timeToView(page, "reports", () => page.goto("/reports"), 30_000, true));
+        if (!(await page.getByTestId("reports").isVisible())) granted = false;
+        return { ms: loaded.result, checks: loaded.log.filter((entry) => entry.operation === "entitlements.check").length };
+      };
+      const runs = await afterWarmUp(COUNTS.entitlementRuns, async () => {
         if (!(await deliverWebhook(APP_URL, customer))) throw new Error("the app refused the signed customer.updated webhook that empties the cache");
-        for (const cache of ["emptied", "cached"] as const) {
-          await sandbox.resetCalls();
-          const ms = await timeToView(page, "reports", () => page.goto(`${APP_URL}/reports`), 30_000, true);
-          const { log } = await sandbox.calls();
-          if (!(await page.getByTestId("reports").isVisible())) granted = false;
-          if (i < COUNTS.warmup) continue;
-          samples[cache].times.push(ms);
-          samples[cache].checks.push(log.filter((entry) => entry.operation === "entitlements.check").length);
-        }
-      }
+        return { emptied: await load(), cached: await load() };
+      });
       for (const cache of ["emptied", "cached"] as const) {
-        rows.push({ latencyMs, cache, measured: summarize(samples[cache].times), upstreamChecks: median(samples[cache].checks), directCheckMs, granted });
+        const loads = runs.map((run) => run[cache]);
+        rows.push({ latencyMs, cache, measured: summarize(loads.map((one) => one.ms)), upstreamChecks: median(loads.map((one) => one.checks)), directCheckMs, granted });
       }
     }
   } finally {

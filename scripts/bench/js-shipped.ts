@@ -1,10 +1,8 @@
 // 4. JavaScript shipped: gzip bytes of every script a page makes the browser fetch, for each
 // portal page and for an empty page built by the same Next (the framework's floor).
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Response } from "@playwright/test";
-import { newContext, portalHydrated, trackNetwork } from "./browser";
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+import type { Browser, Response } from "@playwright/test";
+import { newContext, portalHydrated, trackNetwork, type StorageState } from "./browser";
 
 export interface ScriptsLoaded {
   page: string;
@@ -22,7 +20,7 @@ export async function scriptsLoaded(
   url: string,
   options: { storageState?: StorageState; portal: boolean },
 ): Promise<ScriptsLoaded> {
-  const context: BrowserContext = await newContext(browser, options.storageState);
+  const context = await newContext(browser, { storageState: options.storageState });
   try {
     const tab = await context.newPage();
     const bodies: Promise<{ path: string; body: Buffer } | null>[] = [];

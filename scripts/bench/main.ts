@@ -4,42 +4,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "@playwright/test";
+import { ADA_MANDATE, ADA_PRO, signInToPortal } from "../../lib/testing/app-under-test";
 import { apiOverhead } from "./api-overhead";
-import { launchBrowser, newContext, signInToPortal } from "./browser";
+import { launchBrowser, newContext } from "./browser";
 import { clickToPortal, floorSubmitToLanded, type ClickToPortalRow } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, ROOT, TARGETS } from "./config";
-import { databaseClicks, entitlementChecks, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
+import { databaseClicks, entitlementChecks, firstLine, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { navigation, type NavigationRow } from "./navigation";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
-import { mint, read, sandbox } from "./sandbox-client";
-import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startPostgresApp, startSandbox, stopAll } from "./servers";
+import { sandbox } from "./sandbox-client";
+import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
 import { portalViews, upstreamCalls } from "./upstream-calls";
 
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[bench +${Math.round((performance.now() - started) / 1000)}s] ${message}\n`);
-
-/** An active subscription of the demo customer, for the one-subscription page. */
-async function subscriptionId(customerId: string): Promise<string> {
-  const list = (await read(await mint(customerId), "/subscriptions?limit=100")) as { data: { id: string; status: string }[] };
-  const active = list.data.find((subscription) => subscription.status === "active") ?? list.data[0];
-  if (!active) throw new Error("the demo customer has no subscription");
-  return active.id;
-}
-
-/**
- * An active Direct Debit mandate of the demo customer, for the change-bank page (a cancelled
- * one shows no form). The sandbox lists mandates only while direct_debit_self_service is on,
- * as it is after every reset.
- */
-async function mandateId(customerId: string): Promise<string> {
-  const list = (await read(await mint(customerId), "/mandates")) as { data: { id: string; status: string }[] };
-  const active = list.data.find((mandate) => mandate.status === "active") ?? list.data[0];
-  if (!active) throw new Error("the demo customer has no Direct Debit mandate");
-  return active.id;
-}
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error));
 
 /** The embedded database's name in the tables, with the PGlite this build bundles. */
 function embeddedName(): string {
@@ -63,18 +42,18 @@ async function bench(): Promise<Results> {
   progress("building and starting the empty floor app");
   const floorBuild = await buildAndStartFloor();
   progress("next start");
-  await startApp();
+  await startApp("embedded");
 
   const browser: Browser = await launchBrowser();
   try {
     const machine = describeMachine(browser.version());
     const customerId = await sandbox.customerId(CUSTOMER);
-    const subscription = await subscriptionId(customerId);
-    const mandate = await mandateId(customerId);
+    // Ada's active plan on the one-subscription page, her active mandate on the change-bank page (a cancelled one shows no form).
+    const views = portalViews(ADA_PRO);
 
     progress("signing in");
     const signInContext = await newContext(browser);
-    await signInToPortal(await signInContext.newPage());
+    await signInToPortal(await signInContext.newPage(), CUSTOMER);
     const storageState = await signInContext.storageState();
     await signInContext.close();
 
@@ -82,14 +61,14 @@ async function bench(): Promise<Results> {
     await sandbox.latency(0);
     const jsFloor = await scriptsLoaded(browser, "floor", FLOOR_URL, { portal: false });
     const jsPages: ScriptsLoaded[] = [];
-    const jsPaths = [...portalViews(subscription).map((view) => view.path), "/portal/direct-debit", `/portal/direct-debit/${mandate}/change-bank`];
+    const jsPaths = [...views.map((view) => view.path), "/portal/direct-debit", `/portal/direct-debit/${ADA_MANDATE}/change-bank`];
     for (const path of jsPaths) {
-      const name = path.replace(subscription, "[id]").replace(mandate, "[id]");
+      const name = path.replace(ADA_PRO, "[id]").replace(ADA_MANDATE, "[id]");
       jsPages.push(await scriptsLoaded(browser, name, `${APP_URL}${path}`, { storageState, portal: true }));
     }
 
     progress("3. upstream calls per view");
-    const calls = await upstreamCalls(browser, storageState, portalViews(subscription));
+    const calls = await upstreamCalls(browser, storageState, views);
 
     const click: ClickToPortalRow[] = [];
     for (const latency of LATENCIES) {
@@ -121,7 +100,7 @@ async function bench(): Promise<Results> {
     try {
       entitlements = await entitlementChecks(browser, storageState, customerId);
     } catch (error) {
-      entitlementsSkipped = errorText(error);
+      entitlementsSkipped = firstLine(error);
     }
 
     progress("6. PostgreSQL and a second instance of the app on it");
@@ -132,9 +111,9 @@ async function bench(): Promise<Results> {
       second = { database: "PostgreSQL", reason: postgres.reason };
     } else {
       const database = `PostgreSQL ${postgres.version}`.trim();
-      second = await startPostgresApp().then(
+      second = await startApp("postgres").then(
         (): Instance => ({ database, url: POSTGRES_APP_URL }),
-        (error: unknown): Skipped => ({ database, reason: `the app did not start on it: ${errorText(error)}` }),
+        (error: unknown): Skipped => ({ database, reason: `the app did not start on it: ${firstLine(error)}` }),
       );
     }
     progress("6a. click to portal per user and database");

@@ -1,13 +1,11 @@
 // 2. Navigation: overview → subscriptions → one subscription → invoices, each step from the
 // click to its data visible; then Subscriptions ⇄ Invoices clicked the moment each page's data
 // shows. Each against one upstream round trip at the same latency plus a fixed allowance.
-import type { Browser, BrowserContext } from "@playwright/test";
-import { APP_URL, COUNTS, TARGETS } from "./config";
-import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type View } from "./browser";
-import { measureRoundTrips, sandbox, sequentialRoundTrips } from "./sandbox-client";
-import { median, round, summarize, type Summary } from "./stats";
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+import type { Browser } from "@playwright/test";
+import { COUNTS, TARGETS } from "./config";
+import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type StorageState, type View } from "./browser";
+import { measureRoundTrips, sandbox, sequentialRoundTrips, withCallLog } from "./sandbox-client";
+import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 
 const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
 
@@ -47,62 +45,55 @@ export async function navigation(browser: Browser, storageState: StorageState, l
   await sandbox.latency(latencyMs);
   const { oneRoundTrip } = await measureRoundTrips(customerId);
   const budgetMs = navigationBudget(latencyMs, oneRoundTrip);
-  const context = await newContext(browser, storageState);
-  const times: number[][] = STEPS.map(() => []);
-  const calls: number[][] = STEPS.map(() => []);
-  const trips: number[][] = STEPS.map(() => []);
-  let atOnce: { times: number[]; callsPerClick: number };
+  const context = await newContext(browser, { storageState });
   try {
     const page = await context.newPage();
-    for (let i = 0; i < COUNTS.warmup + COUNTS.navigationRuns; i += 1) {
-      await page.goto(`${APP_URL}/portal`);
+    const runs = await afterWarmUp(COUNTS.navigationRuns, async () => {
+      await page.goto("/portal");
       await portalHydrated(page);
       // Let the links' viewport prefetches start, as they would for a person reading the page.
       await page.waitForTimeout(150);
-      for (const [index, step] of STEPS.entries()) {
-        await sandbox.resetCalls();
-        const ms = await timeToView(page, step.view, () => page.locator(step.link).first().click());
-        const { log } = await sandbox.calls();
-        if (i < COUNTS.warmup) continue;
-        times[index]?.push(ms);
-        calls[index]?.push(log.length);
-        const waves = sequentialRoundTrips(log, latencyMs);
-        if (waves !== null) trips[index]?.push(waves);
-      }
-    }
+      const steps = [];
+      for (const step of STEPS) steps.push(await withCallLog(() => timeToView(page, step.view, () => page.locator(step.link).first().click())));
+      return steps;
+    });
 
     // Straight from hydration into the chain: nothing has had time to prefetch.
-    await page.goto(`${APP_URL}/portal/subscriptions`);
+    await page.goto("/portal/subscriptions");
     await portalHydrated(page);
     const chain: ChainStep[] = Array.from({ length: COUNTS.warmup + COUNTS.atOnceClicks }, (_, index) =>
       index % 2 === 0 ? { view: "invoices", selector: NAV_LINK("/portal/invoices") } : { view: "subscriptions", selector: NAV_LINK("/portal/subscriptions") },
     );
-    await sandbox.resetCalls();
-    const chainTimes = await timeChain(page, chain);
-    const { log } = await sandbox.calls();
-    atOnce = { times: chainTimes.slice(COUNTS.warmup), callsPerClick: round(log.length / chain.length, 1) };
+    const atOnce = await withCallLog(() => timeChain(page, chain));
+
+    const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({
+      latencyMs,
+      step,
+      measured,
+      oneRoundTripMs: oneRoundTrip,
+      ratio: round(measured.median / oneRoundTrip),
+      budgetMs,
+      ...extra,
+    });
+    return [
+      ...STEPS.map((step, index) => {
+        const samples = runs.flatMap((run) => run[index] ?? []);
+        const trips = samples.flatMap((sample) => sequentialRoundTrips(sample.log, latencyMs) ?? []);
+        return row(step.name, summarize(samples.map((sample) => sample.result)), {
+          atOnce: false,
+          upstreamCalls: median(samples.map((sample) => sample.log.length)),
+          upstreamRoundTrips: trips.length > 0 ? median(trips) : null,
+          worstUpstreamRoundTrips: trips.length > 0 ? Math.max(...trips) : null,
+        });
+      }),
+      row(AT_ONCE_STEP, summarize(atOnce.result.slice(COUNTS.warmup)), {
+        atOnce: true,
+        upstreamCalls: round(atOnce.log.length / chain.length, 1),
+        upstreamRoundTrips: null,
+        worstUpstreamRoundTrips: null,
+      }),
+    ];
   } finally {
     await context.close();
   }
-  const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({
-    latencyMs,
-    step,
-    measured,
-    oneRoundTripMs: oneRoundTrip,
-    ratio: round(measured.median / oneRoundTrip),
-    budgetMs,
-    ...extra,
-  });
-  return [
-    ...STEPS.map((step, index) => {
-      const stepTrips = trips[index] ?? [];
-      return row(step.name, summarize(times[index] ?? []), {
-        atOnce: false,
-        upstreamCalls: median(calls[index] ?? []),
-        upstreamRoundTrips: stepTrips.length > 0 ? median(stepTrips) : null,
-        worstUpstreamRoundTrips: stepTrips.length > 0 ? Math.max(...stepTrips) : null,
-      });
-    }),
-    row(AT_ONCE_STEP, summarize(atOnce.times), { atOnce: true, upstreamCalls: atOnce.callsPerClick, upstreamRoundTrips: null, worstUpstreamRoundTrips: null }),
-  ];
 }

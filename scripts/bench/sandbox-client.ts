@@ -2,9 +2,9 @@
 // made straight from Node, to measure what a round trip costs at a given latency.
 import { randomUUID } from "node:crypto";
 import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { SandboxControls, type SandboxCalls } from "../../e2e/sandbox-controls";
+import { SandboxControls, type SandboxCalls } from "../../lib/testing/app-under-test";
 import { COUNTS, SANDBOX_URL } from "./config";
-import { median, round } from "./stats";
+import { afterWarmUp, median, round } from "./stats";
 
 export type OperationCounts = Record<string, number>;
 
@@ -27,7 +27,7 @@ export async function mint(customerId: string): Promise<string> {
   return token;
 }
 
-export async function read(token: string, path: string): Promise<unknown> {
+async function read(token: string, path: string): Promise<unknown> {
   const response = await fetch(`${API}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`sandbox GET ${path}: ${response.status}`);
   return response.json();
@@ -45,19 +45,24 @@ export interface RoundTrips {
 
 /** Median times of the limit's round trips, measured with fetch at the sandbox's current latency. */
 export async function measureRoundTrips(customerId: string): Promise<RoundTrips> {
-  const two: number[] = [];
-  const one: number[] = [];
-  for (let i = 0; i < COUNTS.warmup + COUNTS.limitRuns; i += 1) {
+  const runs = await afterWarmUp(COUNTS.limitRuns, async () => {
     const started = performance.now();
     const token = await mint(customerId);
     const minted = performance.now();
     await Promise.all(OVERVIEW_READS.map((path) => read(token, path)));
     const done = performance.now();
-    if (i < COUNTS.warmup) continue;
-    two.push(done - started);
-    one.push(done - minted);
-  }
-  return { twoRoundTrips: round(median(two)), oneRoundTrip: round(median(one)) };
+    return { two: done - started, one: done - minted };
+  });
+  return { twoRoundTrips: round(median(runs.map((run) => run.two))), oneRoundTrip: round(median(runs.map((run) => run.one))) };
+}
+
+export type CallLog = SandboxCalls["log"];
+
+/** Runs `act` with the sandbox's call log emptied first; answers what `act` answered and the upstream calls made meanwhile. */
+export async function withCallLog<T>(act: () => Promise<T>): Promise<{ result: T; log: CallLog }> {
+  await sandbox.resetCalls();
+  const result = await act();
+  return { result, log: (await sandbox.calls()).log };
 }
 
 /**
@@ -65,7 +70,7 @@ export async function measureRoundTrips(customerId: string): Promise<RoundTrips>
  * `latencyMs` (null at 0: nothing separates them). A call that reaches the sandbox within half
  * the latency of the first call of a wave was sent alongside it, without waiting for an answer.
  */
-export function sequentialRoundTrips(log: readonly SandboxCalls["log"][number][], latencyMs: number): number | null {
+export function sequentialRoundTrips(log: CallLog, latencyMs: number): number | null {
   if (latencyMs <= 0 || log.length === 0) return null;
   const arrivals = log.map((entry) => Date.parse(entry.at)).sort((a, b) => a - b);
   let waves = 1;

@@ -3,14 +3,12 @@
 // throwaway PostgreSQL, and the empty "floor" app. Every one is stopped at the end, on an error
 // and on Ctrl-C (see stopAll / main.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
-import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { postgresServerPrograms } from "../postgres-programs";
-import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL } from "./config";
+import { postgresServerPrograms, sandboxEnv, testModeEnv, throwawayCluster } from "../../lib/testing/app-under-test";
+import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL, SECRETS } from "./config";
 
 const running = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -20,12 +18,6 @@ const stopSignals = new Map<ChildProcess, NodeJS.Signals>();
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-/** A fresh AUTH_SECRET per run: nothing may depend on a particular one. The bench reads its own sign-in cookies with it. */
-export const AUTH_SECRET = randomBytes(33).toString("base64url");
-
-/** What the app checks webhook signatures with (REVKEEN_WEBHOOK_SECRET), fresh per run; the sandbox and the bench sign with it. */
-export const WEBHOOK_SECRET = `rk_wh_${randomBytes(24).toString("hex")}`;
-
 /** A temporary folder removed when the bench stops. */
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -34,9 +26,9 @@ function tempDir(prefix: string): string {
 }
 
 /**
- * The app as the e2e suite runs it: a production build on the standalone sandbox over HTTP, with
- * webhooks signed by WEBHOOK_SECRET. Its database: the embedded one (PGlite) in a folder of its
- * own, unless `database` names a PostgreSQL (DATABASE_URL).
+ * The app as the e2e suite runs it: a production build in test mode on the standalone sandbox.
+ * Its database: the embedded one (PGlite) in a folder of its own, unless `database` names a
+ * PostgreSQL (DATABASE_URL).
  */
 function appEnv(database: { url: string } | { dir: string }): NodeJS.ProcessEnv {
   return {
@@ -44,16 +36,8 @@ function appEnv(database: { url: string } | { dir: string }): NodeJS.ProcessEnv 
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
-    REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
-    REVKEEN_API_URL: `${SANDBOX_URL}/v2`,
-    REVKEEN_DEMO_SIGN_IN: "true",
-    PORTAL_MINTS_PER_MINUTE_PER_USER: "100000",
-    PORTAL_MINTS_PER_MINUTE_PER_IP: "100000",
-    AUTH_SECRET,
-    AUTH_TRUST_HOST: "true",
-    REVKEEN_WEBHOOK_SECRET: WEBHOOK_SECRET,
     // Empty is unset: the shell's or .env.local's database is never the bench's.
-    DATABASE_URL: "url" in database ? database.url : "",
+    ...testModeEnv(SANDBOX_URL, "url" in database ? database.url : "", SECRETS),
     DATABASE_DIR: "dir" in database ? database.dir : "",
     ...turbopackRoot(),
   };
@@ -76,9 +60,9 @@ function logPath(name: string): string {
   return join(ROOT, RESULTS_DIR, `${name}.log`);
 }
 
-/** Starts `node args…` (or `command args…`) in its own process group, its output appended to bench-results/<log>.log. */
+/** Starts `node args…` (or `command args…`) in its own process group, its output in bench-results/<log>.log. */
 function start(log: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; command?: string }): ChildProcess {
-  const out = createWriteStream(logPath(log), { flags: "a" });
+  const out = createWriteStream(logPath(log));
   const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
@@ -98,7 +82,6 @@ function kill(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /** Runs a command to completion (a build); rejects with the log's tail when it fails. */
 function run(log: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
-  writeFileSync(logPath(log), "");
   const child = start(log, args, options);
   return new Promise((resolve, reject) => {
     child.once("error", reject);
@@ -123,30 +106,30 @@ async function assertPortFree(port: number, envName: string): Promise<void> {
   if (inUse) throw new Error(`port ${port} is in use; stop what listens there or set ${envName}`);
 }
 
-/** Polls `url` until it answers (any status below 500), for at most `timeoutMs`. */
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, log: string): Promise<void> {
+/** Polls `ready` until it answers true, for at most `timeoutMs`, while `child` (the server of `what`) runs. */
+async function waitUntil(ready: () => Promise<boolean>, child: ChildProcess, what: string, timeoutMs: number, log: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server for ${url} exited early; see ${RESULTS_DIR}/${log}.log`);
-    try {
-      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server for ${what} exited early; see ${RESULTS_DIR}/${log}.log`);
+    if (await ready().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s; see ${RESULTS_DIR}/${log}.log`);
+  throw new Error(`${what} was not ready within ${timeoutMs / 1000} s; see ${RESULTS_DIR}/${log}.log`);
+}
+
+/** Until `url` answers (any status below 500). */
+function waitForUrl(url: string, child: ChildProcess, timeoutMs: number, log: string): Promise<void> {
+  const answers = async () => {
+    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    return response.status < 500;
+  };
+  return waitUntil(answers, child, url, timeoutMs, log);
 }
 
 export async function startSandbox(): Promise<void> {
   await assertPortFree(PORTS.sandbox, "BENCH_SANDBOX_PORT");
-  writeFileSync(logPath("sandbox"), "");
-  const child = start("sandbox", [TSX_BIN, "scripts/sandbox.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SANDBOX_PORT: String(PORTS.sandbox), REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY, REVKEEN_SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET },
-  });
+  const child = start("sandbox", [TSX_BIN, "scripts/sandbox.ts"], { cwd: ROOT, env: { ...process.env, ...sandboxEnv(PORTS.sandbox, SECRETS) } });
   await waitForUrl(`${SANDBOX_URL}/__sandbox/customers`, child, 60_000, "sandbox");
 }
 
@@ -169,97 +152,57 @@ export async function buildApp(): Promise<number> {
   return performance.now() - started;
 }
 
-/** `next start` on :3611, on the embedded database (PGlite) in a fresh folder: the default without DATABASE_URL. */
-export async function startApp(): Promise<void> {
-  await assertPortFree(PORTS.app, "BENCH_APP_PORT");
-  writeFileSync(logPath("app"), "");
-  const env = appEnv({ dir: tempDir("revkeen-bench-pglite-") });
-  const child = start("app", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.app)], { cwd: ROOT, env });
-  await waitForUrl(`${APP_URL}/sign-in`, child, 90_000, "app");
+/**
+ * `next start` of the build: on :3611 on the embedded database (PGlite) in a fresh folder, the
+ * default without DATABASE_URL; or again on :3613 on the PostgreSQL startPostgres() started (one
+ * deployment, another database).
+ */
+export async function startApp(on: "embedded" | "postgres"): Promise<void> {
+  const { port, envName, url, log, env } =
+    on === "embedded"
+      ? { port: PORTS.app, envName: "BENCH_APP_PORT", url: APP_URL, log: "app", env: appEnv({ dir: tempDir("revkeen-bench-pglite-") }) }
+      : { port: PORTS.postgresApp, envName: "BENCH_POSTGRES_APP_PORT", url: POSTGRES_APP_URL, log: "app-postgres", env: appEnv({ url: POSTGRES_URL }) };
+  await assertPortFree(port, envName);
+  const child = start(log, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: ROOT, env });
+  await waitForUrl(`${url}/sign-in`, child, 90_000, log);
 }
 
-/** The same build again on :3613, on the PostgreSQL startPostgres() started (one deployment, another database). */
-export async function startPostgresApp(): Promise<void> {
-  await assertPortFree(PORTS.postgresApp, "BENCH_POSTGRES_APP_PORT");
-  writeFileSync(logPath("app-postgres"), "");
-  const env = appEnv({ url: POSTGRES_URL });
-  const child = start("app-postgres", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.postgresApp)], { cwd: ROOT, env });
-  await waitForUrl(`${POSTGRES_APP_URL}/sign-in`, child, 90_000, "app-postgres");
-}
-
-function lastLine(text: string): string {
-  return (
-    text
-      .trim()
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .pop() ?? "no output"
-  );
-}
-
-/** Until PostgreSQL answers a query, for at most `timeoutMs`; false if it never does. */
-async function postgresReady(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+/** Whether the bench's PostgreSQL answers a query. */
+async function postgresAnswers(): Promise<boolean> {
   const { default: postgres } = await import("postgres");
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    const sql = postgres(POSTGRES_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
-    try {
-      await sql`select 1`;
-      return true;
-    } catch {
-      // starting
-    } finally {
-      await sql.end({ timeout: 1 });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const sql = postgres(POSTGRES_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } finally {
+    await sql.end({ timeout: 1 });
   }
-  return false;
 }
 
 /**
  * A throwaway PostgreSQL for the second instance: a fresh cluster in a temporary folder on
  * 127.0.0.1:5611 (BENCH_POSTGRES_PORT), migrated with scripts/db-migrate.ts, as the e2e suite's
- * (scripts/test-database.ts) but with PostgreSQL's default durability. As root, the cluster
- * belongs to `nobody` (PostgreSQL refuses to run as root). Answers why not instead of failing:
- * the bench then prints the PostgreSQL rows as skipped.
+ * but with PostgreSQL's default durability. Answers why not instead of failing: the bench then
+ * prints the PostgreSQL rows as skipped.
  */
 export async function startPostgres(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   const programs = postgresServerPrograms();
   if (programs === null) return { ok: false, reason: "no PostgreSQL server programs (initdb, postgres) on PATH or in /usr/lib/postgresql" };
-  const { initdb, postgres: server } = programs;
-  const free = await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT").then(
-    () => null,
-    (error: unknown) => (error instanceof Error ? error.message : String(error)),
-  );
-  if (free !== null) return { ok: false, reason: free };
-
-  const asRoot = process.getuid?.() === 0;
-  const as = (program: string, args: string[]) => (asRoot ? { command: "runuser", args: ["-u", "nobody", "--", program, ...args] } : { command: program, args });
-  const dir = tempDir("revkeen-bench-postgres-");
-  if (asRoot) {
-    chmodSync(dir, 0o700);
-    spawnSync("chown", ["nobody", dir]);
-  }
-  const init = as(initdb, ["-D", dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
-  const initialised = spawnSync(init.command, init.args, { encoding: "utf8" });
-  if (initialised.status !== 0) return { ok: false, reason: `initdb failed: ${lastLine(`${initialised.stderr ?? ""}${initialised.error?.message ?? ""}`)}` };
-
-  writeFileSync(logPath("postgres"), "");
-  const serve = as(server, ["-D", dir, "-p", String(PORTS.postgres), "-k", dir, "-c", "listen_addresses=127.0.0.1"]);
-  const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
-  // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
-  stopSignals.set(child, "SIGINT");
-  if (!(await postgresReady(child, 30_000))) {
-    return { ok: false, reason: `PostgreSQL did not start on port ${PORTS.postgres}: ${lastLine(readFileSync(logPath("postgres"), "utf8"))}` };
-  }
   try {
+    await assertPortFree(PORTS.postgres, "BENCH_POSTGRES_PORT");
+    const serve = throwawayCluster(programs, tempDir("revkeen-bench-postgres-"), PORTS.postgres);
+    const child = start("postgres", serve.args, { cwd: ROOT, env: process.env, command: serve.command });
+    // SIGINT is PostgreSQL's fast shutdown: it ends the app's open connections instead of waiting for them.
+    stopSignals.set(child, "SIGINT");
+    await waitUntil(postgresAnswers, child, `PostgreSQL on port ${PORTS.postgres}`, 30_000, "postgres");
     await run("db-migrate", [TSX_BIN, "scripts/db-migrate.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: POSTGRES_URL } });
   } catch (error) {
-    return { ok: false, reason: `npm run db:migrate failed (${RESULTS_DIR}/db-migrate.log): ${lastLine(error instanceof Error ? error.message : String(error))}` };
+    // What failed (the first line) and why (the last: the end of initdb's or the migration's output).
+    const lines = (error instanceof Error ? error.message : String(error)).split("\n").filter((line) => line.trim() !== "");
+    return { ok: false, reason: [...new Set([lines[0], lines.at(-1)])].join(" ") };
   }
   // "postgres (PostgreSQL) 15.18 (Debian …)" → "15.18": the table names the server it measured.
-  const version = /\d+(\.\d+)+/.exec(spawnSync(server, ["--version"], { encoding: "utf8" }).stdout)?.[0] ?? "";
+  const version = /\d+(\.\d+)+/.exec(spawnSync(programs.postgres, ["--version"], { encoding: "utf8" }).stdout)?.[0] ?? "";
   return { ok: true, version };
 }
 
@@ -348,8 +291,7 @@ export default async function Page() {
  */
 export async function buildAndStartFloor(): Promise<number> {
   await assertPortFree(PORTS.floor, "BENCH_FLOOR_PORT");
-  const dir = mkdtempSync(join(tmpdir(), "revkeen-bench-floor-"));
-  tempDirs.add(dir);
+  const dir = tempDir("revkeen-bench-floor-");
   const modules = realpathSync(join(ROOT, "node_modules"));
   symlinkSync(modules, join(dir, "node_modules"), "dir");
   mkdirSync(join(dir, "app"));
@@ -376,7 +318,6 @@ export async function buildAndStartFloor(): Promise<number> {
   const started = performance.now();
   await run("floor-build", [NEXT_BIN, "build"], { cwd: dir, env });
   const seconds = performance.now() - started;
-  writeFileSync(logPath("floor"), "");
   const child = start("floor", [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.floor)], { cwd: dir, env });
   await waitForUrl(FLOOR_URL, child, 60_000, "floor");
   return seconds;

@@ -1,4 +1,24 @@
-// Small statistics: medians and nearest-rank percentiles over a list of times.
+// Repeated measurements: unmeasured runs first, then medians and nearest-rank percentiles over
+// the times measured.
+import { COUNTS } from "./config";
+
+/**
+ * Runs `once` COUNTS.warmup times unmeasured (JIT, connection pools, Next's caches), then `runs`
+ * times; answers what the measured runs answered.
+ */
+export async function afterWarmUp<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
+  for (let i = 0; i < COUNTS.warmup; i += 1) await once();
+  const results: T[] = [];
+  for (let i = 0; i < runs; i += 1) results.push(await once());
+  return results;
+}
+
+/** ms that `act` took. */
+export async function elapsed(act: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await act();
+  return performance.now() - started;
+}
 
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;

@@ -1,11 +1,8 @@
 // 3. Upstream calls per view, counted by the sandbox: one per resource shown, none again on
 // hydrate, none again on a focus event inside SWR's dedupe window.
-import type { Browser, BrowserContext } from "@playwright/test";
-import { APP_URL } from "./config";
-import { newContext, portalHydrated, trackNetwork } from "./browser";
+import type { Browser } from "@playwright/test";
+import { newContext, portalHydrated, trackNetwork, type StorageState } from "./browser";
 import { sandbox, type OperationCounts } from "./sandbox-client";
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 export const COUNTED_OPERATIONS = ["customer.get", "subscriptions.list", "subscriptions.get", "invoices.list", "invoices.get", "sessions.create"] as const;
 
@@ -44,12 +41,12 @@ function pick(counts: OperationCounts): OperationCounts {
 
 export async function upstreamCalls(browser: Browser, storageState: StorageState, views: PortalView[]): Promise<UpstreamCallsRow[]> {
   await sandbox.latency(0);
-  const context = await newContext(browser, storageState);
+  const context = await newContext(browser, { storageState });
   const rows: UpstreamCallsRow[] = [];
   try {
     const page = await context.newPage();
     for (const view of views) {
-      await page.goto(`${APP_URL}${view.path}`);
+      await page.goto(view.path);
       await portalHydrated(page);
       const warm = trackNetwork(page);
       await warm.quiet();

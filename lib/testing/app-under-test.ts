@@ -1,0 +1,259 @@
+// The app run as a server and driven from outside, as the end-to-end suite (e2e/) and the bench
+// (scripts/bench) both run it: its ports, fresh secrets and test-mode environment, the standalone
+// sandbox's and a throwaway PostgreSQL's, the Chromium that drives it, the demo customers and their
+// sign-in, the sandbox's controls, and webhook deliveries signed as RevKeen signs them. One module
+// for both, so the bench measures the app the suite tests, started and driven the same way.
+import { spawnSync } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, readdirSync } from "node:fs";
+import { chromium, type LaunchOptions, type Page } from "@playwright/test";
+import { DEFAULT_SANDBOX_API_KEY } from "../env/schema.mjs";
+import { deterministicUuid } from "../sandbox/data/ids";
+
+// Servers and their environment ----------------------------------------------------------------
+
+/** The port named by the environment variable `name`, else `fallback`. */
+export function portFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number from 1 to 65535`);
+  return value;
+}
+
+export const loopbackUrl = (port: number) => `http://127.0.0.1:${port}`;
+
+/** A fresh AUTH_SECRET for each run: nothing may depend on a particular one. */
+export const freshAuthSecret = () => randomBytes(33).toString("base64url");
+
+/** A fresh secret for each run for the webhooks the app checks and the sandbox signs: none is written down anywhere. */
+export const freshWebhookSecret = () => `rk_wh_${randomBytes(24).toString("hex")}`;
+
+export type RunSecrets = { authSecret: string; webhookSecret: string };
+
+/** The standalone sandbox (scripts/sandbox.ts) on `port`, with the default merchant key, sending its webhooks to `webhookUrl`. */
+export function sandboxEnv(port: number, { webhookSecret }: RunSecrets, webhookUrl?: string): Record<string, string> {
+  return {
+    SANDBOX_PORT: String(port),
+    REVKEEN_SANDBOX_API_KEY: DEFAULT_SANDBOX_API_KEY,
+    REVKEEN_SANDBOX_WEBHOOK_SECRET: webhookSecret,
+    ...(webhookUrl ? { SANDBOX_WEBHOOK_URL: webhookUrl } : {}),
+  };
+}
+
+/**
+ * The production build in test mode, against the standalone sandbox at `sandboxUrl` over HTTP:
+ * the code path a live deploy runs. `databaseUrl` empty: the embedded database.
+ */
+export function testModeEnv(sandboxUrl: string, databaseUrl: string, { authSecret, webhookSecret }: RunSecrets): Record<string, string> {
+  return {
+    REVKEEN_API_KEY: DEFAULT_SANDBOX_API_KEY,
+    REVKEEN_API_URL: `${sandboxUrl}/v2`,
+    REVKEEN_DEMO_SIGN_IN: "true",
+    REVKEEN_TIMEOUT_MS: "3000",
+    DATABASE_URL: databaseUrl,
+    // Both sign the same demo users in many times a minute from one address.
+    PORTAL_MINTS_PER_MINUTE_PER_USER: "1000",
+    PORTAL_MINTS_PER_MINUTE_PER_IP: "1000",
+    PORTAL_WRITES_PER_MINUTE_PER_USER: "1000",
+    PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: "1000",
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: "true",
+    // The standalone sandbox signs the webhooks it sends to the app with the same secret.
+    REVKEEN_WEBHOOK_SECRET: webhookSecret,
+  };
+}
+
+/**
+ * Where a PostgreSQL server program is: on PATH, else in Debian's /usr/lib/postgresql/<version>/bin
+ * (the newest first), which the postgresql package does not put on PATH.
+ */
+function postgresProgram(name: "initdb" | "postgres"): string | null {
+  const onPath = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
+  if (onPath) return onPath;
+  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse() : [];
+  return versions.map((version) => `/usr/lib/postgresql/${version}/bin/${name}`).find((candidate) => existsSync(candidate)) ?? null;
+}
+
+/** Both programs a throwaway cluster needs, or null when either is missing. */
+export function postgresServerPrograms(): { initdb: string; postgres: string } | null {
+  const initdb = postgresProgram("initdb");
+  const postgres = postgresProgram("postgres");
+  return initdb && postgres ? { initdb, postgres } : null;
+}
+
+/**
+ * A throwaway PostgreSQL cluster in the empty folder `dir` (scripts/test-database.ts for the e2e
+ * suite, and the bench's), with trust authentication for `postgres`; answers the command that
+ * serves it on 127.0.0.1:`port` with the `-c` settings given. As root, the cluster belongs to
+ * `nobody` (PostgreSQL refuses to run as root). Throws with initdb's output when it fails.
+ */
+export function throwawayCluster(programs: { initdb: string; postgres: string }, dir: string, port: number, settings: string[] = []): { command: string; args: string[] } {
+  const asRoot = process.getuid?.() === 0;
+  const as = (program: string, args: string[]) => (asRoot ? { command: "runuser", args: ["-u", "nobody", "--", program, ...args] } : { command: program, args });
+  if (asRoot) {
+    chmodSync(dir, 0o700);
+    spawnSync("chown", ["nobody", dir]);
+  }
+  const init = as(programs.initdb, ["-D", dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
+  const initialised = spawnSync(init.command, init.args, { encoding: "utf8" });
+  if (initialised.status !== 0) throw new Error(`initdb failed:\n${initialised.stderr ?? ""}${initialised.error?.message ?? ""}`);
+  return as(programs.postgres, ["-D", dir, "-p", String(port), "-k", dir, ...["listen_addresses=127.0.0.1", ...settings].flatMap((setting) => ["-c", setting])]);
+}
+
+// Chromium -------------------------------------------------------------------------------------
+
+// Which Chromium drives the app, and how: an explicit path, else Playwright's own download (a
+// normal developer machine, after `npx playwright install chromium`), else the system's (Debian:
+// apt-get install chromium). The flags keep it quiet on a closed network.
+// scripts/ensure-browser.ts gets one before `npm test` starts the suite when none is found.
+
+export type ChromiumChoice = {
+  source: "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH" | "Playwright's download" | "the system's";
+  /** Undefined: Playwright launches its own download. */
+  executablePath: string | undefined;
+};
+
+const SYSTEM_CHROMIUM = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+/** The Chromium to use, or null when this machine has none. */
+export function findChromium(): ChromiumChoice | null {
+  const explicit = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
+  if (explicit) return existsSync(explicit) ? { source: "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH", executablePath: explicit } : null;
+  const bundled = chromium.executablePath();
+  if (bundled && existsSync(bundled)) return { source: "Playwright's download", executablePath: undefined };
+  const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
+  return system ? { source: "the system's", executablePath: system } : null;
+}
+
+export function chromiumLaunchOptions(): LaunchOptions {
+  return {
+    executablePath: findChromium()?.executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  };
+}
+
+// The demo customers, their sign-in and webhooks about them ----------------------------------------
+
+export const CUSTOMERS = {
+  rich: "Ada Lovelace",
+  empty: "Grace Hopper",
+  yen: "佐藤 健二",
+  euro: "Émilie du Châtelet",
+  /** A user with no billing account yet: the first "Manage billing" creates one and links it. */
+  unlinked: "a new customer",
+} as const;
+
+/** Ada Lovelace's active £12.00 monthly plan: renews, nothing scheduled, the one to cancel. */
+export const ADA_PRO = deterministicUuid("subscription:ada:pro");
+
+/** Ada's Barclays Direct Debit (active, collecting soon) and her Lloyds one (cancelled). */
+export const ADA_MANDATE = deterministicUuid("mandate:ada:barclays");
+export const ADA_OLD_MANDATE = deterministicUuid("mandate:ada:lloyds");
+
+// These wait with the page's timeouts, not an expect's: the bench runs them outside the test
+// runner, where an expect gives up after 5 s, and a first sign-in on a busy machine takes longer.
+
+/** Signs in on the page's base URL as the demo customer `name`. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).waitFor();
+}
+
+export async function openPortal(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+  await page.waitForURL(/\/portal$/);
+}
+
+export async function signInToPortal(page: Page, name: string): Promise<void> {
+  await signIn(page, name);
+  await openPortal(page);
+}
+
+/** Headers of a webhook delivery of `body` signed with `secret` at `at` (unix seconds), as RevKeen signs them. */
+export function signedWebhookHeaders(body: string, secret: string, at = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const v1 = createHmac("sha256", secret).update(`${at}.${body}`).digest("hex");
+  return { "content-type": "application/json", "x-revkeen-signature": `t=${at},v1=${v1}` };
+}
+
+// The standalone sandbox's controls (see lib/sandbox/controls/controls.ts) ------------------------------
+
+export type SandboxCalls = {
+  total: number;
+  by_operation: Record<string, number>;
+  log: { operation: string; at: string; status: number | null }[];
+};
+
+type FaultBody = {
+  operation?: string | string[];
+  count?: number;
+  status?: number;
+  retry_after?: number;
+  delay_ms?: number;
+  drop?: boolean;
+  malformed?: boolean;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  event_type: string;
+  state: "pending" | "delivered" | "failed" | "no_endpoint";
+  attempts: { at: string; status: number | null; answer: string | null; fault: string | null }[];
+  event: { id: string; type: string; data: { object: Record<string, unknown> } };
+};
+
+/** A one-time code as the sandbox "e-mailed" it. */
+export type SentEmail = { customer_id: string; mandate_id: string; to: string; code: string; sent_at: string };
+
+/** The standalone sandbox's controls: the suite's way to shape the upstream, and the bench's to count its calls. */
+export class SandboxControls {
+  constructor(private readonly baseUrl: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/__sandbox/${path}`, {
+      method,
+      // Every change as JSON: the controls refuse anything else (see lib/sandbox/controls/controls.ts).
+      headers: method === "GET" ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { data: T }).data;
+  }
+  reset = () => this.call("POST", "reset");
+  customers = () => this.call<{ id: string; name: string; email: string }[]>("GET", "customers");
+  fault = (body: FaultBody) => this.call("POST", "faults", body);
+  clearFaults = () => this.call("DELETE", "faults");
+  advanceClock = (seconds: number) => this.call("POST", "clock", { advance_seconds: seconds });
+  revokeTokens = (customerId?: string) => this.call<{ revoked: number }>("POST", "tokens/revoke", customerId ? { customer_id: customerId } : {});
+  calls = () => this.call<SandboxCalls>("GET", "calls");
+  resetCalls = () => this.call("DELETE", "calls");
+  sessionShape = (shape: "reference" | "sdk" | "token" | "tokenless") => this.call("POST", "settings", { session_shape: shape });
+  /** What the merchant sees: every scheduled or finished cancellation, with the reason given. */
+  cancellations = () => this.call<{ subscription_id: string; status: string; reason: string | null }[]>("GET", "cancellations");
+  latency = (ms: number) => this.call<{ latency_ms: number }>("POST", "settings", { latency_ms: ms });
+  /** Every webhook delivery, newest first, with its attempts and the app's answers. */
+  webhooks = () => this.call<WebhookDelivery[]>("GET", "webhooks");
+  webhookFault = (kind: "duplicate" | "out_of_order" | "bad_signature" | "endpoint_down", count = 1) => this.call("POST", "webhooks/faults", { kind, count });
+  /** Whether the merchant offers Direct Debit self-service (on after every reset). */
+  directDebitSelfService = (on: boolean) => this.call("POST", "settings", { direct_debit_self_service: on });
+  /** The codes sent to a customer, newest first. */
+  emails = (customerId: string) => this.call<SentEmail[]>("GET", `emails?customer_id=${encodeURIComponent(customerId)}`);
+  async latestCode(customerId: string): Promise<string> {
+    const [latest] = await this.emails(customerId);
+    if (!latest) throw new Error("no code was e-mailed");
+    return latest.code;
+  }
+  async customerId(name: string): Promise<string> {
+    const found = (await this.customers()).find((customer) => customer.name === name);
+    if (!found) throw new Error(`no demo customer named ${name}`);
+    return found.id;
+  }
+}
