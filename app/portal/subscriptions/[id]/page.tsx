@@ -13,7 +13,7 @@ import { dataBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { CancelWithoutScript } from "../../_components/cancel-without-script";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
-import { SubscriptionDetails } from "../../_components/subscription-details";
+import { SubscriptionDetails } from "./_components/subscription-details";
 
 export const metadata: Metadata = { title: "Subscription" };
 

@@ -1,12 +1,12 @@
 "use client";
 
 import { CancelSubscription } from "./cancel-subscription";
-import { RefreshProblem } from "./refresh-problem";
-import { SubscriptionBadges } from "./subscription-badges";
-import { SubscriptionFacts } from "./subscription-facts";
-import { subscriptionTitle } from "./subscription-title";
-import { useSubscription } from "./use-portal-data";
-import { DetailRow } from "./detail-row";
+import { RefreshProblem } from "../../../_components/refresh-problem";
+import { SubscriptionBadges } from "../../../_components/subscription-badges";
+import { SubscriptionFacts } from "../../../_components/subscription-facts";
+import { subscriptionTitle } from "../../../_components/subscription-title";
+import { useSubscription } from "../../../_components/use-portal-data";
+import { DetailRow } from "../../../_components/detail-row";
 import { formatPrice } from "@/lib/shared/format/format-price";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { ReactNode } from "react";

@@ -5,7 +5,7 @@ import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/schemas";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { loadCancelRequest, useCancelSubscription } from "./use-cancel-subscription";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "../../../_components/use-hydrated";
 
 // Most visits never open the form: it loads when they reach for the button, not with the page,
 // and the request it sends loads with it.
