@@ -105,16 +105,49 @@ export function detail(page: Page, term: string) {
   return page.locator("dt", { hasText: exact }).locator("+ dd");
 }
 
+/** The Idempotency-Key a form sent to a server action carries (with JavaScript or without), if it carries one. */
+export function idempotencyKeyOf(body: string): string | undefined {
+  return /name="(?:\d+_)?idempotencyKey"\r\n\r\n([^\r\n]*)/.exec(body)?.[1];
+}
+
 /**
- * The Idempotency-Key of every cancel request the page sends from now on, in order: one intent
- * must reuse one key however often it is sent.
+ * The Idempotency-Key of every server action POSTed to a page whose path matches `path`, in
+ * order: one intent must reuse one key however often it is sent.
  */
-export function captureCancelKeys(page: Page): string[] {
+export function captureActionKeys(page: Page, path: RegExp): string[] {
   const keys: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/cancel")) keys.push(request.headers()["idempotency-key"] ?? "");
+    if (request.method() !== "POST" || !path.test(new URL(request.url()).pathname)) return;
+    const key = idempotencyKeyOf(request.postData() ?? "");
+    if (key !== undefined) keys.push(key);
   });
   return keys;
+}
+
+/** The keys of every subscription cancel the page sends from now on. */
+export function captureCancelKeys(page: Page): string[] {
+  return captureActionKeys(page, /^\/portal\/subscriptions\/[^/]+$/);
+}
+
+export type CaughtPost = { url: string; headers: Record<string, string>; body: string };
+
+/**
+ * The POST that `submit` makes a page without JavaScript send to a server action, stopped before
+ * it reaches the app: for a test to send it again, as it was or changed.
+ */
+export async function catchActionPost(page: Page, submit: () => Promise<void>): Promise<CaughtPost> {
+  let caught: CaughtPost | undefined;
+  await page.route("**/portal/**", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    caught = { url: request.url(), headers: { "content-type": request.headers()["content-type"] ?? "", origin: new URL(request.url()).origin }, body: request.postData() ?? "" };
+    // No content: the browser stays where it is.
+    await route.fulfill({ status: 204 });
+  });
+  await submit();
+  await expect.poll(() => caught !== undefined, { message: "the form was sent" }).toBe(true);
+  await page.unrouteAll();
+  return caught as CaughtPost;
 }
 
 /** Waits until the sandbox has delivered its latest webhook of `type` to the app, and the app said 2xx. */

@@ -15,6 +15,8 @@ const Redirected = vi.hoisted(
     },
 );
 const portal = vi.hoisted(() => ({ token: "" }));
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Redirected(url);
@@ -27,6 +29,7 @@ vi.mock("@/lib/server/portal-session/renew", () => ({ withPortalToken: (_user: u
 vi.stubEnv("AUTH_SECRET", "a-unit-test-secret-that-is-long-enough-123");
 vi.stubEnv("REVKEEN_API_KEY", "");
 vi.stubEnv("DATABASE_URL", "");
+vi.stubEnv("AUTH_URL", "http://app.test");
 vi.stubEnv("PORTAL_WRITES_PER_MINUTE_PER_USER", "2");
 
 const { cancelMandateAction } = await import("./actions");
@@ -45,6 +48,8 @@ const send = (fields: Record<string, string>) => cancelMandateAction({ status: "
 let users = 0;
 
 beforeEach(async () => {
+  // From this site's own page.
+  request.headers = new Headers({ origin: "http://app.test", host: "app.test" });
   users += 1;
   signedIn.id = `github:${users}`;
   inProcessSandbox().reset();

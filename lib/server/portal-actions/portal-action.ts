@@ -1,13 +1,18 @@
 import "server-only";
-// What every write of the portal repeats, as a server action: the form's fields checked by a
-// schema, the signed-in user, the write limit before anything reaches RevKeen, the form's
-// Idempotency-Key (a UUID and nothing else, so no text of the sender's choosing reaches a header
-// or a log line), and a PortalError turned into the typed answer the form shows. Next checks that
-// the action was sent by a page of this site and caps its body (serverActions in next.config.mjs).
+// What every write of the portal repeats, as a server action: the page that sent it is this
+// site's own, the form's fields checked by a schema, the signed-in user, the write limit before
+// anything reaches RevKeen, the form's Idempotency-Key (a UUID and nothing else, so no text of the
+// sender's choosing reaches a header or a log line), and a PortalError turned into the typed
+// answer the form shows. Next caps the body before the action runs (serverActions in
+// next.config.mjs) and checks the Origin too, but trusts X-Forwarded-Host and lets a request
+// without an Origin through; the exact check below does neither (request-origin.ts).
 import type { Route } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { serverEnv } from "@/lib/env/server";
 import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
+import { isSameOrigin } from "@/lib/server/security/request-origin";
 import { checkWriteRate } from "@/lib/server/security/request-limits";
 import type { ActionState } from "@/lib/shared/portal-api/action-state";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
@@ -41,6 +46,7 @@ function failed(error: PortalError): ActionState<never> {
 
 export function portalAction<S extends z.ZodType, T>(write: Write<S, T>): (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>> {
   return async (_previous, form) => {
+    if (!isSameOrigin({ headers: await headers() }, serverEnv())) return failed(new PortalError("portal:forbidden"));
     const key = write.keyed ? idempotencyKey.safeParse(form.get("idempotencyKey")) : null;
     if (key && !key.success) return failed(new PortalError("request:invalid"));
     const input = write.input.safeParse((write.read ?? formFields)(form));

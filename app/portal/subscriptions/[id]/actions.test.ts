@@ -16,6 +16,8 @@ const Redirected = vi.hoisted(
 );
 const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null }));
 const portal = vi.hoisted(() => ({ token: "" }));
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Redirected(url);
@@ -27,6 +29,7 @@ vi.mock("@/lib/server/portal-session/renew", () => ({ withPortalToken: (_user: u
 vi.stubEnv("AUTH_SECRET", "a-unit-test-secret-that-is-long-enough-123");
 vi.stubEnv("REVKEEN_API_KEY", "");
 vi.stubEnv("DATABASE_URL", "");
+vi.stubEnv("AUTH_URL", "http://app.test");
 vi.stubEnv("PORTAL_WRITES_PER_MINUTE_PER_USER", "2");
 
 const { cancelSubscriptionAction } = await import("./actions");
@@ -45,6 +48,8 @@ const send = (fields: Record<string, string>) => cancelSubscriptionAction({ stat
 let users = 0;
 
 beforeEach(async () => {
+  // From this site's own page.
+  request.headers = new Headers({ origin: "http://app.test", host: "app.test" });
   users += 1;
   signedIn.user = { id: `github:${users}` };
   inProcessSandbox().reset();
@@ -104,6 +109,21 @@ describe("cancelling a subscription", () => {
     expect(refused).toMatchObject({ status: "failed", code: "portal:rate_limited" });
     expect(refused.status === "failed" && refused.message).toMatch(/^Too many attempts\. Try again in \d+ s\.$/);
     expect(await callCount(inProcessSandbox(), "subscriptions.cancel")).toBe(2);
+  });
+
+  it.each([
+    ["another site's Origin", { origin: "https://evil.example", host: "app.test" }],
+    ["another site's Origin that names itself in X-Forwarded-Host", { origin: "https://evil.example", host: "app.test", "x-forwarded-host": "evil.example" }],
+    ["no Origin", { host: "app.test" }],
+  ])("refuses a request with %s as portal:forbidden, before the write limit and RevKeen", async (_name, headers: Record<string, string>) => {
+    request.headers = new Headers(headers);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(await send({ when: "now", idempotencyKey: randomUUID() })).toEqual({ status: "failed", code: "portal:forbidden", message: "This request was refused." });
+    }
+    expect(await callCount(inProcessSandbox(), "subscriptions.cancel")).toBe(0);
+    // None of them spent the allowance of two.
+    request.headers = new Headers({ origin: "http://app.test", host: "app.test" });
+    expect((await send({ idempotencyKey: randomUUID() })).status).toBe("done");
   });
 
   it("sends a signed-out browser to sign in, then back to the subscription, having cancelled nothing", async () => {

@@ -23,6 +23,8 @@ const steps = vi.hoisted(() => ({
   sendChangeCode: vi.fn(async () => undefined),
   verifyChangeCode: vi.fn(async () => undefined),
 }));
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Redirected(url);
@@ -34,6 +36,7 @@ vi.mock("@/lib/server/direct-debit/change-bank", () => steps);
 vi.stubEnv("AUTH_SECRET", "a-unit-test-secret-that-is-long-enough-123");
 vi.stubEnv("REVKEEN_API_KEY", "");
 vi.stubEnv("DATABASE_URL", "");
+vi.stubEnv("AUTH_URL", "http://app.test");
 vi.stubEnv("PORTAL_WRITES_PER_MINUTE_PER_USER", "2");
 
 const { changeBankAction, sendCodeAction, verifyCodeAction } = await import("./actions");
@@ -64,6 +67,8 @@ const NEW_DETAILS = {
 let users = 0;
 
 beforeEach(() => {
+  // From this site's own page.
+  request.headers = new Headers({ origin: "http://app.test", host: "app.test" });
   users += 1;
   signedIn.id = `github:${users}`;
   for (const step of Object.values(steps)) step.mockClear();
