@@ -150,6 +150,17 @@ export async function catchActionPost(page: Page, submit: () => Promise<void>): 
   return caught as CaughtPost;
 }
 
+/** Ada cancelling her Pro plan now, signed in on a page without JavaScript: the POST, caught before it is sent. */
+export async function caughtCancelNow(page: Page): Promise<CaughtPost> {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+  await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+  const form = page.getByRole("form", { name: "Confirm cancellation" });
+  await form.getByRole("radio", { name: /^Now/ }).check();
+  return catchActionPost(page, () => form.getByRole("button", { name: "Confirm cancellation" }).click());
+}
+
 /** Waits until the sandbox has delivered its latest webhook of `type` to the app, and the app said 2xx. */
 export async function webhookDelivered(sandbox: SandboxControls, type: string): Promise<void> {
   await expect
