@@ -19,7 +19,7 @@ function mandate(page: Page, title: string) {
 }
 
 /** The Idempotency-Key of every mandate cancel the page sends from now on, in order. */
-function captureMandateCancelKeys(page: Page): string[] {
+function captureMandateCancelKeys(page: Page): Promise<string[]> {
   return captureActionKeys(page, /^\/portal\/direct-debit$/);
 }
 
@@ -106,7 +106,7 @@ test.describe("Cancelling a Direct Debit", () => {
   test("says what stops and what may follow, then cancels with the reason given, once", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto("/portal/direct-debit");
-    const keys = captureMandateCancelKeys(page);
+    const keys = await captureMandateCancelKeys(page);
     await sandbox.resetCalls();
     const barclays = mandate(page, "Barclays •••• 4321");
     await barclays.getByText("Cancel this Direct Debit").click();
@@ -148,7 +148,7 @@ test.describe("Cancelling a Direct Debit", () => {
   test("a failed cancel says so and sending it again reuses its key", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto("/portal/direct-debit");
-    const keys = captureMandateCancelKeys(page);
+    const keys = await captureMandateCancelKeys(page);
     const barclays = mandate(page, "Barclays •••• 4321");
     await barclays.getByText("Cancel this Direct Debit").click();
     // Two: a cancel is retried once with the same key before the customer hears of it.

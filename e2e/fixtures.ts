@@ -110,22 +110,41 @@ export function idempotencyKeyOf(body: string): string | undefined {
   return /name="(?:\d+_)?idempotencyKey"\r\n\r\n([^\r\n]*)/.exec(body)?.[1];
 }
 
+/** In the page: every FormData a script sends carries its key, if it has one, to `recordActionKey`. */
+function reportActionKeys(): void {
+  const flag = "__actionKeysReported";
+  const scope = window as unknown as Record<string, unknown>;
+  if (scope[flag]) return;
+  scope[flag] = true;
+  const send = window.fetch;
+  window.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
+    const body = args[1]?.body;
+    if (body instanceof FormData) {
+      for (const [name, value] of body) {
+        // A server action's arguments are encoded with a numeric prefix: "1_idempotencyKey".
+        if (/(^|_)idempotencyKey$/.test(name) && typeof value === "string") (scope.recordActionKey as (path: string, key: string) => void)(location.pathname, value);
+      }
+    }
+    return send.apply(this, args);
+  } as typeof fetch;
+}
+
 /**
- * The Idempotency-Key of every server action POSTed to a page whose path matches `path`, in
- * order: one intent must reuse one key however often it is sent.
+ * The Idempotency-Key of every server action the page's scripts send to a page whose path matches
+ * `path`, from now on and in order: one intent must reuse one key however often it is sent.
  */
-export function captureActionKeys(page: Page, path: RegExp): string[] {
+export async function captureActionKeys(page: Page, path: RegExp): Promise<string[]> {
   const keys: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() !== "POST" || !path.test(new URL(request.url()).pathname)) return;
-    const key = idempotencyKeyOf(request.postData() ?? "");
-    if (key !== undefined) keys.push(key);
+  await page.exposeFunction("recordActionKey", (pathname: string, key: string) => {
+    if (path.test(pathname)) keys.push(key);
   });
+  await page.addInitScript(reportActionKeys);
+  await page.evaluate(reportActionKeys);
   return keys;
 }
 
 /** The keys of every subscription cancel the page sends from now on. */
-export function captureCancelKeys(page: Page): string[] {
+export function captureCancelKeys(page: Page): Promise<string[]> {
   return captureActionKeys(page, /^\/portal\/subscriptions\/[^/]+$/);
 }
 
