@@ -24,7 +24,9 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
   const [state, dispatch, pending] = useActionState(cancelMandateAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
   // The page makes a key for each mandate it lists; one the list learnt of later gets its own here.
-  const [key] = useState(() => idempotencyKey || crypto.randomUUID());
+  // A reason changed after a refusal is a new intent, with a new key.
+  const [key, setKey] = useState(() => idempotencyKey || crypto.randomUUID());
+  const sentKey = useRef<string | null>(null);
   const handled = useRef(state);
   const disclosure = useRef<HTMLDetailsElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
@@ -54,7 +56,15 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
       {cancellable && (
         <details className="disclosure" ref={disclosure}>
           <summary>Cancel this Direct Debit</summary>
-          <form action={dispatch} onSubmit={(event) => form.submit(event)} className="stack" aria-label="Confirm cancelling this Direct Debit">
+          <form
+            action={dispatch}
+            onSubmit={(event) => form.submit(event, (sent) => (sentKey.current = String(sent.get("idempotencyKey"))))}
+            onChange={() => {
+              if (sentKey.current === key) setKey(crypto.randomUUID());
+            }}
+            className="stack"
+            aria-label="Confirm cancelling this Direct Debit"
+          >
             <input type="hidden" name="mandateId" value={mandate.id} />
             <input type="hidden" name="idempotencyKey" value={key} />
             <p className="notice" data-testid="mandate-cancel-consequence">
