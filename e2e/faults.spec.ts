@@ -46,7 +46,7 @@ test.describe("RevKeen failing during a cancel", () => {
   for (const { name, fault } of FAULTS) {
     test(`a ${name} on cancel is reported, rolled back, and Try again cancels exactly once`, async ({ page, sandbox }) => {
       await signInToPortal(page, CUSTOMERS.rich);
-      const keys = captureCancelKeys(page);
+      const keys = await captureCancelKeys(page);
       await sandbox.fault({ operation: "subscriptions.cancel", ...fault });
       await sandbox.resetCalls();
       await startCancelNow(page);

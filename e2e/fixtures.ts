@@ -1,5 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
-import { ADA_MANDATE, CUSTOMERS, SandboxControls } from "../lib/testing/app-under-test";
+import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
 export { ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
@@ -75,16 +75,79 @@ export function detail(page: Page, term: string) {
   return page.locator("dt", { hasText: exact }).locator("+ dd");
 }
 
+/** The Idempotency-Key a form sent to a server action carries (with JavaScript or without), if it carries one. */
+export function idempotencyKeyOf(body: string): string | undefined {
+  return /name="(?:\d+_)?idempotencyKey"\r\n\r\n([^\r\n]*)/.exec(body)?.[1];
+}
+
+/** In the page: every FormData a script sends carries its key, if it has one, to `recordActionKey`. */
+function reportActionKeys(): void {
+  const flag = "__actionKeysReported";
+  const scope = window as unknown as Record<string, unknown>;
+  if (scope[flag]) return;
+  scope[flag] = true;
+  const send = window.fetch;
+  window.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
+    const body = args[1]?.body;
+    if (body instanceof FormData) {
+      for (const [name, value] of body) {
+        // A server action's arguments are encoded with a numeric prefix: "1_idempotencyKey".
+        if (/(^|_)idempotencyKey$/.test(name) && typeof value === "string") (scope.recordActionKey as (path: string, key: string) => void)(location.pathname, value);
+      }
+    }
+    return send.apply(this, args);
+  } as typeof fetch;
+}
+
 /**
- * The Idempotency-Key of every cancel request the page sends from now on, in order: one intent
- * must reuse one key however often it is sent.
+ * The Idempotency-Key of every server action the page's scripts send to a page whose path matches
+ * `path`, from now on and in order: one intent must reuse one key however often it is sent.
  */
-export function captureCancelKeys(page: Page): string[] {
+export async function captureActionKeys(page: Page, path: RegExp): Promise<string[]> {
   const keys: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/cancel")) keys.push(request.headers()["idempotency-key"] ?? "");
+  await page.exposeFunction("recordActionKey", (pathname: string, key: string) => {
+    if (path.test(pathname)) keys.push(key);
   });
+  await page.addInitScript(reportActionKeys);
+  await page.evaluate(reportActionKeys);
   return keys;
+}
+
+/** The keys of every subscription cancel the page sends from now on. */
+export function captureCancelKeys(page: Page): Promise<string[]> {
+  return captureActionKeys(page, /^\/portal\/subscriptions\/[^/]+$/);
+}
+
+export type CaughtPost = { url: string; headers: Record<string, string>; body: string };
+
+/**
+ * The POST that `submit` makes a page without JavaScript send to a server action, stopped before
+ * it reaches the app: for a test to send it again, as it was or changed.
+ */
+export async function catchActionPost(page: Page, submit: () => Promise<void>): Promise<CaughtPost> {
+  let caught: CaughtPost | undefined;
+  await page.route("**/portal/**", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    caught = { url: request.url(), headers: { "content-type": request.headers()["content-type"] ?? "", origin: new URL(request.url()).origin }, body: request.postData() ?? "" };
+    // No content: the browser stays where it is.
+    await route.fulfill({ status: 204 });
+  });
+  await submit();
+  await expect.poll(() => caught !== undefined, { message: "the form was sent" }).toBe(true);
+  await page.unrouteAll();
+  return caught as CaughtPost;
+}
+
+/** Ada cancelling her Pro plan now, signed in on a page without JavaScript: the POST, caught before it is sent. */
+export async function caughtCancelNow(page: Page): Promise<CaughtPost> {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+  await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+  const form = page.getByRole("form", { name: "Confirm cancellation" });
+  await form.getByRole("radio", { name: /^Now/ }).check();
+  return catchActionPost(page, () => form.getByRole("button", { name: "Confirm cancellation" }).click());
 }
 
 /** Waits until the sandbox has delivered its latest webhook of `type` to the app, and the app said 2xx. */

@@ -157,7 +157,7 @@ test.describe("Cancelling a subscription", () => {
   test("a double click on confirm cancels once", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
-    const keys = captureCancelKeys(page);
+    const keys = await captureCancelKeys(page);
 
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     await page.getByRole("radio", { name: "Now" }).check();
@@ -173,7 +173,7 @@ test.describe("Cancelling a subscription", () => {
   test("a failed cancel says so and Try again repeats it with the same key", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
-    const keys = captureCancelKeys(page);
+    const keys = await captureCancelKeys(page);
     // Two: the server retries a write once under the same Idempotency-Key.
     await sandbox.fault({ operation: "subscriptions.cancel", status: 500, count: 2 });
 

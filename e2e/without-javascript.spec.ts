@@ -24,7 +24,7 @@ test.describe("Without JavaScript", () => {
     // An impatient double press sends the same rendering of the form, so the same key, twice.
     await form.getByRole("button", { name: "Confirm cancellation" }).dblclick();
 
-    await expect(page.getByTestId("cancel-outcome")).toHaveText("Your subscription has been canceled.");
+    await expect(page.getByTestId("cancel-status")).toHaveText("Your subscription has been canceled.");
     await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
     const cancellations = (await sandbox.cancellations()).filter((entry) => entry.subscription_id === ADA_PRO);
     expect(cancellations).toEqual([expect.objectContaining({ status: "canceled", reason: "It costs too much" })]);
@@ -60,8 +60,9 @@ test.describe("Without JavaScript", () => {
     await changed.getByLabel("Why are you cancelling? (optional)").fill("Closing the account");
     // A double press sends the same rendering of the form, so the same key, twice.
     await changed.getByRole("button", { name: "Confirm cancellation" }).dblclick();
-    await expect(page.getByTestId("direct-debit-outcome")).toHaveText("Your Direct Debit has been cancelled. No more payments will be collected with it.");
-    await expect(page.getByRole("article", { name: "Barclays •••• 9911" }).getByText("Cancelled", { exact: true })).toBeVisible();
+    const cancelled = page.getByRole("article", { name: "Barclays •••• 9911" });
+    await expect(cancelled.getByTestId("mandate-cancel-status")).toHaveText("Your Direct Debit has been cancelled. No more payments will be collected with it.");
+    await expect(cancelled.getByText("Cancelled", { exact: true })).toBeVisible();
     expect((await sandbox.calls()).by_operation["mandates.cancel"]).toBeGreaterThanOrEqual(1);
   });
 });

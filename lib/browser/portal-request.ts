@@ -1,4 +1,4 @@
-// The request behind portalRequest (portal-fetcher.ts), loaded with the first call. Modules that
+// The read behind portalRequest (portal-fetcher.ts), loaded with the first call. Modules that
 // are themselves loaded on demand may import it directly.
 import { renewPath, signInPath } from "@/lib/shared/paths/redirect-paths";
 import { isPortalErrorCode, SERVER_ERROR_MESSAGE } from "@/lib/shared/portal-api/error-codes";
@@ -30,12 +30,10 @@ function errorFrom(response: Response, json: unknown): PortalFetchError {
   return new PortalFetchError(code, response.status, message, retryAfter);
 }
 
-export async function sendPortalRequest<Body>(url: string, init: RequestInit = {}): Promise<Body> {
-  const headers = new Headers(init.headers);
-  headers.set("accept", "application/json");
+export async function sendPortalRequest<Body>(url: string): Promise<Body> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers, credentials: "same-origin", cache: "no-store" });
+    response = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin", cache: "no-store" });
   } catch {
     throw new PortalFetchError("network:offline", 0, OFFLINE_MESSAGE);
   }

@@ -35,9 +35,10 @@ export class BrowserUnderTest {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
-  /** What `headers()` answers inside this browser's request: its cookies, as Next's server sees them. */
+  /** What `headers()` answers inside this browser's request (from this site's own page): its cookies, as Next's server sees them. */
   headers(): Headers {
-    return new Headers({ cookie: this.cookieHeader(), "x-forwarded-for": "127.0.0.1", "x-forwarded-proto": "http" });
+    const site = new URL(TEST_ORIGIN);
+    return new Headers({ cookie: this.cookieHeader(), origin: site.origin, host: site.host, "x-forwarded-for": "127.0.0.1", "x-forwarded-proto": "http" });
   }
 
   /** What `cookies()` answers: a jar that writes straight into this browser. */

@@ -1,7 +1,7 @@
 // The portal API's reads, run as Next runs them (a real Request, the signed-in browser's cookies)
 // against the in-process sandbox: a read never mints, whoever started it, so a link on another
 // site cannot spend the merchant's key or the user's allowance. The page renews instead, through
-// /portal/session, which mints only when this site asks.
+// /portal/session, which mints only when this site asks. A write (a server action) may mint.
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { BrowserUnderTest, TEST_ORIGIN } from "@/lib/testing/browser-under-test";
@@ -21,7 +21,7 @@ const { callCount, controlSandbox } = await import("@/lib/testing/sandbox-under-
 const { signInAsDemoCustomer } = await import("@/lib/testing/sign-in-under-test");
 const customerRoute = await import("@/app/api/portal/customer/route");
 const invoicesRoute = await import("@/app/api/portal/invoices/route");
-const cancelRoute = await import("@/app/api/portal/subscriptions/[id]/cancel/route");
+const { cancelSubscriptionAction } = await import("@/app/portal/subscriptions/[id]/actions");
 const sessionRoute = await import("@/app/portal/session/route");
 
 const { database } = await import("@/lib/server/database/client");
@@ -80,18 +80,13 @@ describe("the portal API's reads", () => {
   });
 });
 
-describe("the portal API's writes", () => {
-  it("renew a missing portal session once, since only this site's own pages can send them", async () => {
-    const own = browser.current as BrowserUnderTest;
-    const cancel = await cancelRoute.POST(
-      own.request(`/api/portal/subscriptions/${ADA_PRO}/cancel`, {
-        method: "POST",
-        headers: { origin: TEST_ORIGIN, "content-type": "application/json", "idempotency-key": randomUUID() },
-        body: JSON.stringify({ cancel_at_period_end: true }),
-      }),
-      { params: Promise.resolve({ id: ADA_PRO }) },
-    );
-    expect(cancel.status).toBe(200);
+describe("a write, unlike a read", () => {
+  it("renews a missing portal session once, since only this site's own pages can send it (Next checks an action's origin)", async () => {
+    const form = new FormData();
+    form.set("subscriptionId", ADA_PRO);
+    form.set("idempotencyKey", randomUUID());
+    const answer = await cancelSubscriptionAction({ status: "idle" }, form);
+    expect(answer).toMatchObject({ status: "done", data: { id: ADA_PRO } });
     expect(await callCount(sandbox, "sessions.create")).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ export default async function DirectDebitPage({ searchParams }: PageProps<"/port
       <h1>Direct Debit</h1>
       <p className="muted">The bank accounts your payments are collected from by Direct Debit.</p>
       <OutcomeNotice search={search} />
-      {/* A key per mandate and render: its plain cancel form sends it, so a double submit cancels once. */}
+      {/* A key per mandate and render: its cancel form sends it, so a double submit cancels once. */}
       <MandateList locale={customerLocale(customer.locale)} idempotencyKeys={Object.fromEntries(mandates.data.map((mandate) => [mandate.id, randomUUID()]))} />
     </PortalSWRConfig>
   );

@@ -6,8 +6,8 @@ import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/shared/
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
-import { InvoiceList } from "../_components/invoice-list";
-import { PageSizeLinks } from "../_components/page-size-links";
+import { InvoiceList } from "./_components/invoice-list";
+import { PageSizeLinks } from "./_components/page-size-links";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 
 export const metadata: Metadata = { title: "Invoices" };

@@ -1,7 +1,6 @@
 import "server-only";
-// Cancelling a mandate, for the API route and the plain form alike: RevKeen with the intent's own
-// Idempotency-Key. Each caller checks the write limit first (checkWriteRate): the route before it
-// reads the request's body.
+// Cancelling a mandate: RevKeen with the intent's own Idempotency-Key. The caller (the cancel
+// action, through portalAction) checks the write limit first.
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { cancelMandate } from "@/lib/server/revkeen-api/mandates";

@@ -1,10 +1,9 @@
 import "server-only";
-// The three steps of a change of bank account, for the API routes and the plain forms alike:
+// The three steps of a change of bank account, for the page's server actions:
 // a code e-mailed to the customer, the code traded for a verification token (kept in a sealed
 // cookie, never shown to the browser), then the new details with that token. Bank details pass
 // through here into the request to RevKeen and are kept nowhere. Each step counts as a write:
-// its caller checks the write limit (checkWriteRate) first, the API route before it reads the
-// request's body.
+// its caller (through portalAction) checks the write limit (checkWriteRate) first.
 import type { SignedInUser } from "@/lib/server/auth/current-user";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "@/lib/server/revkeen-api/mandates";

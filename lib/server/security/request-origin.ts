@@ -12,7 +12,8 @@ function firstValue(header: string | null): string | null {
   return header?.split(",")[0]?.trim() || null;
 }
 
-export function isSameOrigin(request: Request, env: OriginSettings): boolean {
+/** `request` is a Request, or a server action's `{ headers: await headers() }`. */
+export function isSameOrigin(request: Pick<Request, "headers">, env: OriginSettings): boolean {
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return false;
   let claimed: URL;

@@ -1,6 +1,6 @@
-// The change-of-bank form's fields, read the same way by the browser (to send JSON to the app's
-// API) and by the plain-form server action, so both send RevKeen the same body. Checked on the
-// server (newBankDetailsSchema); nothing here keeps or logs a value.
+// The change-of-bank form's fields by name, for the form and the server action that reads it
+// (changeBankAction). Checked on the server (newBankDetailsSchema); nothing here keeps or logs a
+// value.
 
 export const BANK_FIELDS = {
   holder: "account_holder_name",

@@ -1,6 +1,6 @@
 // How a cancellation is put together from what the customer chose, and which cancellations the
-// app's API accepts under the merchant's options (lib/shared/billing/portal-options.ts). The form and the API
-// share this file so they cannot disagree.
+// cancel action accepts under the merchant's options (lib/shared/billing/portal-options.ts). The
+// form and the action share this file so they cannot disagree.
 import type { PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
 import type { CancelSubscriptionBody } from "@/lib/shared/revkeen-api/customer-portal";

@@ -1,4 +1,4 @@
-// Where a change of bank account stands, for its page (plain forms) and its client flow alike:
+// Where a change of bank account stands, for its page and its client flow alike:
 // which step comes after a refusal, and which refusals end the attempt.
 import type { PortalErrorCode } from "@/lib/shared/portal-api/errors";
 

@@ -1,6 +1,6 @@
-// What the portal offers. This is the file to edit: the cancel form and the app's API both read
-// it, so a choice taken away here is also refused by the API (a hand-made request cannot end a
-// subscription now when the page does not offer it).
+// What the portal offers. This is the file to edit: the cancel form and its server action both
+// read it, so a choice taken away here is also refused by the action (a hand-made request cannot
+// end a subscription now when the page does not offer it).
 // The session length is an environment variable instead (REVKEEN_PORTAL_TTL_MINUTES), so it can
 // differ per deployment without a code change.
 

@@ -17,7 +17,6 @@ describe("portalKeys", () => {
   it("names single resources by id", () => {
     expect(portalKeys.subscription(id)).toBe(`/api/portal/subscriptions/${id}`);
     expect(portalKeys.invoice(id)).toBe(`/api/portal/invoices/${id}`);
-    expect(portalKeys.cancelSubscription(id)).toBe(`/api/portal/subscriptions/${id}/cancel`);
   });
 
   it("asks for every subscription in one call", () => {

@@ -28,14 +28,9 @@ export const portalKeys = {
   customer: () => "/api/portal/customer",
   subscriptions: () => withSearch("/api/portal/subscriptions", { limit: ALL_ITEMS_LIMIT }),
   subscription: (id: string) => `/api/portal/subscriptions/${encodeURIComponent(id)}`,
-  cancelSubscription: (id: string) => `/api/portal/subscriptions/${encodeURIComponent(id)}/cancel`,
   invoices: (query: ListQuery) => withSearch("/api/portal/invoices", query),
   invoice: (id: string) => `/api/portal/invoices/${encodeURIComponent(id)}`,
   mandates: () => "/api/portal/mandates",
-  cancelMandate: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/cancel`,
-  sendMandateCode: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/re-authorize/send-otp`,
-  verifyMandateCode: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/re-authorize/verify-otp`,
-  changeMandateBank: (id: string) => `/api/portal/mandates/${encodeURIComponent(id)}/re-authorize`,
 } as const;
 
 /** Keys that hold subscriptions (lists or one): what a cancellation makes stale. */

@@ -17,11 +17,7 @@ export function MandateList({ locale, idempotencyKeys }: { locale: string; idemp
         <ul className="plain-list stack" aria-label="Direct Debits">
           {mandates.map((mandate) => (
             <li key={mandate.id}>
-              {/*
-                The key the page made for the mandate: the same on the server and in the browser. One
-                the browser learnt of later has none; it is only ever cancelled through the API,
-                which needs scripts and takes a key per intent.
-              */}
+              {/* The key the page made for the mandate: the same on the server and in the browser. */}
               <MandateCard mandate={mandate} locale={locale} idempotencyKey={idempotencyKeys[mandate.id] ?? ""} />
             </li>
           ))}

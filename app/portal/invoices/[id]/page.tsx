@@ -6,7 +6,7 @@ import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoice } from "@/lib/server/portal-pages/reads";
-import { InvoiceDetails } from "../../_components/invoice-details";
+import { InvoiceDetails } from "../_components/invoice-details";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 
 export const metadata: Metadata = { title: "Invoice" };

@@ -5,40 +5,15 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
-import { formatDate } from "@/lib/shared/format/format-date";
-import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
-import { CancelWithoutScript } from "../../_components/cancel-without-script";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
-import { SubscriptionDetails } from "../../_components/subscription-details";
+import { SubscriptionDetails } from "./_components/subscription-details";
 
 export const metadata: Metadata = { title: "Subscription" };
 
-/** What a cancellation sent as a plain form came to (app/portal/subscriptions/[id]/actions.ts). */
-function cancelOutcome(outcome: string | string[] | undefined, subscription: PortalSubscription, locale: string) {
-  if (typeof outcome !== "string") return null;
-  const until = formatDate(subscription.cancel_at, locale);
-  const text =
-    outcome === "ended"
-      ? "Your subscription has been canceled."
-      : outcome === "scheduled"
-        ? `Your subscription will end on ${until ?? "the end of the current period"}.`
-        : isPortalErrorCode(outcome)
-          ? `We couldn't cancel your subscription. ${portalErrorCodes[outcome].message}`
-          : null;
-  if (text === null) return null;
-  const failed = outcome !== "ended" && outcome !== "scheduled";
-  return (
-    <p role="status" className={failed ? "notice notice-error" : "notice"} data-testid="cancel-outcome">
-      {text}
-    </p>
-  );
-}
-
-export default async function SubscriptionPage({ params, searchParams }: PageProps<"/portal/subscriptions/[id]">) {
+export default async function SubscriptionPage({ params }: PageProps<"/portal/subscriptions/[id]">) {
   const { id } = await params;
   // Checked before anything else: a malformed id never reaches RevKeen.
   if (!isResourceId(id)) notFound();
@@ -54,8 +29,8 @@ export default async function SubscriptionPage({ params, searchParams }: PagePro
         id={id}
         locale={locale}
         cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
-        outcome={cancelOutcome((await searchParams).cancel, subscription, locale)}
-        cancelWithoutScript={<CancelWithoutScript subscription={subscription} locale={locale} options={portalOptions} idempotencyKey={randomUUID()} />}
+        // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
+        idempotencyKey={randomUUID()}
       />
     </PortalSWRConfig>
   );

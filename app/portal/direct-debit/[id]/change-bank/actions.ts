@@ -3,78 +3,76 @@
 import type { Route } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
 import { changeBankDetails, sendChangeCode, verifyChangeCode } from "@/lib/server/direct-debit/change-bank";
-import { checkWriteRate } from "@/lib/server/security/request-limits";
+import { portalAction } from "@/lib/server/portal-actions/portal-action";
 import { bankDetailsFromForm } from "@/lib/shared/billing/bank-details-form";
-import { signInPath } from "@/lib/shared/paths/redirect-paths";
-import { PortalError } from "@/lib/shared/portal-api/errors";
-import { newBankDetailsSchema } from "@/lib/shared/revkeen-api/mandates";
+import type { ActionState } from "@/lib/shared/portal-api/action-state";
+import { newBankDetailsSchema, verifyMandateCodeBodySchema } from "@/lib/shared/revkeen-api/mandates";
 
-// The change of bank as plain forms, for browsers without JavaScript: each step is the same call
-// as the API route's, then a redirect to the page (the step and any refusal by name, never a
-// value the customer typed). Each step counts as a write, as it does on the API.
+// The three steps of a change of bank account. Each counts as a write. A step that went through
+// moves to the next by a redirect: the step lives in the address and the verification cookie, so
+// a reload, or a browser without JavaScript, shows where the change stands. A refusal stays on the
+// page as the form's answer, by its code, never with a value the customer typed.
 
-const mandateId = z.uuid();
+type Step = ActionState<never>;
 
-function pagePath(id: string, search: Record<string, string> = {}): Route {
+function changeBankPath(mandateId: string, search: Record<string, string> = {}): Route {
   const query = new URLSearchParams(search).toString();
-  return `/portal/direct-debit/${id}/change-bank${query ? `?${query}` : ""}` as Route;
+  return `/portal/direct-debit/${mandateId}/change-bank${query ? `?${query}` : ""}` as Route;
 }
 
-async function signedIn(id: string): Promise<SignedInUser> {
-  const user = await currentUser();
-  if (user === null) redirect(signInPath(pagePath(id)));
-  return user;
+const mandate = z.object({ mandateId: z.uuid() });
+
+const send = portalAction({
+  input: mandate,
+  page: ({ mandateId }) => changeBankPath(mandateId),
+  run: async ({ mandateId }, { user }) => {
+    await sendChangeCode(user, mandateId);
+    return mandateId;
+  },
+});
+
+const verify = portalAction({
+  input: mandate.extend(verifyMandateCodeBodySchema.shape),
+  invalid: "mandate:code_invalid",
+  page: ({ mandateId }) => changeBankPath(mandateId),
+  run: async ({ mandateId, code }, { user }) => {
+    // Guessing is also limited per user and mandate (checkCodeAttemptRate) and by RevKeen per code.
+    await verifyChangeCode(user, mandateId, code);
+    return mandateId;
+  },
+});
+
+const change = portalAction({
+  input: mandate.extend({ details: newBankDetailsSchema }),
+  read: (form) => ({ mandateId: form.get("mandateId"), details: bankDetailsFromForm(form) }),
+  invalid: "mandate:details_invalid",
+  keyed: true,
+  page: ({ mandateId }) => changeBankPath(mandateId),
+  run: async ({ mandateId, details }, { user, idempotencyKey }) => {
+    await changeBankDetails(user, mandateId, details, idempotencyKey);
+    return mandateId;
+  },
+});
+
+/** Step one: RevKeen e-mails the customer a one-time code. */
+export async function sendCodeAction(previous: Step, form: FormData): Promise<Step> {
+  const sent = await send(previous, form);
+  if (sent.status === "done") redirect(changeBankPath(sent.data, { step: "code", sent: "1" }));
+  return sent;
 }
 
-function formMandate(form: FormData): string {
-  const id = mandateId.safeParse(form.get("mandateId"));
-  if (!id.success) redirect("/portal/direct-debit");
-  return id.data;
-}
-
-/** `step` is where the customer was: a refusal brings them back there (the page knows what follows). */
-async function runStep(user: SignedInUser, id: string, step: string, call: () => Promise<void>, next: Route): Promise<never> {
-  try {
-    await checkWriteRate(user.id);
-    await call();
-  } catch (error) {
-    if (!(error instanceof PortalError)) throw error;
-    redirect(pagePath(id, { step, problem: error.code }));
-  }
-  redirect(next);
-}
-
-export async function requestChangeCode(form: FormData): Promise<void> {
-  const id = formMandate(form);
-  const user = await signedIn(id);
-  const step = form.get("step") === "code" ? "code" : "send";
-  await runStep(user, id, step, () => sendChangeCode(user, id), pagePath(id, { step: "code", sent: "1" }));
-}
-
-export async function submitChangeCode(form: FormData): Promise<void> {
-  const id = formMandate(form);
-  const user = await signedIn(id);
-  const code = form.get("code");
+/** Step two: the code. The verification token RevKeen returns goes into a sealed httpOnly cookie. */
+export async function verifyCodeAction(previous: Step, form: FormData): Promise<Step> {
+  const verified = await verify(previous, form);
   // With the verification cookie set, the page shows the details step.
-  await runStep(user, id, "code", () => verifyChangeCode(user, id, typeof code === "string" ? code : ""), pagePath(id));
+  if (verified.status === "done") redirect(changeBankPath(verified.data, { step: "details" }));
+  return verified;
 }
 
-export async function submitNewBankDetails(form: FormData): Promise<void> {
-  const id = formMandate(form);
-  const user = await signedIn(id);
-  const key = z.uuid().safeParse(form.get("idempotencyKey"));
-  await runStep(
-    user,
-    id,
-    "details",
-    async () => {
-      if (!key.success) throw new PortalError("request:invalid");
-      const details = newBankDetailsSchema.safeParse(bankDetailsFromForm(form));
-      if (!details.success) throw new PortalError("mandate:details_invalid");
-      await changeBankDetails(user, id, details.data, key.data);
-    },
-    "/portal/direct-debit?outcome=changed" as Route,
-  );
+/** Step three: the new bank details, with the verification held in the cookie. */
+export async function changeBankAction(previous: Step, form: FormData): Promise<Step> {
+  const changed = await change(previous, form);
+  if (changed.status === "done") redirect("/portal/direct-debit?outcome=changed" as Route);
+  return changed;
 }

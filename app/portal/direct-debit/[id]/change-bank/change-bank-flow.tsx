@@ -1,23 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { PortalFetchError, portalRequest } from "@/lib/browser/portal-fetcher";
-import { BANK_FIELDS, CONFIRMED, bankDetailsFromForm } from "@/lib/shared/billing/bank-details-form";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { BANK_FIELDS, CONFIRMED } from "@/lib/shared/billing/bank-details-form";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
-import { portalKeys } from "@/lib/shared/portal-api/keys";
-import { requestChangeCode, submitChangeCode, submitNewBankDetails } from "./actions";
+import { IDLE, type ActionState } from "@/lib/shared/portal-api/action-state";
+import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
+import { changeBankAction, sendCodeAction, verifyCodeAction } from "./actions";
 
 type Message = { tone: "info" | "error"; text: string } | null;
 
 type ChangeBankFlowProps = {
   mandateId: string;
   email: string | null;
+  /** Where the change stands, from the address and the verification cookie. */
   initialStep: ChangeBankStep;
-  /** A refusal a plain form came back with, in words: the server has the messages, the browser only the codes. */
-  initialProblem?: string;
+  /** A step went through and the page came back for the next one: its heading takes the focus. */
+  arrived: boolean;
   codeSent: boolean;
-  /** For the plain form; with JavaScript each intent gets its own. */
+  codeVerified: boolean;
+  /** Why no change can start here, when none can: said unless a step's answer is to be shown. */
+  unavailable?: string;
+  /** For the new details: one intent, one key, however often they are sent. */
   idempotencyKey: string;
 };
 
@@ -32,95 +35,77 @@ function sentTo(email: string | null): string {
   return email ? `We've e-mailed a 6-digit code to ${email}.` : "We've e-mailed you a 6-digit code.";
 }
 
+type View = { step: ChangeBankStep; message: Message };
+type Answers = readonly [ActionState<never>, ActionState<never>, ActionState<never>];
+
+/** A refusal shown where it leaves the customer; a step that went through redirects instead. */
+function afterAnswer(answer: ActionState<never> | undefined, from: View): View {
+  if (answer?.status !== "failed") return from;
+  return { step: stepAfterRefusal(answer.code, from.step), message: { tone: "error", text: answer.message } };
+}
+
 /**
- * The three steps of a change of bank account. Every form also works as a plain form (its action
- * is a server action); with JavaScript each step calls the app's API instead and stays on the
- * page. The verification token never reaches this component: the server keeps it in a sealed
- * cookie. The bank details live only in the form's inputs until they are sent.
+ * The three steps of a change of bank account, each a server action: a plain form without
+ * JavaScript, sent by script with it. A step that goes through redirects to the page for the
+ * next; a refusal is the action's answer, shown here. The verification token never reaches this
+ * component: the server keeps it in a sealed cookie. The bank details live only in the form's
+ * inputs until they are sent.
  */
-export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, codeSent, idempotencyKey }: ChangeBankFlowProps) {
-  const router = useRouter();
+export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSent, codeVerified, unavailable, idempotencyKey }: ChangeBankFlowProps) {
   const ids = useId();
-  const [step, setStep] = useState<ChangeBankStep>(initialStep);
-  const [message, setMessage] = useState<Message>(
-    initialProblem ? { tone: "error", text: initialProblem } : codeSent ? { tone: "info", text: sentTo(email) } : null,
-  );
-  const [pending, setPending] = useState(false);
+  const [sendState, sendCode, sending] = useActionState(sendCodeAction, IDLE);
+  const [verifyState, verifyCode, verifying] = useActionState(verifyCodeAction, IDLE);
+  const [changeState, changeBank, changing] = useActionState(changeBankAction, IDLE);
+  const pending = sending || verifying || changing;
+  const answers: Answers = [sendState, verifyState, changeState];
+  const sendForm = useScriptedSubmit(sendCode, sending);
+  const verifyForm = useScriptedSubmit(verifyCode, verifying);
+  const changeForm = useScriptedSubmit(changeBank, changing);
+
+  const start: View = {
+    step: initialStep,
+    message: codeSent
+      ? { tone: "info", text: sentTo(email) }
+      : codeVerified
+        ? { tone: "info", text: "Thank you, that's the right code. Now enter your new bank details." }
+        : null,
+  };
+  // Without JavaScript the page is rendered with the one answer there is; with it, the latest
+  // answer moves the view on from where it stood.
+  const [view, setView] = useState<View>(() => afterAnswer(answers.find((answer) => answer.status !== "idle"), start));
+  const [seen, setSeen] = useState<Answers>(answers);
+  const changed = answers.find((answer, index) => answer !== seen[index]);
+  if (changed !== undefined) {
+    setSeen(answers);
+    setView(afterAnswer(changed, view));
+  }
+
   const heading = useRef<HTMLHeadingElement>(null);
   const codeInput = useRef<HTMLInputElement>(null);
-  const inFlight = useRef(false);
-  const intent = useRef<{ body: string; key: string } | null>(null);
   const firstRender = useRef(true);
 
   // Keyboard and screen-reader users land on each new step, which announces its name.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
-      return;
+      if (!arrived) return;
     }
     heading.current?.focus();
-  }, [step]);
+  }, [view.step, arrived]);
 
-  async function run(call: () => Promise<void>, current: ChangeBankStep): Promise<void> {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    try {
-      await call();
-    } catch (error) {
-      setMessage({ tone: "error", text: error instanceof PortalFetchError ? error.message : "Something went wrong. Please try again." });
-      if (error instanceof PortalFetchError) setStep(stepAfterRefusal(error.code, current));
-    } finally {
-      inFlight.current = false;
-      setPending(false);
-    }
-  }
+  // A refused code is typed afresh.
+  useEffect(() => {
+    if (verifyState.status === "failed" && codeInput.current) codeInput.current.value = "";
+  }, [verifyState]);
 
-  function sendCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const from = step;
-    void run(async () => {
-      await portalRequest(portalKeys.sendMandateCode(mandateId), { method: "POST" });
-      setMessage({ tone: "info", text: sentTo(email) });
-      setStep("code");
-      if (from === "code" && codeInput.current) codeInput.current.value = "";
-    }, from);
-  }
-
-  function verifyCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get("code") ?? "");
-    void run(async () => {
-      try {
-        await portalRequest(portalKeys.verifyMandateCode(mandateId), {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ code }),
-        });
-      } catch (error) {
-        if (codeInput.current) codeInput.current.value = "";
-        throw error;
-      }
-      setMessage({ tone: "info", text: "Thank you, that's the right code. Now enter your new bank details." });
-      setStep("details");
-    }, "code");
-  }
-
-  function changeBank(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = JSON.stringify(bankDetailsFromForm(new FormData(event.currentTarget)));
-    // One key per intent: the same details sent again reuse it; corrected details are a new intent.
-    if (intent.current?.body !== body) intent.current = { body, key: crypto.randomUUID() };
-    const key = intent.current.key;
-    void run(async () => {
-      await portalRequest(portalKeys.changeMandateBank(mandateId), {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": key },
-        body,
-      });
-      intent.current = null;
-      router.push("/portal/direct-debit?outcome=changed");
-    }, "details");
+  const step = view.step;
+  const message = view.message;
+  if (unavailable && answers.every((answer) => answer.status === "idle")) {
+    return (
+      <p className="notice" data-testid="change-bank-unavailable">
+        {unavailable}
+      </p>
+    );
   }
 
   return (
@@ -138,9 +123,8 @@ export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, 
       </div>
 
       {step === "send" && (
-        <form action={requestChangeCode} onSubmit={sendCode} className="stack">
+        <form action={sendCode} onSubmit={(event) => sendForm.submit(event)} className="stack">
           <input type="hidden" name="mandateId" value={mandateId} />
-          <input type="hidden" name="step" value="send" />
           <p>
             To keep your account safe, we first e-mail a 6-digit code to {email ? <strong>{email}</strong> : "the address on your account"}. It is
             valid for 10 minutes.
@@ -155,7 +139,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, 
 
       {step === "code" && (
         <>
-          <form action={submitChangeCode} onSubmit={verifyCode} className="stack">
+          <form action={verifyCode} onSubmit={(event) => verifyForm.submit(event)} className="stack">
             <input type="hidden" name="mandateId" value={mandateId} />
             <div className="field">
               <label htmlFor={`${ids}-code`}>6-digit code</label>
@@ -181,9 +165,8 @@ export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, 
               </button>
             </div>
           </form>
-          <form action={requestChangeCode} onSubmit={sendCode}>
+          <form action={sendCode} onSubmit={(event) => sendForm.submit(event)}>
             <input type="hidden" name="mandateId" value={mandateId} />
-            <input type="hidden" name="step" value="code" />
             <button type="submit" className="button-link" disabled={pending}>
               Send a new code
             </button>
@@ -192,7 +175,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, initialProblem, 
       )}
 
       {step === "details" && (
-        <form action={submitNewBankDetails} onSubmit={changeBank} className="stack" aria-describedby={`${ids}-details-hint`}>
+        <form action={changeBank} onSubmit={(event) => changeForm.submit(event)} className="stack" aria-describedby={`${ids}-details-hint`}>
           <input type="hidden" name="mandateId" value={mandateId} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <p id={`${ids}-details-hint`} className="muted">

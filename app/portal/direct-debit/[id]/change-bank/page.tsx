@@ -6,8 +6,7 @@ import { hasVerification } from "@/lib/server/direct-debit/change-bank";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readCustomer, readMandates } from "@/lib/server/portal-pages/reads";
 import { isAmendableMandate, mandateTitle } from "@/lib/shared/billing/mandate-status";
-import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
-import { isPortalErrorCode, portalErrorCodes } from "@/lib/shared/portal-api/errors";
+import type { ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { PortalLink } from "../../../_components/navigation-pending";
 import { ChangeBankFlow } from "./change-bank-flow";
@@ -23,14 +22,12 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
   const mandate = mandates.data.find((candidate) => candidate.id === id);
   if (mandate === undefined) notFound();
 
-  // Which step: a verification held for this mandate means the code was right; the plain forms
-  // say the rest in the address (app/portal/direct-debit/[id]/change-bank/actions.ts).
+  // Which step: a verification held for this mandate means the code was right; a step that went
+  // through says the rest in the address (./actions.ts).
   const search = await searchParams;
   const user = await currentUser();
   const verified = user !== null && (await hasVerification(user, id));
-  const problem = isPortalErrorCode(search.problem) ? search.problem : undefined;
-  const asked: ChangeBankStep = verified ? "details" : search.step === "code" ? "code" : "send";
-  const step = problem ? stepAfterRefusal(problem, asked) : asked;
+  const step: ChangeBankStep = verified ? "details" : search.step === "code" ? "code" : "send";
 
   return (
     <div className="stack">
@@ -39,22 +36,22 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
         For the Direct Debit from <strong>{mandateTitle(mandate)}</strong>
         {mandate.mandate_reference ? `, reference ${mandate.mandate_reference}` : ""}.
       </p>
-      {isAmendableMandate(mandate) || problem ? (
-        <ChangeBankFlow
-          mandateId={id}
-          email={customer.email}
-          initialStep={step}
-          initialProblem={problem && portalErrorCodes[problem].message}
-          codeSent={search.sent === "1"}
-          idempotencyKey={randomUUID()}
-        />
-      ) : (
-        <p className="notice" data-testid="change-bank-unavailable">
-          {mandate.status === "cancelled"
-            ? "This Direct Debit is cancelled, so its bank account can't be changed."
-            : "The bank account of this Direct Debit can't be changed right now: a change is still being confirmed with your bank."}
-        </p>
-      )}
+      <ChangeBankFlow
+        mandateId={id}
+        email={customer.email}
+        initialStep={step}
+        arrived={search.step !== undefined}
+        codeSent={step === "code" && search.sent === "1"}
+        codeVerified={step === "details" && search.step === "details"}
+        unavailable={
+          isAmendableMandate(mandate)
+            ? undefined
+            : mandate.status === "cancelled"
+              ? "This Direct Debit is cancelled, so its bank account can't be changed."
+              : "The bank account of this Direct Debit can't be changed right now: a change is still being confirmed with your bank."
+        }
+        idempotencyKey={randomUUID()}
+      />
       <p>
         <PortalLink href="/portal/direct-debit">Back to Direct Debit</PortalLink>
       </p>

@@ -1,4 +1,4 @@
-import { PortalLink } from "./navigation-pending";
+import { PortalLink } from "../../_components/navigation-pending";
 import type { Route } from "next";
 import type { PageLinks } from "@/lib/shared/billing/invoice-paging";
 import { listSearch } from "@/lib/shared/portal-api/keys";

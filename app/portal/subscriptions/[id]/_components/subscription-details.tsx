@@ -1,34 +1,30 @@
 "use client";
 
 import { CancelSubscription } from "./cancel-subscription";
-import { RefreshProblem } from "./refresh-problem";
-import { SubscriptionBadges } from "./subscription-badges";
-import { SubscriptionFacts } from "./subscription-facts";
-import { subscriptionTitle } from "./subscription-title";
-import { useSubscription } from "./use-portal-data";
-import { DetailRow } from "./detail-row";
+import { RefreshProblem } from "../../../_components/refresh-problem";
+import { SubscriptionBadges } from "../../../_components/subscription-badges";
+import { SubscriptionFacts } from "../../../_components/subscription-facts";
+import { subscriptionTitle } from "../../../_components/subscription-title";
+import { useSubscription } from "../../../_components/use-portal-data";
+import { DetailRow } from "../../../_components/detail-row";
 import { formatPrice } from "@/lib/shared/format/format-price";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
-import type { ReactNode } from "react";
 
 type SubscriptionDetailsProps = {
   id: string;
   locale: string;
   cancelOptions: CancelOptions;
-  /** Said above everything: how a cancellation sent without JavaScript ended. */
-  outcome?: ReactNode;
-  /** The cancel form for browsers without JavaScript (cancel-without-script.tsx). */
-  cancelWithoutScript?: ReactNode;
+  /** Made by the server with the page: the cancel form's first intent. */
+  idempotencyKey: string;
 };
 
-export function SubscriptionDetails({ id, locale, cancelOptions, outcome, cancelWithoutScript }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey }: SubscriptionDetailsProps) {
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
   if (!subscription) return <RefreshProblem error={error} />;
   return (
     <div className="stack">
       <h1>{subscriptionTitle(subscription, locale)}</h1>
-      {outcome}
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="subscription-details-heading">
         <h2 id="subscription-details-heading" className="visually-hidden">
@@ -40,7 +36,7 @@ export function SubscriptionDetails({ id, locale, cancelOptions, outcome, cancel
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
-      <CancelSubscription subscription={subscription} locale={locale} options={cancelOptions} withoutScript={cancelWithoutScript} />
+      <CancelSubscription subscription={subscription} locale={locale} options={cancelOptions} idempotencyKey={idempotencyKey} />
     </div>
   );
 }

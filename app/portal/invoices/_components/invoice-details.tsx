@@ -3,10 +3,10 @@
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
 import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
-import { Badge } from "./badge";
-import { DetailRow } from "./detail-row";
-import { RefreshProblem } from "./refresh-problem";
-import { useInvoice } from "./use-portal-data";
+import { Badge } from "../../_components/badge";
+import { DetailRow } from "../../_components/detail-row";
+import { RefreshProblem } from "../../_components/refresh-problem";
+import { useInvoice } from "../../_components/use-portal-data";
 
 export function InvoiceDetails({ id, locale }: { id: string; locale: string }) {
   const { data, error } = useInvoice(id);

@@ -22,11 +22,12 @@ const active: PortalSubscription = {
   created_at: "2024-01-01T00:00:00.000Z",
 };
 const scheduled: PortalSubscription = { ...active, cancel_at: active.current_period_end };
+const KEY = "5d1e7c2a-3b4f-4a6e-8c9d-0e1f2a3b4c5d";
 const everything: CancelOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
 
 function form(options: CancelOptions, subscription = active): string {
   return renderToStaticMarkup(
-    <CancelForm subscription={subscription} locale="en-GB" options={options} pending={false} onConfirm={() => {}} onKeep={() => {}} />,
+    <CancelForm subscription={subscription} locale="en-GB" options={options} action={() => {}} idempotencyKey={KEY} onKeep={() => {}} />,
   );
 }
 
@@ -46,7 +47,8 @@ describe("The cancel form under the merchant's options", () => {
     expect(radioValues(markup, "reason")).toEqual(["Too dear", "Not needed"]);
     expect(labelOf(markup, "legend", "Why are you leaving? (optional)")).toBe(true);
     expect(labelOf(markup, "label", "Anything else you&#x27;d like us to know? (optional)")).toBe(true);
-    expect(markup).toContain("Your plan stays active until 1 December 2026.");
+    // Without JavaScript the sentence cannot follow the choice, so it holds for both.
+    expect(markup).toContain("Either way, you won&#x27;t be charged again.");
   });
 
   it("only schedules the end when ending now is not offered", () => {
@@ -79,7 +81,7 @@ describe("The cancel form under the merchant's options", () => {
 
 describe("The cancel section", () => {
   const section = (subscription: PortalSubscription, options: CancelOptions) =>
-    renderToStaticMarkup(<CancelSubscription subscription={subscription} locale="en-GB" options={options} />);
+    renderToStaticMarkup(<CancelSubscription subscription={subscription} locale="en-GB" options={options} idempotencyKey={KEY} />);
 
   it("offers to end a scheduled subscription now only when ending now is offered", () => {
     expect(section(scheduled, everything)).toContain(">End it now</h2>");
@@ -89,11 +91,22 @@ describe("The cancel section", () => {
   it("leaves the button that opens the form out of the server's HTML: it needs JavaScript", () => {
     const markup = section(active, { ...everything, cancelNow: false });
     expect(markup).toContain(">Cancel subscription</h2>");
-    expect(markup).not.toContain("<button");
+    expect(markup).not.toContain(">Cancel subscription</button>");
+    expect(markup).not.toContain("Keep subscription");
   });
 
-  it("gives a browser without JavaScript the plain form it was handed", () => {
-    const markup = renderToStaticMarkup(<CancelSubscription subscription={active} locale="en-GB" options={everything} withoutScript={<form aria-label="plain" />} />);
-    expect(markup).toContain('<noscript><form aria-label="plain"></form></noscript>');
+  it("gives a browser without JavaScript the same form as plain HTML, with the key the page made for it", () => {
+    const markup = section(active, everything);
+    const plain = /<noscript>(.*)<\/noscript>/s.exec(markup)?.[1] ?? "";
+    expect(plain).toMatch(/^<form [^>]*aria-label="Confirm cancellation"/);
+    expect(plain).toMatch(new RegExp(`<input type="hidden" name="idempotencyKey" value="${KEY}"/>`));
+    expect(plain).toMatch(new RegExp(`<input type="hidden" name="subscriptionId" value="${active.id}"/>`));
+    expect(radioValues(plain, "when")).toEqual(["period_end", "now"]);
+  });
+
+  it("tells a scheduled subscription's plain form to end it now", () => {
+    const plain = /<noscript>(.*)<\/noscript>/s.exec(section(scheduled, everything))?.[1] ?? "";
+    expect(plain).toContain('<input type="hidden" name="when" value="now"/>');
+    expect(plain).toContain("Your plan ends now.");
   });
 });

@@ -2,11 +2,12 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { cancelConsequence } from "@/lib/shared/billing/cancel-outcome";
-import { cancelReasonText, commentLimit } from "@/lib/shared/billing/cancel-policy";
+import { commentLimit } from "@/lib/shared/billing/cancel-policy";
 import { formatDate } from "@/lib/shared/format/format-date";
 import type { CancelOptions } from "@/lib/shared/billing/portal-options";
-import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
+import { useHydrated } from "../../../_components/use-hydrated";
 
 type When = "period_end" | "now";
 
@@ -14,13 +15,21 @@ type CancelFormProps = {
   subscription: PortalSubscription;
   locale: string;
   options: CancelOptions;
-  pending: boolean;
-  onConfirm: (body: CancelSubscriptionBody) => void;
-  onKeep: () => void;
+  /** The server action (cancelSubscriptionAction through useActionState): the form's action without JavaScript. */
+  action: (form: FormData) => void;
+  /** Rendered with the form: one intent, one key, however often it is sent. */
+  idempotencyKey: string;
+  pending?: boolean;
+  /** With JavaScript: sends the form by script, and closes it. */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+  onKeep?: () => void;
+  /** A choice changed: a new intent. */
+  onEdit?: () => void;
 };
 
-/** The confirm step: when it ends (if there is a choice), why, and the two ways out. */
-export function CancelForm({ subscription, locale, options, pending, onConfirm, onKeep }: CancelFormProps) {
+/** The confirm step: when it ends (if there is a choice), why, and the ways out. */
+export function CancelForm({ subscription, locale, options, action, idempotencyKey, pending = false, onSubmit, onKeep, onEdit }: CancelFormProps) {
+  const hydrated = useHydrated();
   const [when, setWhen] = useState<When>("period_end");
   const [choice, setChoice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
@@ -32,6 +41,7 @@ export function CancelForm({ subscription, locale, options, pending, onConfirm, 
 
   // Already scheduled: the only change left is to end it now.
   const scheduled = isScheduledToCancel(subscription);
+  const choosesWhen = !scheduled && options.cancelNow;
   const atPeriodEnd = !scheduled && (when === "period_end" || !options.cancelNow);
   const periodEnd = formatDate(subscription.current_period_end, locale);
   const limit = commentLimit(choice);
@@ -39,16 +49,16 @@ export function CancelForm({ subscription, locale, options, pending, onConfirm, 
   const excess = comment.length - limit;
   const offersChoices = options.cancelReasons.length > 0;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (excess > 0) return;
-    const reason = cancelReasonText(choice, comment);
-    onConfirm({ cancel_at_period_end: atPeriodEnd, ...(reason ? { reason } : {}) });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    if (excess > 0) event.preventDefault();
+    else onSubmit?.(event);
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label="Confirm cancellation" ref={form} tabIndex={-1}>
-      {!scheduled && options.cancelNow && (
+    <form className="stack" action={action} onSubmit={submit} onChange={onEdit} aria-label="Confirm cancellation" ref={form} tabIndex={-1}>
+      <input type="hidden" name="subscriptionId" value={subscription.id} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {choosesWhen ? (
         <fieldset className="choices">
           <legend>When should it end?</legend>
           <label className="choice">
@@ -60,9 +70,12 @@ export function CancelForm({ subscription, locale, options, pending, onConfirm, 
             <span>Now</span>
           </label>
         </fieldset>
+      ) : (
+        <input type="hidden" name="when" value={atPeriodEnd ? "period_end" : "now"} />
       )}
       <p className="notice" data-testid="cancel-consequence">
-        {cancelConsequence(subscription, atPeriodEnd, locale)}
+        {/* Without JavaScript the sentence cannot follow the choice. */}
+        {choosesWhen && !hydrated ? "Either way, you won't be charged again." : cancelConsequence(subscription, atPeriodEnd, locale)}
       </p>
       {offersChoices && (
         <fieldset className="choices">
@@ -96,9 +109,11 @@ export function CancelForm({ subscription, locale, options, pending, onConfirm, 
         <button type="submit" className="button button-danger" disabled={pending || excess > 0} aria-disabled={pending || excess > 0}>
           {pending ? "Canceling…" : "Confirm cancellation"}
         </button>
-        <button type="button" className="button" onClick={onKeep} disabled={pending}>
-          Keep subscription
-        </button>
+        {onKeep && (
+          <button type="button" className="button" onClick={onKeep} disabled={pending}>
+            Keep subscription
+          </button>
+        )}
       </div>
     </form>
   );

@@ -2,11 +2,11 @@
 
 import { pageLinks } from "@/lib/shared/billing/invoice-paging";
 import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
-import { EmptyState } from "./empty-state";
+import { EmptyState } from "../../_components/empty-state";
 import { InvoicePager } from "./invoice-pager";
-import { InvoiceTable } from "./invoice-table";
-import { RefreshProblem } from "./refresh-problem";
-import { useInvoices } from "./use-portal-data";
+import { InvoiceTable } from "../../_components/invoice-table";
+import { RefreshProblem } from "../../_components/refresh-problem";
+import { useInvoices } from "../../_components/use-portal-data";
 
 /** One page of invoices with links to the pages around it. */
 export function InvoiceList({ query, locale }: { query: ListQuery; locale: string }) {

@@ -1,6 +1,6 @@
 import type { Route } from "next";
 import { INVOICE_PAGE_SIZES, listSearch } from "@/lib/shared/portal-api/keys";
-import { PortalLink } from "./navigation-pending";
+import { PortalLink } from "../../_components/navigation-pending";
 
 /** Invoices per page, one link a size: works without JavaScript, and a new size starts again from the newest. */
 export function PageSizeLinks({ limit }: { limit: number }) {

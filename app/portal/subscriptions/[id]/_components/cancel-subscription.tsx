@@ -1,0 +1,176 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useSWRConfig } from "swr";
+import { cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
+import type { CancelOptions } from "@/lib/shared/billing/portal-options";
+import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
+import { formatDate } from "@/lib/shared/format/format-date";
+import { IDLE } from "@/lib/shared/portal-api/action-state";
+import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
+import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
+import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { useHydrated } from "../../../_components/use-hydrated";
+import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
+import { cancelSubscriptionAction } from "../actions";
+import { CancelForm } from "./cancel-form";
+
+type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription>;
+
+type CancelSubscriptionProps = {
+  subscription: PortalSubscription;
+  locale: string;
+  /** The merchant's choices (portal-options.ts), from the server: the page's scripts need not carry them. */
+  options: CancelOptions;
+  /** Made by the server with the page: the form's first intent. */
+  idempotencyKey: string;
+};
+
+function doneMessage(subscription: PortalSubscription, locale: string): string {
+  if (subscription.status === "canceled") return "Your subscription has been canceled.";
+  const until = formatDate(subscription.cancel_at, locale);
+  return until ? `Your subscription will end on ${until}.` : "Your cancellation has been recorded.";
+}
+
+/**
+ * Cancel, with or without JavaScript: one server action (cancelSubscriptionAction). Without
+ * JavaScript the form is plain HTML and the page comes back with its answer. With it, the form
+ * opens from a button, the page shows the cancellation at once (SWR's cache), puts back what was
+ * there if it is refused, and offers to send it again with the same key.
+ */
+export function CancelSubscription({ subscription, locale, options, idempotencyKey }: CancelSubscriptionProps) {
+  const hydrated = useHydrated();
+  const [state, dispatch, pending] = useActionState(cancelSubscriptionAction, IDLE);
+  const form = useScriptedSubmit(dispatch, pending);
+  const { mutate } = useSWRConfig();
+  const [open, setOpen] = useState(false);
+  // A new form each time it opens: choices from an abandoned attempt do not linger.
+  const [attempt, setAttempt] = useState(0);
+  // One key per intent: kept for a retry, new once the intent changes or is done.
+  const [key, setKey] = useState(idempotencyKey);
+  const sentKey = useRef<string | null>(null);
+  const before = useRef<DataBody<PortalSubscription> | undefined>(undefined);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const ids = useId();
+  const cacheKey = portalKeys.subscription(subscription.id);
+
+  const canceled = subscription.status === "canceled";
+  const scheduled = isScheduledToCancel(subscription);
+  // Scheduled with "now" not offered: nothing is left to change.
+  const offersSomething = !canceled && !(scheduled && !options.cancelNow);
+
+  /** Shows the cancellation before the answer, keeping what was there to put back. */
+  function showCancelling(sent: FormData) {
+    sentKey.current = String(sent.get("idempotencyKey"));
+    const atPeriodEnd = sent.get("when") !== "now";
+    void mutate<DataBody<PortalSubscription>>(
+      cacheKey,
+      (current) => {
+        before.current = current;
+        return dataBody(cancelledCopy(current?.data ?? subscription, { cancel_at_period_end: atPeriodEnd }, new Date()));
+      },
+      { revalidate: false },
+    );
+  }
+
+  // A cancellation done closes the form; what comes next is a new intent with a key of its own.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === "done") {
+      setOpen(false);
+      setKey(crypto.randomUUID());
+    }
+  }
+
+  // The action's answer into SWR's cache: the subscription as RevKeen has it now, or as it was.
+  useEffect(() => {
+    if (state.status === "idle") return;
+    if (state.status === "done") {
+      const answer = dataBody(state.data);
+      void mutate(cacheKey, answer, { revalidate: false });
+      // Lists holding this subscription show the new state now and refetch behind it.
+      void mutate<Cached>((candidate) => holdsSubscriptions(candidate) && candidate !== cacheKey, (current) => withSubscription(current, state.data));
+    } else {
+      void mutate(cacheKey, before.current, { revalidate: false });
+    }
+    // Keyboard and screen-reader users land on the outcome.
+    outcome.current?.focus();
+  }, [state, cacheKey, mutate]);
+
+  const message =
+    pending || state.status === "idle"
+      ? null
+      : state.status === "done"
+        ? doneMessage(state.data, locale)
+        : `We couldn't cancel your subscription. ${state.message}`;
+
+  if (!offersSomething && message === null && !pending) return null;
+
+  return (
+    <section className="card stack" aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`}>{scheduled && offersSomething ? "End it now" : "Cancel subscription"}</h2>
+      {offersSomething && (
+        <noscript>
+          <CancelForm subscription={subscription} locale={locale} options={options} action={dispatch} idempotencyKey={idempotencyKey} />
+        </noscript>
+      )}
+      {offersSomething && !open && hydrated && (
+        <div>
+          <button
+            type="button"
+            className="button"
+            ref={openButton}
+            onClick={() => {
+              setAttempt((count) => count + 1);
+              setOpen(true);
+            }}
+          >
+            {scheduled ? "Cancel now instead" : "Cancel subscription"}
+          </button>
+        </div>
+      )}
+      {offersSomething && open && (
+        <CancelForm
+          key={attempt}
+          subscription={subscription}
+          locale={locale}
+          options={options}
+          action={dispatch}
+          idempotencyKey={key}
+          pending={pending}
+          onSubmit={(event) => form.submit(event, showCancelling)}
+          onEdit={() => {
+            if (sentKey.current === key) setKey(crypto.randomUUID());
+          }}
+          onKeep={() => {
+            setOpen(false);
+            // Keyboard and screen-reader users come back where they were.
+            requestAnimationFrame(() => openButton.current?.focus());
+          }}
+        />
+      )}
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="cancel-status"
+        ref={outcome}
+        tabIndex={-1}
+        className={message === null ? undefined : state.status === "failed" ? "notice notice-error" : "notice"}
+      >
+        {pending && <span className="visually-hidden">Canceling your subscription…</span>}
+        {message !== null && <span>{message}</span>}
+        {message !== null && state.status === "failed" && hydrated && (
+          <>
+            {" "}
+            <button type="button" className="button-link" onClick={() => form.resend(showCancelling)}>
+              Try again
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
