@@ -25,10 +25,9 @@ export default function nextConfig(phase) {
       // merchant's key or a portal token to the browser. It runs the app on Next's bundled
       // experimental React build, which ships more JavaScript on every page (docs/speed.md).
       taint: true,
-      // The forms behind server actions (sign-in, Manage billing, the plain-form cancels and
-      // change of bank) send a few hundred bytes; Next's default would read up to 1 MB of any
-      // request that names an action. The API's writes have the same cap
-      // (lib/server/portal-api/write-request.ts).
+      // Every write is a server action (sign-in, Manage billing, the cancels, the change of bank),
+      // and their forms send a few hundred bytes; Next's default would read up to 1 MB of any
+      // request that names an action.
       serverActions: { bodySizeLimit: "16kb" },
     },
   };

@@ -5,8 +5,6 @@
 
 import { OFFLINE_MESSAGE, PortalFetchError } from "./portal-fetch-error";
 
-export { PortalFetchError };
-
 /**
  * Pages render from the server's reads, so a page load calls the API not at all: the request
  * (portal-request.ts) loads with the first call, a refresh or a change, not with every page.

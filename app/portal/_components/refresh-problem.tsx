@@ -1,4 +1,4 @@
-import type { PortalFetchError } from "@/lib/browser/portal-fetcher";
+import type { PortalFetchError } from "@/lib/browser/portal-fetch-error";
 
 /**
  * A background refresh that failed: the data on screen is the last good copy, so say so

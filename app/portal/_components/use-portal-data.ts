@@ -1,7 +1,8 @@
 "use client";
 // The portal's SWR hooks, one per API resource, keyed by the same portalKeys the pages use.
 import useSWR from "swr";
-import { portalFetcher, type PortalFetchError } from "@/lib/browser/portal-fetcher";
+import type { PortalFetchError } from "@/lib/browser/portal-fetch-error";
+import { portalFetcher } from "@/lib/browser/portal-fetcher";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import type { DataBody, ListBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
