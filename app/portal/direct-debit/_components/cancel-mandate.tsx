@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { isCancellableMandate } from "@/lib/shared/billing/mandate-status";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
+import { OutcomeStatus } from "../../_components/outcome-status";
 import { useHydrated } from "../../_components/use-hydrated";
 import { useMandates } from "../../_components/use-portal-data";
 import { useScriptedSubmit } from "../../_components/use-scripted-submit";
@@ -88,17 +89,16 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
           </form>
         </details>
       )}
-      <div
-        role="status"
-        aria-live="polite"
-        data-testid="mandate-cancel-status"
+      <OutcomeStatus
         ref={outcome}
-        tabIndex={-1}
-        className={message === null ? undefined : failed ? "notice notice-error after-gap" : "notice after-gap"}
+        testId="mandate-cancel-status"
+        tone={message === null ? null : failed ? "error" : "info"}
+        pending={pending}
+        pendingText="Cancelling your Direct Debit…"
+        className="after-gap"
       >
-        {pending && <span className="visually-hidden">Cancelling your Direct Debit…</span>}
         {message}
-      </div>
+      </OutcomeStatus>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { BANK_FIELDS, CONFIRMED } from "@/lib/shared/billing/bank-details-form";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
 import { IDLE, type ActionState } from "@/lib/shared/portal-api/action-state";
+import { OutcomeStatus } from "../../../_components/outcome-status";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { changeBankAction, sendCodeAction, verifyCodeAction } from "./actions";
 
@@ -113,14 +114,9 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
       <h2 id={`${ids}-step`} ref={heading} tabIndex={-1}>
         {STEP_TITLES[step]}
       </h2>
-      <div
-        role="status"
-        aria-live="polite"
-        data-testid="change-bank-message"
-        className={message ? (message.tone === "error" ? "notice notice-error" : "notice") : undefined}
-      >
+      <OutcomeStatus testId="change-bank-message" tone={message?.tone ?? null}>
         {message?.text}
-      </div>
+      </OutcomeStatus>
 
       {step === "send" && (
         <form action={sendCode} onSubmit={(event) => sendForm.submit(event)} className="stack">
@@ -185,42 +181,14 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
             <label htmlFor={`${ids}-holder`}>Account holder name</label>
             <input id={`${ids}-holder`} name={BANK_FIELDS.holder} autoComplete="name" maxLength={100} required />
           </div>
-          <div className="field">
-            <label htmlFor={`${ids}-sort-code`}>Sort code</label>
-            <input
-              id={`${ids}-sort-code`}
-              name={BANK_FIELDS.sortCode}
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              pattern="\s*\d{2}[\- ]?\d{2}[\- ]?\d{2}\s*"
-              maxLength={10}
-              required
-              aria-describedby={`${ids}-sort-code-hint`}
-              className="input-short"
-            />
-            <p id={`${ids}-sort-code-hint`} className="muted field-hint">
-              6 digits, for example 12-34-56
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-account-number`}>Account number</label>
-            <input
-              id={`${ids}-account-number`}
-              name={BANK_FIELDS.accountNumber}
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              pattern="\s*\d{8}\s*"
-              maxLength={10}
-              required
-              aria-describedby={`${ids}-account-number-hint`}
-              className="input-short"
-            />
-            <p id={`${ids}-account-number-hint`} className="muted field-hint">
-              8 digits
-            </p>
-          </div>
+          <DigitsField
+            id={`${ids}-sort-code`}
+            name={BANK_FIELDS.sortCode}
+            label="Sort code"
+            pattern="\s*\d{2}[\- ]?\d{2}[\- ]?\d{2}\s*"
+            hint="6 digits, for example 12-34-56"
+          />
+          <DigitsField id={`${ids}-account-number`} name={BANK_FIELDS.accountNumber} label="Account number" pattern="\s*\d{8}\s*" hint="8 digits" />
           <fieldset className="choices">
             <legend>Please confirm</legend>
             <label className="choice">
@@ -240,5 +208,32 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
         </form>
       )}
     </section>
+  );
+}
+
+/**
+ * A bank number (sort code, account number): a number pad on phones, and, as on banks' own sites,
+ * neither remembered by the browser nor spell-checked.
+ */
+function DigitsField({ id, name, label, pattern, hint }: { id: string; name: string; label: string; pattern: string; hint: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        pattern={pattern}
+        maxLength={10}
+        required
+        aria-describedby={`${id}-hint`}
+        className="input-short"
+      />
+      <p id={`${id}-hint`} className="muted field-hint">
+        {hint}
+      </p>
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
 import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { OutcomeStatus } from "../../../_components/outcome-status";
 import { useHydrated } from "../../../_components/use-hydrated";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { cancelSubscriptionAction } from "../actions";
@@ -152,15 +153,13 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
           }}
         />
       )}
-      <div
-        role="status"
-        aria-live="polite"
-        data-testid="cancel-status"
+      <OutcomeStatus
         ref={outcome}
-        tabIndex={-1}
-        className={message === null ? undefined : state.status === "failed" ? "notice notice-error" : "notice"}
+        testId="cancel-status"
+        tone={message === null ? null : state.status === "failed" ? "error" : "info"}
+        pending={pending}
+        pendingText="Canceling your subscription…"
       >
-        {pending && <span className="visually-hidden">Canceling your subscription…</span>}
         {message !== null && <span>{message}</span>}
         {message !== null && state.status === "failed" && hydrated && (
           <>
@@ -170,7 +169,7 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
             </button>
           </>
         )}
-      </div>
+      </OutcomeStatus>
     </section>
   );
 }
