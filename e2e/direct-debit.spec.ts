@@ -297,6 +297,26 @@ test.describe("Changing a Direct Debit's bank account", () => {
     await expect(mandate(page, "Barclays •••• 9911")).toBeVisible();
   });
 
+  test("details sent again unchanged keep their key; corrected after a refusal, they are a new intent with a new key", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await verifyForBankChange(page, sandbox);
+    const keys = await captureActionKeys(page, /\/change-bank$/);
+    await fillNewBankAccount(page);
+    await sandbox.fault({ operation: "mandates.reauthorize", status: 503, count: 2 });
+    const refused = page.getByTestId("change-bank-message");
+    await page.getByRole("button", { name: "Change bank account" }).click();
+    await expect(refused).toHaveText("Bank details can't be stored securely right now, so nothing was changed. Please try again later.");
+    await page.getByRole("button", { name: "Change bank account" }).click();
+    await expect.poll(() => keys.length).toBe(2);
+    await expect(page.getByRole("button", { name: "Change bank account" })).toBeEnabled();
+    await page.getByLabel("Account holder name").fill("Ada Lovelace King");
+    await page.getByRole("button", { name: "Change bank account" }).click();
+    await expect(page).toHaveURL(/outcome=changed$/);
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+  });
+
   test("a mandate that is cancelled or already being changed offers no change", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/direct-debit/${ADA_OLD_MANDATE}/change-bank`);

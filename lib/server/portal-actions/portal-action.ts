@@ -24,6 +24,8 @@ type Write<S extends z.ZodType, T> = {
   read?: (form: FormData) => unknown;
   /** The refusal for fields the schema does not take; request:invalid unless said. */
   invalid?: PortalErrorCode;
+  /** What the merchant does not offer, refused before the write counts against the limit. */
+  refuse?: (input: z.output<S>) => PortalErrorCode | null;
   /** The form carries an Idempotency-Key: one per rendering of the form, so a double press acts once. */
   keyed?: boolean;
   /** The page the form is on: where sign-in comes back to. */
@@ -51,9 +53,13 @@ export function portalAction<S extends z.ZodType, T>(write: Write<S, T>): (previ
     if (key && !key.success) return failed(new PortalError("request:invalid"));
     const input = write.input.safeParse((write.read ?? formFields)(form));
     if (!input.success) return failed(new PortalError(write.invalid ?? "request:invalid"));
-    const user = await currentUser();
-    if (user === null) redirect(signInPath(write.page(input.data)) as Route);
+    const refusal = write.refuse?.(input.data);
+    if (refusal) return failed(new PortalError(refusal));
     try {
+      // Inside: with the database down, whether the session was signed out cannot be known, and
+      // that is the form's answer too (database:unavailable), not an error page.
+      const user = await currentUser();
+      if (user === null) redirect(signInPath(write.page(input.data)) as Route);
       await checkWriteRate(user.id);
       return { status: "done", data: await write.run(input.data, { user, idempotencyKey: key?.data ?? "" }) };
     } catch (error) {

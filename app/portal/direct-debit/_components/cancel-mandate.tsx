@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { isCancellableMandate } from "@/lib/shared/billing/mandate-status";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { OutcomeStatus } from "../../_components/outcome-status";
+import { useIntentKey } from "../../_components/use-intent-key";
 import { useHydrated } from "../../_components/use-hydrated";
 import { useMandates } from "../../_components/use-portal-data";
 import { useScriptedSubmit } from "../../_components/use-scripted-submit";
@@ -25,9 +26,7 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
   const [state, dispatch, pending] = useActionState(cancelMandateAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
   // The page makes a key for each mandate it lists; one the list learnt of later gets its own here.
-  // A reason changed after a refusal is a new intent, with a new key.
-  const [key, setKey] = useState(() => idempotencyKey || crypto.randomUUID());
-  const sentKey = useRef<string | null>(null);
+  const intent = useIntentKey(idempotencyKey || crypto.randomUUID());
   const handled = useRef(state);
   const disclosure = useRef<HTMLDetailsElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
@@ -59,15 +58,13 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
           <summary>Cancel this Direct Debit</summary>
           <form
             action={dispatch}
-            onSubmit={(event) => form.submit(event, (sent) => (sentKey.current = String(sent.get("idempotencyKey"))))}
-            onChange={() => {
-              if (sentKey.current === key) setKey(crypto.randomUUID());
-            }}
+            onSubmit={(event) => form.submit(event, intent.sending)}
+            onChange={intent.edited}
             className="stack"
             aria-label="Confirm cancelling this Direct Debit"
           >
             <input type="hidden" name="mandateId" value={mandate.id} />
-            <input type="hidden" name="idempotencyKey" value={key} />
+            <input type="hidden" name="idempotencyKey" value={intent.key} />
             <p className="notice" data-testid="mandate-cancel-consequence">
               Cancelling stops every future collection from this account. Payments of subscriptions that rely on this Direct Debit may then
               fail, unless you set up another way to pay.

@@ -14,7 +14,7 @@ const Redirected = vi.hoisted(
       }
     },
 );
-const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null }));
+const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null, failure: null as Error | null }));
 const portal = vi.hoisted(() => ({ token: "" }));
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers }));
@@ -23,7 +23,12 @@ vi.mock("next/navigation", () => ({
     throw new Redirected(url);
   },
 }));
-vi.mock("@/lib/server/auth/current-user", () => ({ currentUser: async () => signedIn.user }));
+vi.mock("@/lib/server/auth/current-user", () => ({
+  currentUser: async () => {
+    if (signedIn.failure) throw signedIn.failure;
+    return signedIn.user;
+  },
+}));
 vi.mock("@/lib/server/portal-session/renew", () => ({ withPortalToken: (_user: unknown, run: (token: string) => Promise<unknown>) => run(portal.token) }));
 
 vi.stubEnv("AUTH_SECRET", "a-unit-test-secret-that-is-long-enough-123");
@@ -33,6 +38,8 @@ vi.stubEnv("AUTH_URL", "http://app.test");
 vi.stubEnv("PORTAL_WRITES_PER_MINUTE_PER_USER", "2");
 
 const { cancelSubscriptionAction } = await import("./actions");
+const { portalOptions } = await import("@/lib/shared/billing/portal-options");
+const { PortalError } = await import("@/lib/shared/portal-api/errors");
 const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
 const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
@@ -52,6 +59,7 @@ beforeEach(async () => {
   request.headers = new Headers({ origin: "http://app.test", host: "app.test" });
   users += 1;
   signedIn.user = { id: `github:${users}` };
+  signedIn.failure = null;
   inProcessSandbox().reset();
   portal.token = (await createPortalSession({ customerId: ADA_LOVELACE_ID, idempotencyKey: randomUUID() })).token;
 });
@@ -124,6 +132,22 @@ describe("cancelling a subscription", () => {
     // None of them spent the allowance of two.
     request.headers = new Headers({ origin: "http://app.test", host: "app.test" });
     expect((await send({ idempotencyKey: randomUUID() })).status).toBe("done");
+  });
+
+  it("refuses what the merchant does not offer before it counts as a write", async () => {
+    vi.spyOn(portalOptions, "cancelNow", "get").mockReturnValue(false);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(await send({ when: "now", idempotencyKey: randomUUID() })).toMatchObject({ status: "failed", code: "subscription:cancel_now_not_offered" });
+    }
+    expect(await callCount(inProcessSandbox(), "subscriptions.cancel")).toBe(0);
+    // None of them spent the allowance of two.
+    expect((await send({ idempotencyKey: randomUUID() })).status).toBe("done");
+  });
+
+  it("answers on the form when the database cannot say whether the user signed out, having cancelled nothing", async () => {
+    signedIn.failure = new PortalError("database:unavailable");
+    expect(await send({ idempotencyKey: randomUUID() })).toMatchObject({ status: "failed", code: "database:unavailable" });
+    expect(await callCount(inProcessSandbox(), "subscriptions.cancel")).toBe(0);
   });
 
   it("sends a signed-out browser to sign in, then back to the subscription, having cancelled nothing", async () => {

@@ -6,7 +6,7 @@ import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { cancelSubscription } from "@/lib/server/revkeen-api/customer-portal";
 import { CANCEL_REASON_LIMIT, cancelReasonText, cancelRefusal } from "@/lib/shared/billing/cancel-policy";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
-import { PortalError } from "@/lib/shared/portal-api/errors";
+import type { CancelSubscriptionBody } from "@/lib/shared/revkeen-api/customer-portal";
 
 const cancelInput = z.object({
   subscriptionId: z.uuid(),
@@ -15,17 +15,18 @@ const cancelInput = z.object({
   comment: z.string().max(CANCEL_REASON_LIMIT).optional(),
 });
 
+function cancelBody({ when, reason, comment }: z.output<typeof cancelInput>): CancelSubscriptionBody {
+  const text = cancelReasonText(reason ?? null, comment ?? "");
+  return { cancel_at_period_end: when === "period_end", ...(text ? { reason: text } : {}) };
+}
+
 /** Cancels one of the customer's subscriptions, once per rendering of the form however often it is sent. */
 export const cancelSubscriptionAction = portalAction({
   input: cancelInput,
+  // What the form does not offer (lib/shared/billing/portal-options.ts) is refused here too.
+  refuse: (input) => cancelRefusal(cancelBody(input), portalOptions),
   keyed: true,
   page: ({ subscriptionId }) => `/portal/subscriptions/${subscriptionId}`,
-  run: async ({ subscriptionId, when, reason, comment }, { user, idempotencyKey }) => {
-    const text = cancelReasonText(reason ?? null, comment ?? "");
-    const body = { cancel_at_period_end: when === "period_end", ...(text ? { reason: text } : {}) };
-    // What the form does not offer (lib/shared/billing/portal-options.ts) is refused here too.
-    const refusal = cancelRefusal(body, portalOptions);
-    if (refusal) throw new PortalError(refusal);
-    return withPortalToken(user, (token) => cancelSubscription(token, subscriptionId, body, idempotencyKey));
-  },
+  run: (input, { user, idempotencyKey }) =>
+    withPortalToken(user, (token) => cancelSubscription(token, input.subscriptionId, cancelBody(input), idempotencyKey)),
 });

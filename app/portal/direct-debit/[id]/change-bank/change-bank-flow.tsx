@@ -5,6 +5,7 @@ import { BANK_FIELDS, CONFIRMED } from "@/lib/shared/billing/bank-details-form";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
 import { IDLE, type ActionState } from "@/lib/shared/portal-api/action-state";
 import { OutcomeStatus } from "../../../_components/outcome-status";
+import { useIntentKey } from "../../../_components/use-intent-key";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { changeBankAction, sendCodeAction, verifyCodeAction } from "./actions";
 
@@ -21,7 +22,7 @@ type ChangeBankFlowProps = {
   codeVerified: boolean;
   /** Why no change can start here, when none can: said unless a step's answer is to be shown. */
   unavailable?: string;
-  /** For the new details: one intent, one key, however often they are sent. */
+  /** For the new details: one intent, one key, however often they are sent (a correction is a new intent). */
   idempotencyKey: string;
 };
 
@@ -62,6 +63,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
   const sendForm = useScriptedSubmit(sendCode, sending);
   const verifyForm = useScriptedSubmit(verifyCode, verifying);
   const changeForm = useScriptedSubmit(changeBank, changing);
+  const detailsKey = useIntentKey(idempotencyKey);
 
   const start: View = {
     step: initialStep,
@@ -171,9 +173,15 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
       )}
 
       {step === "details" && (
-        <form action={changeBank} onSubmit={(event) => changeForm.submit(event)} className="stack" aria-describedby={`${ids}-details-hint`}>
+        <form
+          action={changeBank}
+          onSubmit={(event) => changeForm.submit(event, detailsKey.sending)}
+          onChange={detailsKey.edited}
+          className="stack"
+          aria-describedby={`${ids}-details-hint`}
+        >
           <input type="hidden" name="mandateId" value={mandateId} />
-          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="idempotencyKey" value={detailsKey.key} />
           <p id={`${ids}-details-hint`} className="muted">
             Your payments will be collected from this account from now on. UK bank accounts only.
           </p>
