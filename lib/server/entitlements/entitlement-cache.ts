@@ -13,31 +13,43 @@ import { processCache } from "@/lib/server/caching/bounded-cache";
 /** The longest an answer is used, in seconds: how late a change seen by no webhook shows. */
 export const ENTITLEMENT_CACHE_SECONDS = 60;
 const LIFETIME_MS = ENTITLEMENT_CACHE_SECONDS * 1000;
-/** Answers (customer and benefit) and retired customers held at once; the least recently used go first. */
+/** Customers held at once; the least recently used go first. */
 const CAPACITY = 10_000;
 
 type Answer = { hasAccess: boolean; checkedAt: number };
+/**
+ * One entry per customer: their answers and when a webhook last retired them, together, so that
+ * the cache cannot forget a retirement and keep an answer it retired.
+ */
+type Customer = { answers: Readonly<Record<string, Answer>>; retiredAt: number | null };
 
-const answers = () => processCache<Answer>("entitlement-answers", CAPACITY);
-/** When a webhook last retired a customer's answers, kept as long as an answer it retired could live. */
-const retirements = () => processCache<number>("entitlement-retirements", CAPACITY);
+const customers = () => processCache<Customer>("entitlement-answers", CAPACITY);
 
-const answerKey = (customerId: string, benefitKey: string) => `${customerId}\u0000${benefitKey}`;
+function entry(customerId: string, now: number): Customer {
+  return customers().get(customerId, now) ?? { answers: {}, retiredAt: null };
+}
+
+/** Kept until its last answer ends, and a retirement as long as an answer it retired could live. */
+function keep(customerId: string, customer: Customer): void {
+  const ends = [...Object.values(customer.answers).map((answer) => answer.checkedAt), customer.retiredAt ?? 0];
+  customers().set(customerId, customer, Math.max(...ends) + LIFETIME_MS);
+}
 
 /** The answer kept for `customerId` and `benefitKey`, or undefined: then ask RevKeen. */
 export function cachedAnswer(customerId: string, benefitKey: string, now: number = Date.now()): boolean | undefined {
-  const answer = answers().get(answerKey(customerId, benefitKey), now);
-  if (answer === undefined) return undefined;
-  const retiredAt = retirements().get(customerId, now);
-  return retiredAt !== undefined && answer.checkedAt <= retiredAt ? undefined : answer.hasAccess;
+  const { answers, retiredAt } = entry(customerId, now);
+  const answer = Object.hasOwn(answers, benefitKey) ? answers[benefitKey] : undefined;
+  if (answer === undefined || now >= answer.checkedAt + LIFETIME_MS) return undefined;
+  return retiredAt !== null && answer.checkedAt <= retiredAt ? undefined : answer.hasAccess;
 }
 
 /** Keeps what RevKeen answered to a check that started at `checkedAt` (ms since the epoch). */
 export function keepAnswer(customerId: string, benefitKey: string, hasAccess: boolean, checkedAt: number): void {
-  answers().set(answerKey(customerId, benefitKey), { hasAccess, checkedAt }, checkedAt + LIFETIME_MS);
+  const customer = entry(customerId, checkedAt);
+  keep(customerId, { ...customer, answers: { ...customer.answers, [benefitKey]: { hasAccess, checkedAt } } });
 }
 
 /** Retires every answer about `customerId` checked until now: the next check asks RevKeen. */
 export function retireAnswers(customerId: string, now: number = Date.now()): void {
-  retirements().set(customerId, now, now + LIFETIME_MS);
+  keep(customerId, { ...entry(customerId, now), retiredAt: now });
 }
