@@ -1,4 +1,4 @@
-// 6. The features of this round, with figures and no targets (the issue sets none):
+// 6. Features without a target, measured for their figures:
 //   a. "Manage billing" with the database's link lookup, on the embedded database and on PostgreSQL;
 //   b. signed webhook deliveries, one after another, on each;
 //   c. the cached entitlement check behind /reports, after the cache is emptied and cached.

@@ -54,7 +54,7 @@ export interface Results {
   jsShipped: { floor: ScriptsLoaded; pages: (ScriptsLoaded & { aboveFloorBytes: number; met: boolean })[] };
   apiOverhead: (ApiOverheadRow & { met: boolean | null })[];
   apiSignedOut: Summary;
-  /** 6. The features of this round: figures only. */
+  /** 6. Features without a target: figures only. */
   features: {
     database: DatabaseClickRow[];
     webhooks: WebhookRow[];
@@ -270,7 +270,7 @@ export function formatReport(results: Results): string {
 /** Part 6: figures only, as the issue sets no target for them. */
 function formatFeatures(results: Results): string[] {
   const { database, webhooks, entitlements, entitlementsSkipped } = results.features;
-  const out: string[] = ["", "6. The features of this round (figures only: the issue sets no target for them)"];
+  const out: string[] = ["", "6. Features without a target (figures only)"];
   const skipped = (rows: { database: string; skipped: string | null }[]) =>
     [...new Map(rows.filter((row) => row.skipped !== null).map((row) => [`${row.database}: ${row.skipped}`, row])).keys()].map((line) => `   skipped, ${line}`);
 
