@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { BrowserUnderTest, TEST_ORIGIN } from "@/lib/testing/browser-under-test";
+import { formData } from "@/lib/testing/form-data";
 
 const browser = vi.hoisted(() => ({ current: null as BrowserUnderTest | null }));
 vi.mock("next/headers", async () => (await import("@/lib/testing/browser-under-test")).nextHeadersOf(() => browser.current as BrowserUnderTest));
@@ -82,10 +83,7 @@ describe("the portal API's reads", () => {
 
 describe("a write, unlike a read", () => {
   it("renews a missing portal session once, since only this site's own pages can send it (Next checks an action's origin)", async () => {
-    const form = new FormData();
-    form.set("subscriptionId", ADA_PRO);
-    form.set("idempotencyKey", randomUUID());
-    const answer = await cancelSubscriptionAction({ status: "idle" }, form);
+    const answer = await cancelSubscriptionAction({ status: "idle" }, formData({ subscriptionId: ADA_PRO, idempotencyKey: randomUUID() }));
     expect(answer).toMatchObject({ status: "done", data: { id: ADA_PRO } });
     expect(await callCount(sandbox, "sessions.create")).toBe(1);
   });

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE } from "@/lib/sandbox/data/seed";
+import { formData } from "@/lib/testing/form-data";
 import { callCount, controlSandbox } from "@/lib/testing/sandbox-under-test";
 
 const Redirected = vi.hoisted(
@@ -36,13 +37,7 @@ const { cancelMandateAction } = await import("./actions");
 const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
 const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
-const send = (fields: Record<string, string>) => cancelMandateAction({ status: "idle" }, form({ mandateId: ADA_MANDATE_ACTIVE, ...fields }));
+const send = (fields: Record<string, string>) => cancelMandateAction({ status: "idle" }, formData({ mandateId: ADA_MANDATE_ACTIVE, ...fields }));
 
 /** A user of their own for each test, so no test spends another's write allowance. */
 let users = 0;

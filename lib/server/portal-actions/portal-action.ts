@@ -36,7 +36,7 @@ type Write<S extends z.ZodType, T> = {
 const idempotencyKey = z.uuid();
 
 /** Text fields by name; an empty field is a field not sent. */
-export function formFields(form: FormData): Record<string, string> {
+function formFields(form: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === "string" && value.trim() !== "") fields[name] = value;
   return fields;

@@ -3,7 +3,7 @@
 // words of its PortalError code; anything else is thrown and reaches the error page.
 import type { PortalErrorCode } from "./error-codes";
 
-export type ActionFailure = { status: "failed"; code: PortalErrorCode; message: string };
+type ActionFailure = { status: "failed"; code: PortalErrorCode; message: string };
 
 export type ActionState<T> = { status: "idle" } | { status: "done"; data: T } | ActionFailure;
 

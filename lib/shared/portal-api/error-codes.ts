@@ -17,7 +17,6 @@ export const PORTAL_ERROR_CODES = [
   "upstream:conflict",
   "database:unavailable",
   "request:invalid",
-  "request:too_large",
   "customer:not_found",
   "subscription:not_found",
   "subscription:cancel_now_not_offered",

@@ -35,7 +35,6 @@ export const portalErrorCodes = {
   "upstream:conflict": { status: 409, message: "That request conflicts with one already made. Please reload." },
   "database:unavailable": { status: 503, message: "Billing is not reachable right now. Please try again." },
   "request:invalid": { status: 400, message: "That request is not valid." },
-  "request:too_large": { status: 413, message: "That request is too large." },
   "customer:not_found": { status: 404, message: "We could not find your billing account." },
   "subscription:not_found": { status: 404, message: "We could not find that subscription." },
   "subscription:cancel_now_not_offered": {

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { BANK_FIELDS, CONFIRMED } from "@/lib/shared/billing/bank-details-form";
 import { PortalError } from "@/lib/shared/portal-api/errors";
+import { formData } from "@/lib/testing/form-data";
 
 const MANDATE = "0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d";
 
@@ -45,10 +46,8 @@ type Action = (previous: { status: "idle" }, form: FormData) => Promise<unknown>
 
 /** What the action answered, or where it sent the browser. */
 async function submit(action: Action, fields: Record<string, string>): Promise<unknown> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ mandateId: MANDATE, ...fields })) form.set(name, value);
   try {
-    return await action({ status: "idle" }, form);
+    return await action({ status: "idle" }, formData({ mandateId: MANDATE, ...fields }));
   } catch (error) {
     if (error instanceof Redirected) return { redirected: error.url };
     throw error;
