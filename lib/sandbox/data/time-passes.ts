@@ -1,8 +1,7 @@
 // What happens in the merchant's world as the sandbox's clock moves, brought about whenever
 // someone looks: trials end, periods renew and are billed (a paid invoice each, an open one while
-// the plan is in dunning), scheduled
-// cancellations take effect, failed payments are retried (dunning.ts), and each change sends the
-// webhooks RevKeen would send for it.
+// the plan is in dunning), scheduled cancellations take effect, failed payments are retried
+// (dunning.ts), and each change sends the webhooks RevKeen would send for it.
 import { randomUUID } from "node:crypto";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
