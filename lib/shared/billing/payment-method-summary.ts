@@ -53,9 +53,9 @@ function summary(method: PaymentMethod, locale: string, now: number): PaymentMet
 /** The methods, default first, and the warning about the default card against `renewal` (the next billing date). */
 export function cardsOnFile(methods: readonly PaymentMethod[], renewal: string | null, locale: string, now: number = Date.now()): CardsOnFile {
   const ordered = [...methods].sort((a, b) => Number(b.is_default) - Number(a.is_default));
-  const defaultCard = ordered.find((method) => method.is_default)?.card ?? null;
-  let warning: string | null = null;
   const defaultMethod = ordered.find((method) => method.is_default);
+  const defaultCard = defaultMethod?.card ?? null;
+  let warning: string | null = null;
   if (defaultMethod && defaultCard) {
     if (cardHasExpired(defaultCard, now)) warning = `Your default card, ${label(defaultMethod)}, has expired.`;
     else if (expiresBefore(defaultCard, renewal)) warning = `Your default card, ${label(defaultMethod)}, expires before your next payment on ${formatDate(renewal, locale) ?? "your next renewal"}.`;
