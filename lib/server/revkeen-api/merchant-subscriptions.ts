@@ -16,7 +16,7 @@ const subscriptionResponse = parser(dataSchema(merchantSubscriptionSchema));
 /** One page (1-based) of `customerId`'s subscriptions, newest first. */
 export function listCustomerSubscriptions(customerId: string, page = 1): Promise<MerchantSubscriptionList> {
   return send({
-    operation: "subscriptions.list",
+    operation: "merchant_subscriptions.list",
     method: "GET",
     path: "/subscriptions",
     search: { customerId: checkedId(customerId, "customer:not_found"), page: String(page), limit: String(MERCHANT_PAGE_LIMIT) },
@@ -29,7 +29,7 @@ export function listCustomerSubscriptions(customerId: string, page = 1): Promise
 /** One subscription by id. The caller checks `customer_id` against the customer it acts for. */
 export function getMerchantSubscription(id: string): Promise<MerchantSubscription> {
   return send({
-    operation: "subscriptions.get",
+    operation: "merchant_subscriptions.get",
     method: "GET",
     path: `/subscriptions/${checkedId(id, "subscription:not_found")}`,
     credential: { kind: "merchant" },
