@@ -36,7 +36,7 @@ export default async function OverviewPage() {
     [portalKeys.subscriptions()]: listBody(subscriptions),
     [portalKeys.invoices({ limit: ALL_ITEMS_LIMIT })]: listBody(invoices),
   };
-  const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), invoices.data);
+  const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data);
   const cards =
     paymentMethods === null || paymentMethods.state === "none"
       ? null

@@ -20,7 +20,7 @@ export default async function SubscriptionsPage() {
       // The merchant read runs beside the portal's; the invoices are read only for a plan in dunning, to find what to pay.
       Promise.all([readMerchantPlans(), readAllSubscriptions(token)]).then(async ([plans, portal]) => {
         const joined = planDetailsFor(plans, portal.data);
-        return anyInDunning(joined) ? withOpenInvoices(joined, await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])) : joined;
+        return anyInDunning(joined) ? withOpenInvoices(joined, portal.data, await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])) : joined;
       }),
     ]),
   );

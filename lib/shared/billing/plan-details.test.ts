@@ -56,17 +56,33 @@ describe("the dunning summary", () => {
 
 describe("the invoice to pay", () => {
   const details = joinPlanDetails({ customerId: ada, portalIds: [ids.pro, ids.backup], merchant, productNames });
-  const open = { id: "44444444-4444-4444-8444-444444444444", status: "open", subscription_id: ids.backup };
+  const plans = [
+    { id: ids.pro, currency: "GBP", amount_minor: 1200 },
+    { id: ids.backup, currency: "GBP", amount_minor: 2500 },
+  ];
+  const invoice = (id: string, fields: { status?: string; subtotal?: number; currency?: string; subscription_id?: string | null } = {}) => ({ id, status: "open", currency: "GBP", subtotal: 2500, ...fields });
+  const backupsInvoice = invoice("44444444-4444-4444-8444-444444444444");
+  const otherOpen = invoice("55555555-5555-4555-8555-555555555555", { subtotal: 2700 });
 
-  it("is the one open invoice of the customer's own that names the plan in dunning", () => {
-    const withInvoice = withOpenInvoices(details, [{ id: "55555555-5555-4555-8555-555555555555", status: "paid", subscription_id: ids.backup }, open]);
-    expect(withInvoice[ids.backup]?.openInvoiceId).toBe(open.id);
+  it("is, for a plan in dunning only, the open invoice whose subtotal is the plan's price", () => {
+    const withInvoice = withOpenInvoices(details, plans, [invoice("66666666-6666-4666-8666-666666666666", { status: "paid" }), otherOpen, backupsInvoice]);
+    expect(withInvoice[ids.backup]?.openInvoiceId).toBe(backupsInvoice.id);
     expect(withInvoice[ids.pro]?.openInvoiceId).toBeNull();
     expect(anyInDunning(withInvoice)).toBe(true);
   });
 
-  it("is left unknown when no invoice or more than one names the plan", () => {
-    expect(withOpenInvoices(details, [{ ...open, subscription_id: null }])[ids.backup]?.openInvoiceId).toBeNull();
-    expect(withOpenInvoices(details, [open, { ...open, id: "66666666-6666-4666-8666-666666666666" }])[ids.backup]?.openInvoiceId).toBeNull();
+  it("follows the invoice's own subscription where RevKeen names it", () => {
+    const named = invoice("77777777-7777-4777-8777-777777777777", { subtotal: 9999, subscription_id: ids.backup });
+    expect(withOpenInvoices(details, plans, [{ ...backupsInvoice, subscription_id: ids.pro }, named])[ids.backup]?.openInvoiceId).toBe(named.id);
+  });
+
+  it("is the only open invoice when none has the plan's price", () => {
+    expect(withOpenInvoices(details, plans, [otherOpen])[ids.backup]?.openInvoiceId).toBe(otherOpen.id);
+  });
+
+  it("is left unknown when it cannot be told apart", () => {
+    expect(withOpenInvoices(details, plans, [backupsInvoice, { ...backupsInvoice, id: "88888888-8888-4888-8888-888888888888" }])[ids.backup]?.openInvoiceId).toBeNull();
+    expect(withOpenInvoices(details, plans, [otherOpen, { ...otherOpen, id: "99999999-9999-4999-8999-999999999999" }])[ids.backup]?.openInvoiceId).toBeNull();
+    expect(withOpenInvoices(details, plans, [])[ids.backup]?.openInvoiceId).toBeNull();
   });
 });

@@ -65,16 +65,29 @@ export function anyInDunning(details: PlanDetails): boolean {
   return Object.values(details).some((detail) => detail.dunning !== null);
 }
 
+type InvoiceFacts = { id: string; status: string; currency: string | null; subtotal: number | null; subscription_id?: string | null };
+type PlanFacts = { id: string; currency: string | null; amount_minor: number | null };
+
 /**
- * Each plan in dunning with its unpaid invoice: the one invoice of the customer's own that names the
- * subscription and is still open. None found leaves the way forward at the invoice list.
+ * The open invoice, among the customer's own, that a plan in dunning is waiting on: the one that
+ * names the plan where RevKeen says so; else the one whose subtotal is the plan's price; else the
+ * customer's only open invoice. Anything less certain is null: the way forward is then the
+ * invoice list.
  */
-export function withOpenInvoices(details: PlanDetails, invoices: readonly { id: string; status: string; subscription_id?: string | null }[]): PlanDetails {
-  const unpaid = invoices.filter((invoice) => invoice.status === "open");
+function openInvoiceOf(plan: PlanFacts, open: readonly InvoiceFacts[]): string | null {
+  const only = (candidates: readonly InvoiceFacts[]) => (candidates.length === 1 ? (candidates[0]?.id ?? null) : null);
+  if (open.some((invoice) => invoice.subscription_id)) return only(open.filter((invoice) => invoice.subscription_id === plan.id));
+  const priced = open.filter((invoice) => invoice.currency !== null && invoice.currency === plan.currency && invoice.subtotal === plan.amount_minor);
+  return only(priced) ?? (priced.length === 0 ? only(open) : null);
+}
+
+/** Each plan in dunning with the open invoice it waits on, when that can be told (openInvoiceOf). */
+export function withOpenInvoices(details: PlanDetails, plans: readonly PlanFacts[], invoices: readonly InvoiceFacts[]): PlanDetails {
+  const open = invoices.filter((invoice) => invoice.status === "open");
   const result: Record<string, PlanDetail> = {};
   for (const [id, detail] of Object.entries(details)) {
-    const open = detail.dunning === null ? [] : unpaid.filter((invoice) => invoice.subscription_id === id);
-    result[id] = open.length === 1 && open[0] ? { ...detail, openInvoiceId: open[0].id } : detail;
+    const plan = plans.find((candidate) => candidate.id === id);
+    result[id] = detail.dunning !== null && plan ? { ...detail, openInvoiceId: openInvoiceOf(plan, open) } : detail;
   }
   return result;
 }

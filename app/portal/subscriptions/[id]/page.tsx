@@ -27,7 +27,7 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
       // The merchant read runs beside the portal's; the invoices are read only in dunning, to find what to pay.
       Promise.all([readMerchantPlans(), readSubscription(token, id)]).then(async ([plans, portal]) => {
         const joined = planDetailsFor(plans, [portal]);
-        return anyInDunning(joined) ? withOpenInvoices(joined, await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])) : joined;
+        return anyInDunning(joined) ? withOpenInvoices(joined, [portal], await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])) : joined;
       }),
     ]),
   );
