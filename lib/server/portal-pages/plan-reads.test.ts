@@ -25,6 +25,7 @@ const { mintPortalSession } = await import("@/lib/server/portal-session/mint");
 const { currentUser } = await import("@/lib/server/auth/current-user");
 const { listSubscriptions } = await import("@/lib/server/revkeen-api/customer-portal");
 const { dropCustomerCaches } = await import("@/lib/server/entitlements/customer-cache");
+const { handleEvent } = await import("@/lib/server/webhooks/handle-event");
 const { planDetailsFor, readMerchantPlans, readPaymentMethods } = await import("./plan-reads");
 const { database } = await import("@/lib/server/database/client");
 
@@ -91,6 +92,28 @@ describe("plan names and dunning", () => {
     dropCustomerCaches(ADA_LOVELACE_ID);
     await readMerchantPlans();
     expect(await calls()).toEqual({ subscriptions: 1, products: 0, paymentMethods: 0 });
+  });
+
+  it("are read again after any webhook about the customer's billing, a completed checkout included, and not after one about nobody", async () => {
+    for (const type of ["subscription.updated", "invoice.paid", "checkout.session.completed", "payment_method.updated", "customer.deleted"]) {
+      await readMerchantPlans();
+      await controlSandbox(sandbox, "DELETE", "calls");
+      const object = type.startsWith("customer.") ? { id: ADA_LOVELACE_ID } : { id: randomUUID(), customer_id: ADA_LOVELACE_ID };
+      expect(await handleEvent({ id: `evt_${randomUUID()}`, type, created: Math.floor(Date.now() / 1000), data: { object } }), type).toBe("invalidated");
+      await readMerchantPlans();
+      expect((await calls()).subscriptions, type).toBe(1);
+    }
+    // A moment after the last retirement, so the read below is kept whatever the clock's resolution.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 5 });
+    try {
+      await readMerchantPlans();
+      await controlSandbox(sandbox, "DELETE", "calls");
+      expect(await handleEvent({ id: `evt_${randomUUID()}`, type: "checkout.session.expired", created: Math.floor(Date.now() / 1000), data: { object: { id: randomUUID(), customer_id: ADA_LOVELACE_ID } } })).toBe("ignored");
+      await readMerchantPlans();
+      expect((await calls()).subscriptions).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("never keep a failure: the plans are named by price meanwhile, and the next view asks again", async () => {
