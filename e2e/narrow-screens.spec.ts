@@ -37,11 +37,11 @@ test.describe("The portal on a narrow screen", () => {
 
   test("plan names, the dunning message and the cards on file fit the screen", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
-    await expect(page.getByRole("link", { name: /^Backup, / })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Backup £/ })).toBeVisible();
     await expect(page.getByRole("list", { name: "Payment methods on file" })).toContainText("Visa ending 4242");
     await expect(page.getByTestId("card-expiry-warning")).toBeVisible();
     expect(await overflowing(page)).toEqual([]);
-    await page.getByRole("link", { name: /^Backup, / }).click();
+    await page.getByRole("link", { name: /^Backup £/ }).click();
     const notice = page.getByTestId("dunning-notice");
     await expect(notice.getByRole("link", { name: "Pay now" })).toBeVisible();
     expect(await overflowing(page)).toEqual([]);

@@ -5,7 +5,7 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { planDetailsFor, readMerchantPlans, readPaymentMethods } from "@/lib/server/portal-pages/plan-reads";
 import { dataBody, listBody } from "@/lib/shared/portal-api/payloads";
 import { readAllSubscriptions, readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
-import { nextRenewal } from "@/lib/shared/billing/card-expiry";
+import { nextRenewals } from "@/lib/shared/billing/card-expiry";
 import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
 import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
@@ -42,7 +42,7 @@ export default async function OverviewPage() {
       ? null
       : paymentMethods.state === "unavailable"
         ? "unavailable"
-        : cardsOnFile(paymentMethods.methods, nextRenewal(subscriptions.data), locale);
+        : cardsOnFile(paymentMethods.methods, nextRenewals(subscriptions.data), locale);
 
   return (
     <PortalSWRConfig fallback={fallback}>

@@ -4,18 +4,14 @@ import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-porta
 import { usePlanDetail } from "./plan-details-context";
 import { subscriptionTitle } from "./subscription-title";
 
-/** The product's name with the price beside it ("Pro, £12.00 per month"); the price alone when the name is unknown. */
+/** The product's name with the price beside it ("Pro £12.00 per month"); the price alone when the name is unknown. */
 export function PlanTitle({ subscription, locale }: { subscription: PortalSubscription; locale: string }) {
   const { name } = usePlanDetail(subscription.id);
   const price = subscriptionTitle(subscription, locale);
   if (name === null) return price;
   return (
     <>
-      {name}
-      <span className="plan-price">
-        <span className="visually-hidden">, </span>
-        {price}
-      </span>
+      {name} <span className="plan-price">{price}</span>
     </>
   );
 }

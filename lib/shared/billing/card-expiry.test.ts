@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardHasExpired, cardStopsWorkingAt, expiresBefore, nextRenewal } from "./card-expiry";
+import { cardHasExpired, cardStopsWorkingAt, firstRenewalNotCovered, nextRenewals } from "./card-expiry";
 
 const march2027 = { exp_month: 3, exp_year: 2027 };
 const december2026 = { exp_month: 12, exp_year: 2026 };
@@ -11,12 +11,11 @@ describe("a card's expiry", () => {
     expect(cardStopsWorkingAt({ exp_month: null, exp_year: 2027 })).toBeNull();
   });
 
-  it("will not pay a renewal on or after the first of the month after it expires", () => {
-    expect(expiresBefore(march2027, "2027-03-31T23:59:59Z")).toBe(false);
-    expect(expiresBefore(march2027, "2027-04-01T00:00:00Z")).toBe(true);
-    expect(expiresBefore(march2027, "2027-05-14T00:00:00Z")).toBe(true);
-    expect(expiresBefore(march2027, null)).toBe(false);
-    expect(expiresBefore({ exp_month: null, exp_year: null }, "2030-01-01T00:00:00Z")).toBe(false);
+  it("misses the first renewal on or after the first of the month after it expires", () => {
+    expect(firstRenewalNotCovered(march2027, ["2027-03-31T23:59:59Z"])).toBeNull();
+    expect(firstRenewalNotCovered(march2027, ["2027-03-14T00:00:00Z", "2027-04-01T00:00:00Z", "2027-05-14T00:00:00Z"])).toBe("2027-04-01T00:00:00Z");
+    expect(firstRenewalNotCovered(march2027, [])).toBeNull();
+    expect(firstRenewalNotCovered({ exp_month: null, exp_year: null }, ["2030-01-01T00:00:00Z"])).toBeNull();
   });
 
   it("has expired once that first instant has passed", () => {
@@ -25,16 +24,19 @@ describe("a card's expiry", () => {
   });
 });
 
-describe("the next renewal", () => {
+describe("the next renewals", () => {
   const plan = (current_period_end: string | null, status = "active", cancel_at: string | null = null) => ({ status, cancel_at, current_period_end });
 
-  it("is the earliest period end of a plan that still renews", () => {
-    expect(nextRenewal([plan("2027-02-01T00:00:00Z"), plan("2027-01-10T00:00:00Z", "past_due"), plan("2027-03-01T00:00:00Z", "trialing")])).toBe("2027-01-10T00:00:00Z");
+  it("are the period ends of the plans that still renew, earliest first, a past-due plan included", () => {
+    expect(nextRenewals([plan("2027-02-01T00:00:00Z"), plan("2027-01-10T00:00:00Z", "past_due"), plan("2027-03-01T00:00:00Z", "trialing")])).toEqual([
+      "2027-01-10T00:00:00Z",
+      "2027-02-01T00:00:00Z",
+      "2027-03-01T00:00:00Z",
+    ]);
   });
 
-  it("leaves out canceled plans and plans set to end", () => {
-    expect(nextRenewal([plan("2027-01-01T00:00:00Z", "canceled"), plan("2027-01-02T00:00:00Z", "active", "2027-01-02T00:00:00Z"), plan("2027-05-01T00:00:00Z")])).toBe("2027-05-01T00:00:00Z");
-    expect(nextRenewal([plan(null), plan("not a date")])).toBeNull();
-    expect(nextRenewal([])).toBeNull();
+  it("leave out canceled plans, plans set to end and dates that cannot be read", () => {
+    expect(nextRenewals([plan("2027-01-01T00:00:00Z", "canceled"), plan("2027-01-02T00:00:00Z", "active", "2027-01-02T00:00:00Z"), plan("2027-05-01T00:00:00Z")])).toEqual(["2027-05-01T00:00:00Z"]);
+    expect(nextRenewals([plan(null), plan("not a date")])).toEqual([]);
   });
 });

@@ -14,22 +14,19 @@ export function cardHasExpired(card: { exp_month: number | null; exp_year: numbe
   return stops !== null && now >= stops;
 }
 
-/** The earliest date a plan that still renews is billed next: a canceled plan or one set to end does not renew. */
-export function nextRenewal(subscriptions: readonly { status: string; cancel_at: string | null; current_period_end: string | null }[]): string | null {
-  let earliest: { iso: string; at: number } | null = null;
-  for (const subscription of subscriptions) {
-    if (subscription.status === "canceled" || subscription.cancel_at !== null || !subscription.current_period_end) continue;
-    const at = Date.parse(subscription.current_period_end);
-    if (Number.isNaN(at)) continue;
-    if (earliest === null || at < earliest.at) earliest = { iso: subscription.current_period_end, at };
-  }
-  return earliest?.iso ?? null;
+/** The next billing dates of the plans that still renew, earliest first: a canceled plan or one set to end does not renew. */
+export function nextRenewals(subscriptions: readonly { status: string; cancel_at: string | null; current_period_end: string | null }[]): string[] {
+  return subscriptions
+    .filter((subscription) => subscription.status !== "canceled" && subscription.cancel_at === null && subscription.current_period_end)
+    .map((subscription) => ({ iso: subscription.current_period_end as string, at: Date.parse(subscription.current_period_end as string) }))
+    .filter((renewal) => !Number.isNaN(renewal.at))
+    .sort((a, b) => a.at - b.at)
+    .map((renewal) => renewal.iso);
 }
 
-/** True when the card will not pay the renewal on `renewal`. */
-export function expiresBefore(card: { exp_month: number | null; exp_year: number | null }, renewal: string | null): boolean {
+/** The first of `renewals` (earliest first) the card will no longer pay, or null when it pays them all. */
+export function firstRenewalNotCovered(card: { exp_month: number | null; exp_year: number | null }, renewals: readonly string[]): string | null {
   const stops = cardStopsWorkingAt(card);
-  if (stops === null || renewal === null) return false;
-  const at = Date.parse(renewal);
-  return !Number.isNaN(at) && at >= stops;
+  if (stops === null) return null;
+  return renewals.find((renewal) => Date.parse(renewal) >= stops) ?? null;
 }

@@ -9,37 +9,37 @@ const bacs: PaymentMethod = { id: "pm_dd", type: "bacs_direct_debit", status: "a
 
 describe("the payment methods on the overview", () => {
   it("shows brand, last four, expiry and the default, default first, and warns when the default card will not pay the next renewal", () => {
-    expect(cardsOnFile([expiredMastercard, bacs, visa], "2027-02-01T00:00:00Z", "en-GB", now)).toEqual({
+    expect(cardsOnFile([expiredMastercard, bacs, visa], ["2026-12-20T00:00:00Z", "2027-02-01T00:00:00Z", "2027-03-01T00:00:00Z"], "en-GB", now)).toEqual({
       methods: [
         { label: "Visa ending 4242", expiry: "Expires 01/2027", isDefault: true, expired: false },
         { label: "Mastercard ending 4444", expiry: "Expired 08/2026", isDefault: false, expired: true },
         { label: "Direct Debit: Barclays ending 6789", expiry: null, isDefault: false, expired: false },
       ],
-      warning: "Your default card, Visa ending 4242, expires before your next payment on 1 February 2027.",
+      warning: "Your default card, Visa ending 4242, expires before your payment on 1 February 2027.",
     });
   });
 
-  it("does not warn when the default card lasts until the renewal, or nothing renews", () => {
-    expect(cardsOnFile([visa], "2027-01-31T00:00:00Z", "en-GB", now).warning).toBeNull();
-    expect(cardsOnFile([visa], null, "en-GB", now).warning).toBeNull();
-    expect(cardsOnFile([{ ...bacs, is_default: true }], "2030-01-01T00:00:00Z", "en-GB", now).warning).toBeNull();
+  it("does not warn when the default card lasts through every renewal, or nothing renews", () => {
+    expect(cardsOnFile([visa], ["2026-12-20T00:00:00Z", "2027-01-31T00:00:00Z"], "en-GB", now).warning).toBeNull();
+    expect(cardsOnFile([visa], [], "en-GB", now).warning).toBeNull();
+    expect(cardsOnFile([{ ...bacs, is_default: true }], ["2030-01-01T00:00:00Z"], "en-GB", now).warning).toBeNull();
   });
 
   it("says so when the default card has already expired", () => {
-    expect(cardsOnFile([{ ...expiredMastercard, is_default: true }], "2027-01-01T00:00:00Z", "en-GB", now).warning).toBe("Your default card, Mastercard ending 4444, has expired.");
+    expect(cardsOnFile([{ ...expiredMastercard, is_default: true }], ["2027-01-01T00:00:00Z"], "en-GB", now).warning).toBe("Your default card, Mastercard ending 4444, has expired.");
   });
 
   it("writes the expiry in the customer's locale", () => {
-    expect(cardsOnFile([visa], null, "ja-JP", now).methods[0]?.expiry).toBe("Expires 2027/01");
+    expect(cardsOnFile([visa], [], "ja-JP", now).methods[0]?.expiry).toBe("Expires 2027/01");
   });
 
   it("carries no id, funding or billing detail to the page", () => {
-    const shown = JSON.stringify(cardsOnFile([visa, bacs], null, "en-GB", now));
+    const shown = JSON.stringify(cardsOnFile([visa, bacs], [], "en-GB", now));
     expect(shown).not.toContain("pm_");
-    expect(Object.keys(cardsOnFile([visa], null, "en-GB", now).methods[0] ?? {}).sort()).toEqual(["expired", "expiry", "isDefault", "label"]);
+    expect(Object.keys(cardsOnFile([visa], [], "en-GB", now).methods[0] ?? {}).sort()).toEqual(["expired", "expiry", "isDefault", "label"]);
   });
 
   it("is empty for a customer with nothing on file", () => {
-    expect(cardsOnFile([], "2027-01-01T00:00:00Z", "en-GB", now)).toEqual({ methods: [], warning: null });
+    expect(cardsOnFile([], ["2027-01-01T00:00:00Z"], "en-GB", now)).toEqual({ methods: [], warning: null });
   });
 });

@@ -4,7 +4,7 @@
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
 import { formatDate } from "../format/format-date";
 import { formatterCache } from "../format/formatter-cache";
-import { cardHasExpired, expiresBefore } from "./card-expiry";
+import { cardHasExpired, firstRenewalNotCovered } from "./card-expiry";
 
 export type PaymentMethodSummary = {
   label: string;
@@ -50,15 +50,21 @@ function summary(method: PaymentMethod, locale: string, now: number): PaymentMet
   return { label: label(method), expiry, isDefault: method.is_default, expired };
 }
 
-/** The methods, default first, and the warning about the default card against `renewal` (the next billing date). */
-export function cardsOnFile(methods: readonly PaymentMethod[], renewal: string | null, locale: string, now: number = Date.now()): CardsOnFile {
+/**
+ * The methods, default first, and a warning when the default card will not pay one of `renewals`
+ * (the plans' next billing dates, earliest first): it names the first payment the card misses.
+ */
+export function cardsOnFile(methods: readonly PaymentMethod[], renewals: readonly string[], locale: string, now: number = Date.now()): CardsOnFile {
   const ordered = [...methods].sort((a, b) => Number(b.is_default) - Number(a.is_default));
   const defaultMethod = ordered.find((method) => method.is_default);
   const defaultCard = defaultMethod?.card ?? null;
   let warning: string | null = null;
   if (defaultMethod && defaultCard) {
     if (cardHasExpired(defaultCard, now)) warning = `Your default card, ${label(defaultMethod)}, has expired.`;
-    else if (expiresBefore(defaultCard, renewal)) warning = `Your default card, ${label(defaultMethod)}, expires before your next payment on ${formatDate(renewal, locale) ?? "your next renewal"}.`;
+    else {
+      const missed = formatDate(firstRenewalNotCovered(defaultCard, renewals), locale);
+      if (missed !== null) warning = `Your default card, ${label(defaultMethod)}, expires before your payment on ${missed}.`;
+    }
   }
   return { methods: ordered.map((method) => summary(method, locale, now)), warning };
 }

@@ -32,7 +32,7 @@ export type PortalOptions = {
    * badge alone.
    */
   readonly dunningMessage: boolean;
-  /** Show the customer's cards and bank accounts on file on the overview, with a warning when the default card will not last to the next payment. */
+  /** Show the customer's cards and bank accounts on file on the overview, with a warning when the default card will not last to a plan's next payment. */
   readonly paymentMethods: boolean;
 };
 
