@@ -5,6 +5,8 @@ import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, signInToPo
 
 /** Ada's open invoice of this month. */
 const ADA_OPEN_INVOICE = deterministicUuid("invoice:ada:gbp:0");
+/** Ada's past-due plan: its page carries the dunning message. */
+const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -31,6 +33,13 @@ test.describe("Accessibility", () => {
       expect(await seriousViolations(page), path).toEqual([]);
     });
   }
+
+  test("a past-due plan's page, with its dunning message, has no serious or critical axe violation", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_BACKUP}`);
+    await expect(page.getByTestId("dunning-notice")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   test("the not-found page inside the portal has no serious or critical axe violation", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);

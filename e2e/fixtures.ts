@@ -1,5 +1,6 @@
-import { expect, test as base, type Page } from "@playwright/test";
-import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls } from "../lib/testing/app-under-test";
+import { randomUUID } from "node:crypto";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls, signedWebhookHeaders } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
 export { ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
@@ -184,4 +185,21 @@ export async function fillNewBankAccount(page: Page): Promise<void> {
   await page.getByLabel("Account number").fill(NEW_BANK_ACCOUNT.accountNumber);
   await page.getByLabel("I am the holder of this account.").check();
   await page.getByLabel(/only person needed to authorise/).check();
+}
+
+/**
+ * Makes the app forget what it keeps about `customerName` (plan names, dunning, payment methods,
+ * entitlement answers), as RevKeen's webhook about a change would: the sandbox's reset between
+ * tests sends none, and the app keeps those reads up to a minute.
+ */
+export async function forgetKeptBilling(request: APIRequestContext, sandbox: SandboxControls, customerName: string): Promise<void> {
+  const body = JSON.stringify({
+    id: `evt_${randomUUID().replaceAll("-", "")}`,
+    object: "event",
+    type: "customer.updated",
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: await sandbox.customerId(customerName) } },
+  });
+  const response = await request.post("/api/webhooks/revkeen", { headers: signedWebhookHeaders(body, webhookSecret()), data: body });
+  expect(response.ok(), "the webhook that drops the app's kept reads").toBe(true);
 }

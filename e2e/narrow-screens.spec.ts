@@ -35,6 +35,18 @@ test.describe("The portal on a narrow screen", () => {
     await expect(first.locator('[data-label="Total"]')).toContainText("£");
   });
 
+  test("plan names, the dunning message and the cards on file fit the screen", async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await expect(page.getByRole("link", { name: /^Backup £/ })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Payment methods on file" })).toContainText("Visa ending 4242");
+    await expect(page.getByTestId("card-expiry-warning")).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
+    await page.getByRole("link", { name: /^Backup £/ }).click();
+    const notice = page.getByTestId("dunning-notice");
+    await expect(notice.getByRole("link", { name: "Pay now" })).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
+  });
+
   test("the portal's navigation stays on one line, Direct Debit included", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const links = page.getByRole("navigation", { name: "Billing" }).getByRole("link");

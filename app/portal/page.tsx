@@ -2,19 +2,33 @@ import type { Metadata } from "next";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
+import { planDetailsFor, readMerchantPlans, readPaymentMethods } from "@/lib/server/portal-pages/plan-reads";
 import { dataBody, listBody } from "@/lib/shared/portal-api/payloads";
 import { readAllSubscriptions, readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
+import { nextRenewals } from "@/lib/shared/billing/card-expiry";
+import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
+import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { AmountDueSummary } from "./_components/amount-due-summary";
 import { CustomerSummary } from "./_components/customer-summary";
 import { LatestInvoices } from "./_components/latest-invoices";
+import { PaymentMethodsSection } from "./_components/payment-methods-section";
+import { PlanDetailsProvider } from "./_components/plan-details-context";
 import { PortalSWRConfig } from "./_components/portal-swr-config";
 import { SubscriptionList } from "./_components/subscription-list";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const [customer, subscriptions, invoices] = await loadPortalPage("/portal", (token) =>
-    Promise.all([readCustomer(token), readAllSubscriptions(token), readInvoices(token, ALL_ITEMS_LIMIT)]),
+  // The merchant reads run beside the portal's, never after them, and never fail the page.
+  const [customer, subscriptions, invoices, plans, paymentMethods] = await loadPortalPage("/portal", (token) =>
+    Promise.all([
+      readCustomer(token),
+      readAllSubscriptions(token),
+      readInvoices(token, ALL_ITEMS_LIMIT),
+      readMerchantPlans(),
+      portalOptions.paymentMethods ? readPaymentMethods() : null,
+    ]),
   );
   const locale = customerLocale(customer.locale);
   const fallback = {
@@ -22,28 +36,38 @@ export default async function OverviewPage() {
     [portalKeys.subscriptions()]: listBody(subscriptions),
     [portalKeys.invoices({ limit: ALL_ITEMS_LIMIT })]: listBody(invoices),
   };
+  const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data);
+  const cards =
+    paymentMethods === null || paymentMethods.state === "none"
+      ? null
+      : paymentMethods.state === "unavailable"
+        ? "unavailable"
+        : cardsOnFile(paymentMethods.methods, nextRenewals(subscriptions.data), locale);
 
   return (
     <PortalSWRConfig fallback={fallback}>
-      <h1>Overview</h1>
-      <div className="overview-grid">
-        <section className="card stack" aria-labelledby="you-heading">
-          <h2 id="you-heading">Your details</h2>
-          <CustomerSummary />
+      <PlanDetailsProvider details={details}>
+        <h1>Overview</h1>
+        <div className="overview-grid">
+          <section className="card stack" aria-labelledby="you-heading">
+            <h2 id="you-heading">Your details</h2>
+            <CustomerSummary />
+          </section>
+          <section className="card stack" aria-labelledby="due-heading">
+            <h2 id="due-heading">Amount due</h2>
+            <AmountDueSummary locale={locale} />
+          </section>
+          {cards !== null && <PaymentMethodsSection cards={cards} />}
+        </div>
+        <section className="stack" aria-labelledby="current-heading">
+          <h2 id="current-heading">Current subscriptions</h2>
+          <SubscriptionList locale={locale} currentOnly />
         </section>
-        <section className="card stack" aria-labelledby="due-heading">
-          <h2 id="due-heading">Amount due</h2>
-          <AmountDueSummary locale={locale} />
+        <section className="stack" aria-labelledby="latest-heading">
+          <h2 id="latest-heading">Latest invoices</h2>
+          <LatestInvoices locale={locale} />
         </section>
-      </div>
-      <section className="stack" aria-labelledby="current-heading">
-        <h2 id="current-heading">Current subscriptions</h2>
-        <SubscriptionList locale={locale} currentOnly />
-      </section>
-      <section className="stack" aria-labelledby="latest-heading">
-        <h2 id="latest-heading">Latest invoices</h2>
-        <LatestInvoices locale={locale} />
-      </section>
+      </PlanDetailsProvider>
     </PortalSWRConfig>
   );
 }

@@ -21,6 +21,19 @@ export type PortalOptions = {
   readonly cancelReasons: readonly string[];
   /** A free-text box for the customer's own words, sent after the chosen reason. */
   readonly cancelComment: boolean;
+  /**
+   * Name each plan after its product ("Pro"), read with your key from RevKeen's products. Off:
+   * the price names the plan, and no product is read.
+   */
+  readonly planNames: boolean;
+  /**
+   * On a past-due plan, say that the last payment failed, when RevKeen tries again, how many
+   * tries are left and whether access is restricted, with a way to pay. Off: the "Past due"
+   * badge alone.
+   */
+  readonly dunningMessage: boolean;
+  /** Show the customer's cards and bank accounts on file on the overview, with a warning when the default card will not last to a plan's next payment. */
+  readonly paymentMethods: boolean;
 };
 
 /** What the cancel form and the cancel API read. */
@@ -37,4 +50,7 @@ export const portalOptions: PortalOptions = {
     "I'm switching to another service",
   ],
   cancelComment: true,
+  planNames: true,
+  dunningMessage: true,
+  paymentMethods: true,
 };

@@ -52,6 +52,8 @@ export const portalInvoiceSchema = z.object({
   due_date: timestampSchema.nullable(),
   paid_at: timestampSchema.nullable(),
   created_at: timestampSchema,
+  // Not in the 2026-05-01 document or the SDK: read when present, to find a past-due plan's invoice.
+  subscription_id: z.uuid().nullish().catch(null),
 });
 
 export const cancelSubscriptionBodySchema = z.object({

@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
-import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
+import { planDetailsFor, readMerchantPlans } from "@/lib/server/portal-pages/plan-reads";
+import { readCustomer, readInvoices, readSubscription } from "@/lib/server/portal-pages/reads";
+import { anyInDunning, withOpenInvoices } from "@/lib/shared/billing/plan-details";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { isResourceId } from "@/lib/shared/portal-api/input";
-import { portalKeys } from "@/lib/shared/portal-api/keys";
+import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
+import { PlanDetailsProvider } from "../../_components/plan-details-context";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 import { SubscriptionDetails } from "./_components/subscription-details";
 
@@ -17,21 +20,31 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
   const { id } = await params;
   // Checked before anything else: a malformed id never reaches RevKeen.
   if (!isResourceId(id)) notFound();
-  const [customer, subscription] = await loadPortalPage(`/portal/subscriptions/${id}`, (token) =>
-    Promise.all([readCustomer(token), readSubscription(token, id)]),
+  const [customer, subscription, details] = await loadPortalPage(`/portal/subscriptions/${id}`, (token) =>
+    Promise.all([
+      readCustomer(token),
+      readSubscription(token, id),
+      // The merchant read runs beside the portal's; the invoices are read only in dunning, to find what to pay.
+      Promise.all([readMerchantPlans(), readSubscription(token, id)]).then(async ([plans, portal]) => {
+        const joined = planDetailsFor(plans, [portal]);
+        return anyInDunning(joined) ? withOpenInvoices(joined, [portal], await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])) : joined;
+      }),
+    ]),
   );
   const locale = customerLocale(customer.locale);
   // Only what the cancel form reads goes to the browser.
   const { cancelNow, cancelReasons, cancelComment } = portalOptions;
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <SubscriptionDetails
+      <PlanDetailsProvider details={details}>
+        <SubscriptionDetails
         id={id}
         locale={locale}
         cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
         // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
         idempotencyKey={randomUUID()}
-      />
+        />
+      </PlanDetailsProvider>
     </PortalSWRConfig>
   );
 }

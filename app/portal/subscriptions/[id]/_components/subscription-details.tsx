@@ -4,7 +4,8 @@ import { CancelSubscription } from "./cancel-subscription";
 import { RefreshProblem } from "../../../_components/refresh-problem";
 import { SubscriptionBadges } from "../../../_components/subscription-badges";
 import { SubscriptionFacts } from "../../../_components/subscription-facts";
-import { subscriptionTitle } from "../../../_components/subscription-title";
+import { DunningNotice } from "../../../_components/dunning-notice";
+import { PlanTitle } from "../../../_components/plan-title";
 import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
 import { formatPrice } from "@/lib/shared/format/format-price";
@@ -24,7 +25,9 @@ export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey 
   if (!subscription) return <RefreshProblem error={error} />;
   return (
     <div className="stack">
-      <h1>{subscriptionTitle(subscription, locale)}</h1>
+      <h1>
+        <PlanTitle subscription={subscription} locale={locale} />
+      </h1>
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="subscription-details-heading">
         <h2 id="subscription-details-heading" className="visually-hidden">
@@ -36,6 +39,7 @@ export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey 
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
+      <DunningNotice subscription={subscription} locale={locale} />
       <CancelSubscription subscription={subscription} locale={locale} options={cancelOptions} idempotencyKey={idempotencyKey} />
     </div>
   );
