@@ -70,7 +70,7 @@ describe("a server near its heap limit", () => {
     for (const response of [
       await proxy("/api/auth/session"),
       await proxy("/api/webhooks/revkeen", { method: "POST", body: "{}" }),
-      await (await import("@/app/api/portal/customer/route")).GET(new NextRequest("http://app.test/api/portal/customer")),
+      await (await import("@/app/api/portal/customer/route")).GET(new NextRequest("http://app.test/api/portal/customer"), undefined),
     ]) {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("5");
@@ -103,7 +103,7 @@ describe("a server that refused its database", () => {
     expect(html).not.toContain("refresh");
     expect(html).not.toContain("DATABASE");
 
-    const api = await (await import("@/app/api/portal/customer/route")).GET(new NextRequest("http://app.test/api/portal/customer"));
+    const api = await (await import("@/app/api/portal/customer/route")).GET(new NextRequest("http://app.test/api/portal/customer"), undefined);
     expect(api.status).toBe(503);
     expect(await api.json()).toEqual({
       error: { code: "server:misconfigured", message: "Billing is closed until this site's setup is finished. Please try again later.", retry_after: 300 },
