@@ -76,6 +76,8 @@ export const LOAD = {
   cappedCustomers: 64,
   cappedSeconds: loadSeconds ?? 90,
   cappedHeapMb: 256,
+  /** One more run with a heap too small for that many customers, where the guard must shed. */
+  tightHeapMb: 128,
 };
 
 /** Targets from the issue. */

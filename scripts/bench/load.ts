@@ -10,7 +10,7 @@ import { CUSTOMERS, signInToPortal } from "../../lib/testing/app-under-test";
 import { launchBrowser, newContext } from "./browser";
 import { APP_URL, LOAD, RESULTS_DIR, ROOT } from "./config";
 import { sandbox } from "./sandbox-client";
-import { startLoadApp, stopServer } from "./servers";
+import { startLoadApp, startPostgres, stopServer } from "./servers";
 import { round, summarize } from "./stats";
 
 /** What one customer reads, in turn: the portal's three list pages and the API behind them. */
@@ -19,8 +19,11 @@ const PATHS = ["/portal", "/portal/subscriptions", "/portal/invoices", "/api/por
 /** A request that takes longer than this counts as failed: nobody waits for it. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
+type Database = "embedded" | "postgres";
+
 export interface LoadRun {
   label: string;
+  database: Database;
   heapMb: number | null;
   customers: number;
   seconds: number;
@@ -104,11 +107,24 @@ async function answers(child: ChildProcess): Promise<boolean> {
   return false;
 }
 
-async function run(label: string, cookies: string[], heapMb: number | null, customers: number, seconds: number): Promise<LoadRun> {
+/** Each path once for one customer, until it answers 200: a fresh server opens its database and compiles on first use. */
+async function warmUp(cookie: string): Promise<void> {
+  for (const path of PATHS) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const response = await fetch(`${APP_URL}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+      if (attempt === 9) throw new Error(`warming up: ${path} answered ${response.status}`);
+    }
+  }
+}
+
+async function run(label: string, database: Database, cookies: string[], heapMb: number | null, customers: number, seconds: number): Promise<LoadRun> {
   const memoryFile = join(ROOT, RESULTS_DIR, `load-memory-${label}.jsonl`);
   rmSync(memoryFile, { force: true });
-  const child = await startLoadApp(heapMb, memoryFile, `app-load-${label}`);
+  const child = await startLoadApp(database, heapMb, memoryFile, `app-load-${label}`);
   try {
+    await warmUp(cookies[0] ?? "");
     const tally: Tally = { served: [], shed: 0, failures: new Map() };
     const deadline = Date.now() + seconds * 1000;
     await Promise.all(Array.from({ length: customers }, (_, index) => customer(cookies[index % cookies.length] ?? "", index, deadline, tally)));
@@ -118,6 +134,7 @@ async function run(label: string, cookies: string[], heapMb: number | null, cust
     const failed = [...tally.failures.values()].reduce((sum, count) => sum + count, 0);
     return {
       label,
+      database,
       heapMb,
       customers,
       seconds,
@@ -139,7 +156,7 @@ async function run(label: string, cookies: string[], heapMb: number | null, cust
 
 /** The demo customers' cookies (sign-in and portal), signed in once in a browser: every later server shares AUTH_SECRET. */
 async function signInEveryone(): Promise<string[]> {
-  const child = await startLoadApp(null, join(ROOT, RESULTS_DIR, "load-memory-sign-in.jsonl"), "app-load-sign-in");
+  const child = await startLoadApp("embedded", null, join(ROOT, RESULTS_DIR, "load-memory-sign-in.jsonl"), "app-load-sign-in");
   const browser = await launchBrowser();
   try {
     const cookies: string[] = [];
@@ -161,23 +178,32 @@ export async function loadRuns(progress: (message: string) => void): Promise<Loa
   await sandbox.latency(LOAD.latencyMs);
   progress("7. signing in the demo customers");
   const cookies = await signInEveryone();
+  // The embedded database (PGlite) holds hundreds of MB of its own: the rows on PostgreSQL show the app's.
+  const postgres = await startPostgres();
+  if (!postgres.ok) progress(`7. the PostgreSQL rows are skipped: ${postgres.reason}`);
+  const databases: Database[] = postgres.ok ? ["postgres", "embedded"] : ["embedded"];
   const runs: LoadRun[] = [];
-  for (const customers of LOAD.memoryCustomers) {
-    progress(`7. ${customers} customers for ${LOAD.memorySeconds} s, Node's default heap`);
-    runs.push(await run(`memory-${customers}`, cookies, null, customers, LOAD.memorySeconds));
+  for (const database of databases) {
+    for (const customers of LOAD.memoryCustomers) {
+      progress(`7. ${customers} customers for ${LOAD.memorySeconds} s on ${database}, Node's default heap`);
+      runs.push(await run(`memory-${customers}-${database}`, database, cookies, null, customers, LOAD.memorySeconds));
+    }
   }
   for (let i = 1; i <= LOAD.cappedRuns; i += 1) {
-    progress(`7. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s, heap capped at ${LOAD.cappedHeapMb} MB (run ${i} of ${LOAD.cappedRuns})`);
-    runs.push(await run(`capped-${i}`, cookies, LOAD.cappedHeapMb, LOAD.cappedCustomers, LOAD.cappedSeconds));
+    progress(`7. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s on embedded, heap capped at ${LOAD.cappedHeapMb} MB (run ${i} of ${LOAD.cappedRuns})`);
+    runs.push(await run(`capped-${i}`, "embedded", cookies, LOAD.cappedHeapMb, LOAD.cappedCustomers, LOAD.cappedSeconds));
   }
+  progress(`7. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s on embedded, heap capped at ${LOAD.tightHeapMb} MB`);
+  runs.push(await run("tight", "embedded", cookies, LOAD.tightHeapMb, LOAD.cappedCustomers, LOAD.cappedSeconds));
   await sandbox.latency(0);
   return runs;
 }
 
 export function formatLoad(runs: readonly LoadRun[]): string {
-  const header = ["run", "heap limit", "customers", "seconds", "served", "shed (503)", "failed", "p50", "p99", "peak RSS", "peak heap", "stayed up"];
+  const header = ["run", "database", "heap limit", "customers", "seconds", "served", "shed (503)", "failed", "p50", "p99", "peak RSS", "peak heap", "stayed up"];
   const rows = runs.map((run) => [
     run.label,
+    run.database,
     `${run.heapLimitMb} MB${run.heapMb === null ? " (default)" : ""}`,
     String(run.customers),
     String(run.seconds),
