@@ -26,11 +26,12 @@ async function isSignedIn(request: NextRequest): Promise<boolean> {
 }
 
 /**
- * A server that refused its database or nears its heap limit answers a readable 503 to everything
- * (lib/server/availability/service-unavailable.ts). Every page gets the security headers with a fresh CSP nonce (Next reads it from the request's
+ * Every page gets the security headers with a fresh CSP nonce (Next reads it from the request's
  * CSP header and puts it on its own scripts) and a request id for the logs. The portal is also
  * for signed-in users only: pages check the session again; this gate sends people to sign in and
- * back. The portal's API is not matched at all (see `config`).
+ * back. The portal's API is not matched at all (see `config`). A server that refused its database
+ * or nears its heap limit answers everything with a readable 503 instead
+ * (lib/server/availability/service-unavailable.ts).
  */
 export default async function proxy(request: NextRequest) {
   const nonce = createNonce();

@@ -95,10 +95,10 @@ function describeFailure(error: unknown): { code: string | undefined; hint: stri
     found === "refused"
       ? "no database the app may run on: see database.refused"
       : found === "42P01"
-      ? "a table is missing: run `npm run db:migrate` against DATABASE_URL"
-      : found === "ECONNREFUSED" || found === "ENOTFOUND" || found === "CONNECT_TIMEOUT" || found === "ETIMEDOUT"
-        ? "the database at DATABASE_URL cannot be reached"
-        : "the database refused or failed the query (check DATABASE_URL and `npm run doctor`)";
+        ? "a table is missing: run `npm run db:migrate` against DATABASE_URL"
+        : found === "ECONNREFUSED" || found === "ENOTFOUND" || found === "CONNECT_TIMEOUT" || found === "ETIMEDOUT"
+          ? "the database at DATABASE_URL cannot be reached"
+          : "the database refused or failed the query (check DATABASE_URL and `npm run doctor`)";
   return { code: found, hint };
 }
 
