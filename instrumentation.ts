@@ -1,5 +1,6 @@
 // Runs once when the server starts: say which RevKeen the portal talks to, so nobody wonders
-// whether a demo is touching real billing.
+// whether a demo is touching real billing; and refuse, loudly and at once, a database the app
+// must not run on (every request then answers 503: lib/server/availability/).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { parseServerEnv } = await import("./lib/env/schema.mjs");
@@ -10,4 +11,7 @@ export async function register() {
     live: `RevKeen: live mode (rk_live_ key) against ${env.REVKEEN_API_URL}.`,
   }[env.mode];
   console.info(line);
+  const { processDatabaseRefusal } = await import("./lib/server/database/embedded-storage");
+  const refusal = processDatabaseRefusal(env);
+  if (refusal !== null) console.error(`\n${refusal}\nEvery request is answered 503 until then.\n`);
 }

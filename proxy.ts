@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseServerEnv } from "@/lib/env/schema.mjs";
 import { readSignInToken } from "@/lib/server/auth/sign-in-cookie";
+import { unavailableJson, unavailablePage, whyUnavailable } from "@/lib/server/availability/service-unavailable";
 import { signInSession } from "@/lib/server/auth/sign-in-session";
 import { NO_STORE } from "@/lib/server/portal-api/error-response";
 import { isHttps } from "@/lib/server/security/https";
@@ -28,7 +29,9 @@ async function isSignedIn(request: NextRequest): Promise<boolean> {
  * Every page gets the security headers with a fresh CSP nonce (Next reads it from the request's
  * CSP header and puts it on its own scripts) and a request id for the logs. The portal is also
  * for signed-in users only: pages check the session again; this gate sends people to sign in and
- * back. The portal's API is not matched at all (see `config`).
+ * back. The portal's API is not matched at all (see `config`). A server that refused its database
+ * or nears its heap limit answers everything with a readable 503 instead
+ * (lib/server/availability/service-unavailable.ts).
  */
 export default async function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -42,9 +45,13 @@ export default async function proxy(request: NextRequest) {
   });
   const { pathname, search } = request.nextUrl;
   const isPrivate = PRIVATE.test(pathname);
+  // Before anything that allocates: a page render is what a busy server cannot afford.
+  const unavailable = whyUnavailable(env);
 
-  let response: NextResponse;
-  if (isPrivate && !(await isSignedIn(request))) {
+  let response: Response;
+  if (unavailable !== null) {
+    response = pathname.startsWith("/api/") ? unavailableJson(unavailable) : unavailablePage(unavailable);
+  } else if (isPrivate && !(await isSignedIn(request))) {
     // Next turns a same-origin redirect from the proxy into a relative one, so the browser stays
     // on the host it used (and keeps its cookies).
     response = NextResponse.redirect(new URL(signInPath(pathname + search), request.url));

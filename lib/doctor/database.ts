@@ -1,7 +1,8 @@
 // "Is the database there, with every migration applied?" With DATABASE_URL the doctor connects
 // (5 s at most) and compares what drizzle recorded as applied with the migrations committed in
 // lib/server/database/migrations. Without it the app uses its embedded database, which migrates
-// itself; on Vercel that one lives in memory, which loses every link with each instance.
+// itself; on Vercel that one lives in memory, which loses every link with each instance: the
+// keyless demo only (with a key the app refuses to start so).
 import postgres from "postgres";
 import { EnvError, parseServerEnv } from "../env/schema.mjs";
 import { displayUrl } from "../shared/secrets/display-url";
@@ -18,13 +19,26 @@ export function committedMigrations(): number {
 export async function checkDatabase(env: DoctorEnv, committed: number = committedMigrations()): Promise<CheckResult> {
   let url: string | undefined;
   let dir: string;
+  let mode: string;
   try {
-    ({ DATABASE_URL: url, DATABASE_DIR: dir } = parseServerEnv({ DATABASE_URL: env.DATABASE_URL, DATABASE_DIR: env.DATABASE_DIR }, { requireSecrets: false }));
+    ({ DATABASE_URL: url, DATABASE_DIR: dir, mode } = parseServerEnv(
+      { DATABASE_URL: env.DATABASE_URL, DATABASE_DIR: env.DATABASE_DIR, REVKEEN_API_KEY: env.REVKEEN_API_KEY },
+      { requireSecrets: false },
+    ));
   } catch (error) {
     if (error instanceof EnvError) return { name: NAME, status: "skip", detail: "fix DATABASE_URL above first" };
     throw error;
   }
   if (!url) {
+    // The app refuses these at start-up (lib/server/database/embedded-storage.ts): every request would answer 503.
+    if (mode !== "sandbox" && (env.VERCEL === "1" || dir === "memory")) {
+      const why = dir === "memory" ? "DATABASE_DIR=memory keeps the embedded database in memory" : "on Vercel the embedded database cannot keep its files";
+      return {
+        name: NAME,
+        status: "fail",
+        detail: `DATABASE_URL is not set and ${why}: with a RevKeen key the app refuses to start so (billing links would be lost with each instance); set DATABASE_URL (Neon, Vercel Postgres, Supabase…)`,
+      };
+    }
     if (env.VERCEL === "1") {
       return {
         name: NAME,

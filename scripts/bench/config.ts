@@ -61,6 +61,25 @@ export const COUNTS = {
 /** The demo customer the bench signs in as: every kind of subscription, 46 invoices. */
 export const CUSTOMER = CUSTOMERS.rich;
 
+/** BENCH_LOAD_SECONDS shortens every load run, to try the bench out: its figures are not the table's. */
+const loadSeconds = /^\d+$/.test(process.env.BENCH_LOAD_SECONDS ?? "") ? Number(process.env.BENCH_LOAD_SECONDS) || null : null;
+
+/** The load bench (part 7, `npm run bench -- --load`). */
+export const LOAD = {
+  /** Upstream latency the sandbox adds: a realistic round trip keeps requests in flight longer. */
+  latencyMs: 50,
+  /** Peak memory rows, on Node's default heap… */
+  memoryCustomers: [16, 64],
+  memorySeconds: loadSeconds ?? 45,
+  /** …then repeated runs with the heap of a small container. */
+  cappedRuns: 3,
+  cappedCustomers: 64,
+  cappedSeconds: loadSeconds ?? 90,
+  cappedHeapMb: 256,
+  /** One more run with a heap too small for that many customers, where the guard must shed. */
+  tightHeapMb: 128,
+};
+
 /** Targets from the issue. */
 export const TARGETS = {
   clickRatioAt150: 1.5,

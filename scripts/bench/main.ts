@@ -1,16 +1,17 @@
 // `npm run bench`: builds and starts the app on the standalone sandbox, drives headless Chromium,
 // and prints how fast the portal is next to its limits (docs/speed.md).
 // It prints figures and never fails on a time: the exit code is 0 whenever the bench ran.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, signInToPortal } from "../../lib/testing/app-under-test";
 import { apiOverhead } from "./api-overhead";
 import { launchBrowser, newContext } from "./browser";
 import { clickToPortal, floorSubmitToLanded, type ClickToPortalRow } from "./click-to-portal";
-import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, ROOT, TARGETS } from "./config";
+import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, RESULTS_DIR, ROOT, TARGETS } from "./config";
 import { databaseClicks, entitlementChecks, firstLine, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
+import { formatLoad, loadRuns } from "./load";
 import { navigation, type NavigationRow } from "./navigation";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
@@ -141,6 +142,28 @@ async function bench(): Promise<Results> {
   }
 }
 
+/** `npm run bench -- --load`: part 7 alone, which takes minutes of its own. */
+async function loadBench(): Promise<string> {
+  progress("starting the sandbox");
+  await startSandbox();
+  await sandbox.reset();
+  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(ROOT, DIST_DIR, "BUILD_ID"))) {
+    progress(`BENCH_SKIP_BUILD=1: reusing ${DIST_DIR}`);
+  } else {
+    progress(`next build (NEXT_DIST_DIR=${DIST_DIR})`);
+    await buildApp();
+  }
+  const browser = await launchBrowser();
+  const machine = describeMachine(browser.version());
+  await browser.close();
+  const runs = await loadRuns(progress);
+  mkdirSync(join(ROOT, RESULTS_DIR), { recursive: true });
+  writeFileSync(join(ROOT, RESULTS_DIR, "load.json"), `${JSON.stringify({ startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), machine, runs }, null, 2)}\n`);
+  const m = machine;
+  const line = `machine: ${m.cpu} × ${m.cores}, ${m.memoryGiB} GiB, node ${m.node}, ${m.os}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}`;
+  return `${line}\n\n${formatLoad(runs)}\n`;
+}
+
 async function main(): Promise<number> {
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -154,6 +177,10 @@ async function main(): Promise<number> {
   process.once("exit", killAllNow);
 
   try {
+    if (process.argv.includes("--load")) {
+      process.stdout.write(`\n${await loadBench()}`);
+      return 0;
+    }
     const results = await bench();
     results.seconds = (performance.now() - started) / 1000;
     writeResults(results);

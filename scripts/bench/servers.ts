@@ -167,6 +167,31 @@ export async function startApp(on: "embedded" | "postgres"): Promise<void> {
   await waitForUrl(`${url}/sign-in`, child, 90_000, log);
 }
 
+/**
+ * `next start` of the build for the load bench, on the embedded database in a fresh folder or on
+ * the PostgreSQL startPostgres() started: its
+ * heap capped at `heapMb` (null: Node's default), its memory sampled into `memoryFile` by
+ * heap-probe.mjs, its output in bench-results/<log>.log. Answers the server's process, to stop with stopServer().
+ */
+export async function startLoadApp(on: "embedded" | "postgres", heapMb: number | null, memoryFile: string, log: string): Promise<ChildProcess> {
+  await assertPortFree(PORTS.app, "BENCH_APP_PORT");
+  const probe = join(ROOT, "scripts", "bench", "heap-probe.mjs");
+  const nodeOptions = [`--import=${probe}`, ...(heapMb === null ? [] : [`--max-old-space-size=${heapMb}`])].join(" ");
+  const database = on === "embedded" ? { dir: tempDir("revkeen-bench-pglite-") } : { url: POSTGRES_URL };
+  const env = { ...appEnv(database), NODE_OPTIONS: nodeOptions, BENCH_MEMORY_FILE: memoryFile };
+  const child = start(log, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(PORTS.app)], { cwd: ROOT, env });
+  await waitForUrl(`${APP_URL}/sign-in`, child, 90_000, log);
+  return child;
+}
+
+/** Stops one server (its whole process group) and waits until it has exited, 10 s at most. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  kill(child, "SIGTERM");
+  const deadline = Date.now() + 10_000;
+  while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  kill(child, "SIGKILL");
+}
+
 /** Whether the bench's PostgreSQL answers a query. */
 async function postgresAnswers(): Promise<boolean> {
   const { default: postgres } = await import("postgres");

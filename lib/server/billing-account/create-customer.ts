@@ -34,7 +34,14 @@ export async function createCustomerFor(user: SignedInUser): Promise<string> {
     metadata: billingLinkMetadata(user.id),
     idempotencyKey: customerCreationKey(user.id),
   });
-  const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, user.id, customer.id));
+  const outcome = await withDatabase("billing_accounts.link", (db) => linkCustomer(db, user.id, customer.id)).catch((error: unknown) => {
+    // The customer exists and nothing here says whose it is: said now, while it can still be mended.
+    log.error("billing_account.link_not_saved", {
+      customer_id: customer.id,
+      detail: "RevKeen created the customer but its link to the user was not saved: the user's next \"Manage billing\" within 24 hours links the same customer (same idempotency key); after that, link it by hand",
+    });
+    throw error;
+  });
   if (outcome.linked) return outcome.customerId;
   // The customer RevKeen answered with is already another user's: never hand it over.
   log.error("billing_account.customer_of_another_user", { customer_id: customer.id });

@@ -2,15 +2,15 @@ import "server-only";
 // The app's database: PostgreSQL at DATABASE_URL (Neon, Vercel Postgres, Supabase, RDS, a
 // container), or with no DATABASE_URL an embedded PostgreSQL (PGlite) that needs no server: its
 // files under DATABASE_DIR (default .data/database, git-ignored), in memory where the filesystem
-// is read-only (a keyless demo on Vercel). The embedded one applies the migrations itself; a real
-// one gets them from `npm run db:migrate`.
-import { mkdirSync } from "node:fs";
+// is read-only, for the keyless demo only (embedded-storage.ts says why). The embedded one applies
+// the migrations itself; a real one gets them from `npm run db:migrate`.
 import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { serverEnv } from "@/lib/env/server";
 import { forgetProcessSingleton, processSingleton } from "@/lib/server/caching/process-singleton";
 import { log } from "@/lib/server/logging/log";
 import { PortalError } from "@/lib/shared/portal-api/errors";
+import { DatabaseRefused, databaseRefusal, embeddedStorage } from "./embedded-storage";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,26 +47,32 @@ async function open(): Promise<Database> {
     import("drizzle-orm/pglite"),
     import("drizzle-orm/pglite/migrator"),
   ]);
-  const dir = embeddedDirectory(env.DATABASE_DIR);
-  const client = dir === null ? new PGlite() : new PGlite(dir);
+  const storage = embeddedStorage(env.DATABASE_DIR);
+  const refusal = databaseRefusal(env, storage);
+  if (refusal !== null) {
+    log.error("database.refused", { detail: refusal });
+    throw new DatabaseRefused(refusal);
+  }
+  if (storage.kind === "memory") {
+    log.warn("database.embedded_in_memory", {
+      reason: storage.reason,
+      detail: "the embedded database lives in memory and starts empty with each instance (the keyless demo only)",
+    });
+  }
+  const client = storage.kind === "files" ? new PGlite(storage.dir) : new PGlite();
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  openedStorage().inMemory = storage.kind === "memory";
   return db;
 }
 
-/** The folder for the embedded database, or null for memory when none can be written. */
-function embeddedDirectory(configured: string): string | null {
-  if (configured === "memory") return null;
-  try {
-    mkdirSync(configured, { recursive: true });
-    return configured;
-  } catch (error) {
-    log.warn("database.embedded_in_memory", {
-      reason: error instanceof Error && "code" in error ? String(error.code) : "unwritable",
-      detail: "the filesystem is read-only here, so the embedded database lives in memory and starts empty with each instance",
-    });
-    return null;
-  }
+/** Whether this process's database is the embedded one in memory, whose rows go with the process. */
+export function databaseInMemory(): boolean {
+  return openedStorage().inMemory;
+}
+
+function openedStorage(): { inMemory: boolean } {
+  return processSingleton("database.storage", () => ({ inMemory: false }));
 }
 
 /**
@@ -86,11 +92,13 @@ export async function withDatabase<T>(operation: string, query: (db: Database) =
 function describeFailure(error: unknown): { code: string | undefined; hint: string } {
   const found = findCode(error);
   const hint =
-    found === "42P01"
-      ? "a table is missing: run `npm run db:migrate` against DATABASE_URL"
-      : found === "ECONNREFUSED" || found === "ENOTFOUND" || found === "CONNECT_TIMEOUT" || found === "ETIMEDOUT"
-        ? "the database at DATABASE_URL cannot be reached"
-        : "the database refused or failed the query (check DATABASE_URL and `npm run doctor`)";
+    found === "refused"
+      ? "no database the app may run on: see database.refused"
+      : found === "42P01"
+        ? "a table is missing: run `npm run db:migrate` against DATABASE_URL"
+        : found === "ECONNREFUSED" || found === "ENOTFOUND" || found === "CONNECT_TIMEOUT" || found === "ETIMEDOUT"
+          ? "the database at DATABASE_URL cannot be reached"
+          : "the database refused or failed the query (check DATABASE_URL and `npm run doctor`)";
   return { code: found, hint };
 }
 

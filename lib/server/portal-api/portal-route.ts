@@ -7,6 +7,7 @@ import type { NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/server/logging/log";
 import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
+import { unavailableJson, whyUnavailable } from "@/lib/server/availability/service-unavailable";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { runWithRequestId } from "@/lib/server/logging/request-id";
 import { isHttps } from "@/lib/server/security/https";
@@ -33,6 +34,9 @@ export function portalRoute<Context>(handler: PortalHandler<Context>): Handler<C
     const requestId = crypto.randomUUID();
     const response = await runWithRequestId(async () => {
       try {
+        // What proxy.ts checks for every other path: this one it does not run for.
+        const unavailable = whyUnavailable(serverEnv());
+        if (unavailable !== null) return unavailableJson(unavailable);
         const user = await currentUser();
         if (user === null) throw new PortalError("auth:unauthenticated");
         return await handler(request, context, user);

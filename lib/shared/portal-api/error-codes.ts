@@ -37,6 +37,8 @@ export const PORTAL_ERROR_CODES = [
   "mandate:bank_storage_unavailable",
   "route:not_found",
   "server:error",
+  "server:busy",
+  "server:misconfigured",
 ] as const;
 
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];

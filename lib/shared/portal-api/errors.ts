@@ -91,6 +91,8 @@ export const portalErrorCodes = {
   },
   "route:not_found": { status: 404, message: "There is nothing here." },
   "server:error": { status: 500, message: SERVER_ERROR_MESSAGE },
+  "server:busy": { status: 503, message: "This site is very busy right now. Please try again in a few seconds." },
+  "server:misconfigured": { status: 503, message: "Billing is closed until this site's setup is finished. Please try again later." },
 } as const satisfies Record<PortalErrorCode, { status: number; message: string }>;
 
 export type PortalErrorBody = {
