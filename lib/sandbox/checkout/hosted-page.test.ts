@@ -271,6 +271,7 @@ describe("the hosted checkout page", () => {
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site", origin: "https://evil.example" }],
     ["Sec-Fetch-Site: same-site", { "sec-fetch-site": "same-site", origin: "http://localhost:1" }],
     ["an Origin of another site", { "sec-fetch-site": "", origin: "https://evil.example" }],
+    ["Origin: null from a page that says nothing of where it is", { "sec-fetch-site": "", origin: "null" }],
   ])("refuses a press another site started (%s), and takes nothing", async (_what, headers) => {
     const session = await createSession();
     const response = await press(session.url, "pay", headers);
@@ -278,6 +279,12 @@ describe("the hosted checkout page", () => {
     expect(await response.text()).toContain("<h1>This request was refused</h1>");
     expect(await merchantView(session.id)).toMatchObject({ status: "open" });
     expect(await invoice(ADA_BACKUP_INVOICE)).toMatchObject({ status: "open" });
+  });
+
+  it("takes its own form's press as a browser sends it under no-referrer: Origin: null, Sec-Fetch-Site: same-origin", async () => {
+    const session = await createSession();
+    const response = await press(session.url, "pay", { origin: "null", "sec-fetch-site": "same-origin" });
+    expect([response.status, response.headers.get("location")]).toEqual([303, SUCCESS]);
   });
 
   it("refuses what its buttons do not send: another action, another body, another method", async () => {
