@@ -11,6 +11,7 @@ import { requireMerchantKey } from "./credentials";
 import { ApiError } from "../http/errors";
 import { readIdempotencyKey } from "./idempotency";
 import type { OperationInput } from "./operations";
+import { findProduct } from "./products";
 import { requirePathId } from "../http/path-ids";
 import type { CheckoutSessionRecord } from "../data/records";
 import { jsonReply, type Reply } from "../http/reply";
@@ -83,8 +84,9 @@ function targetOf(context: SandboxContext, body: CreateBody): Target {
     return { mode: "payment", amountMinor: invoice.amount_due ?? 0, currency: invoice.currency ?? "", customerId: record.customerId, invoiceId: invoice.id, productId: null };
   }
   if (body.productId !== undefined) {
-    // The sandbox's catalogue has no product that a checkout can sell yet.
-    throw new ApiError("resource_missing", "No such product.");
+    // Not the customer's: a checkout for a product alone does not know who pays.
+    const product = findProduct(context, body.productId.toLowerCase());
+    return { mode: product.kind === "subscription" ? "subscription" : "payment", amountMinor: product.amountMinor, currency: product.currency, customerId: null, invoiceId: null, productId: product.id };
   }
   return { mode: "payment", amountMinor: body.amountMinor ?? 0, currency: (body.currency ?? "").toUpperCase(), customerId: null, invoiceId: null, productId: null };
 }

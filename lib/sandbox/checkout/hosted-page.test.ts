@@ -1,12 +1,12 @@
 // RevKeen's hosted checkout page as the sandbox plays it, over real HTTP against the standalone
 // server: what it shows, its three buttons and what each changes, and what it refuses.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSeed, ADA_LOVELACE_ID, KENJI_SATO_ID, EMILIE_DU_CHATELET_ID } from "../data/seed";
+import { ADA_BACKUP, ADA_BACKUP_INVOICE, ADA_LOVELACE_ID, createSeed, EMILIE_DU_CHATELET_ID, KENJI_SATO_ID } from "../data/seed";
 import { deterministicUuid } from "../data/ids";
 import type { Delivery } from "../data/webhooks";
 import { startSandboxServer, type SandboxServer } from "../entry/http-server";
 import { createSandbox } from "../entry/sandbox";
-import { ADA_BACKUP, ADA_BACKUP_INVOICE, DAY_MS, fakeClock, type FakeClock, MERCHANT_KEY, START } from "../entry/test-support";
+import { DAY_MS, fakeClock, type FakeClock, MERCHANT_KEY, START } from "../entry/test-support";
 import type { SeedData } from "../data/records";
 
 const SUCCESS = "http://127.0.0.1:1/portal/invoices/paid";

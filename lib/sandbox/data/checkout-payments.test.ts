@@ -2,11 +2,11 @@
 // dunning of the plan the invoice billed.
 import { describe, expect, it } from "vitest";
 import { createContext, type SandboxContext } from "../entry/context";
-import { ADA_BACKUP, ADA_BACKUP_INVOICE, DAY_MS, MERCHANT_KEY, START } from "../entry/test-support";
+import { DAY_MS, MERCHANT_KEY, START } from "../entry/test-support";
 import { declineCheckout, payCheckout } from "./checkout-payments";
 import { hashPageToken, newPageToken } from "./checkout-sessions";
 import type { CheckoutSessionRecord, Dunning } from "./records";
-import { createSeed } from "./seed";
+import { ADA_BACKUP, ADA_BACKUP_INVOICE, createSeed } from "./seed";
 
 const DUNNING: Dunning = { startedAt: START - 3 * DAY_MS, retryCount: 2, totalRetries: 4, nextRetryAt: START + 3 * DAY_MS, accessRestricted: false };
 
