@@ -68,6 +68,12 @@ async function invoice(id: string, customerId = ADA_LOVELACE_ID): Promise<Record
   return ((await response.json()) as { data: Record<string, unknown> }).data;
 }
 
+/** The subscription as the merchant's API shows it, with its dunning. */
+async function merchantSubscription(id: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}/v2/subscriptions/${id}`, { headers: { "x-api-key": MERCHANT_KEY } });
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
 async function subscription(id: string): Promise<Record<string, unknown>> {
   const minted = await fetch(`${server.url}/v2/customer-portal/sessions`, {
     method: "POST",
@@ -141,6 +147,7 @@ describe("the hosted checkout page", () => {
   it('"Pay" settles the invoice, brings its past-due plan back, completes the session, sends the events and returns to the success address', async () => {
     const session = await createSession();
     const before = await invoice(ADA_BACKUP_INVOICE);
+    expect(await merchantSubscription(ADA_BACKUP)).toMatchObject({ status: "past_due", dunning: { is_in_dunning: true, retry_count: 2 } });
     clock.advance(60_000);
     const response = await press(session.url, "pay");
     expect(response.status).toBe(303);
@@ -150,6 +157,7 @@ describe("the hosted checkout page", () => {
     const paidAt = new Date(START + 60_000).toISOString();
     expect(await invoice(ADA_BACKUP_INVOICE)).toMatchObject({ status: "paid", amount_paid: before.total, amount_due: 0, paid_at: paidAt });
     expect(await subscription(ADA_BACKUP)).toMatchObject({ status: "active" });
+    expect(await merchantSubscription(ADA_BACKUP)).toMatchObject({ status: "active", dunning: null });
     const view = await merchantView(session.id);
     expect(view).toMatchObject({ status: "complete", selected_method: "card", payment_intent_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 
