@@ -63,6 +63,18 @@ describe("paying a checkout", () => {
     expect(backup?.subscription.status).toBe("active");
   });
 
+  it("keeps the plan past due while another of its invoices is still owed", () => {
+    const context = contextInDunning();
+    const failed = context.state.invoices.get(ADA_BACKUP_INVOICE);
+    if (!failed) throw new Error("no Backup invoice in the seed");
+    const earlier = structuredClone(failed);
+    earlier.invoice.id = "5d6c7b8a-9e0f-4a1b-8c2d-3e4f5a6b7c8d";
+    context.state.invoices.set(earlier.invoice.id, earlier);
+    expect(payCheckout(context, sessionFor(context, ADA_BACKUP_INVOICE))).toBe("paid");
+    expect(context.state.subscriptions.get(ADA_BACKUP)?.subscription.status).toBe("past_due");
+    expect(context.state.subscriptions.get(ADA_BACKUP)?.dunning).toEqual(DUNNING);
+  });
+
   it("leaves the dunning as it was when the card is declined", () => {
     const context = contextInDunning();
     declineCheckout(context, sessionFor(context, ADA_BACKUP_INVOICE));

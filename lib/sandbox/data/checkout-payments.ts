@@ -78,10 +78,12 @@ export function payCheckout(context: SandboxContext, session: CheckoutSessionRec
   return "paid";
 }
 
-/** The plan the paid invoice billed, back to active if it was past due, its retries over. */
+/** The plan the paid invoice billed, back to active if it was past due and owes nothing more, its retries over. */
 function endDunning(context: SandboxContext, invoiceRecord: InvoiceRecord): void {
   const record = invoiceRecord.subscriptionId === null ? undefined : context.state.subscriptions.get(invoiceRecord.subscriptionId);
   if (!record || record.subscription.status !== "past_due") return;
+  const stillOwed = [...context.state.invoices.values()].some((other) => other.subscriptionId === record.subscription.id && isPayable(other));
+  if (stillOwed) return;
   record.subscription.status = "active";
   record.dunning = null;
   record.updatedAt = context.clock.now();
