@@ -5,7 +5,7 @@ import { FULL_BANK_DETAILS, VERIFICATION_TOKEN, webhookSecret } from "./fixtures
 import { APP_LOG } from "./urls";
 
 test.describe("The server's logs", () => {
-  test("hold no portal token, API key, verification token or bank details after the whole run, failures included", () => {
+  test("hold no portal token, API key, verification token, checkout token or bank details after the whole run, failures included", () => {
     const output = readFileSync(APP_LOG, "utf8");
     // The run exercised failures (faults, refused tokens), so the logger had things to say.
     expect(output).toMatch(/revkeen\.(server_error|request_failed|retry)/);
@@ -22,5 +22,7 @@ test.describe("The server's logs", () => {
     expect(output).toMatch(/"operation":"mandates\.reauthorize"/);
     expect(output).not.toMatch(FULL_BANK_DETAILS);
     expect(output).not.toMatch(VERIFICATION_TOKEN);
+    // A checkout session's public token, and the token of its hosted page's URL.
+    expect(output).not.toMatch(/(?<![0-9A-Za-z])(cspub|cst)_[A-Za-z0-9_-]{16,}/);
   });
 });

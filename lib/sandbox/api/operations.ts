@@ -23,6 +23,9 @@ export const OPERATION_NAMES = [
   "merchant_subscriptions.update",
   "merchant_subscriptions.create",
   "payment_methods.list",
+  "checkout_sessions.create",
+  "checkout_sessions.get",
+  "checkout_sessions.expire",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -68,6 +68,33 @@ export interface PaymentMethodRecord {
 }
 
 /**
+ * A hosted checkout. The page's token is kept only as a hash, and the public token not at all
+ * (the create answer is its only appearance), so no dump or log holds either.
+ */
+export interface CheckoutSessionRecord {
+  id: string;
+  /** SHA-256 of the token in the page's URL. */
+  pageTokenHash: string;
+  status: "open" | "complete" | "expired";
+  mode: "payment" | "subscription";
+  amountMinor: number;
+  currency: string;
+  customerId: string | null;
+  invoiceId: string | null;
+  productId: string | null;
+  subscriptionId: string | null;
+  paymentIntentId: string | null;
+  url: string;
+  successUrl: string | null;
+  cancelUrl: string | null;
+  allowedMethods: string[];
+  selectedMethod: string | null;
+  createdAt: number;
+  expiresAt: number;
+  expiredAt: number | null;
+}
+
+/**
  * A Direct Debit mandate. Bank details are kept only as the projection shows them (the last four
  * digits of the account number): a sort code or full account number is never stored.
  */

@@ -22,6 +22,8 @@ import {
 } from "./seed-products";
 
 export const SANDBOX_MERCHANT_ID = deterministicUuid("merchant:portal-starter-demo");
+/** The demo merchant's name, as its hosted checkout shows it: the app's default brand. */
+export const SANDBOX_MERCHANT_NAME = "Acme";
 /** en-GB, GBP: many subscriptions in every state and 46 invoices (pagination, all badges). */
 export const ADA_LOVELACE_ID = deterministicUuid("customer:ada-lovelace");
 /** Ada's "Pro" plan, £12.00 a month: active, renewing, and the one that grants pro-reports. */

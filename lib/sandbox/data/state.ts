@@ -3,7 +3,7 @@
 // one place: another customer's object is simply not found.
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
-import type { CustomerDetails, InvoiceRecord, MandateRecord, PaymentMethodRecord, ProductRecord, SeedData, SubscriptionRecord } from "./records";
+import type { CheckoutSessionRecord, CustomerDetails, InvoiceRecord, MandateRecord, PaymentMethodRecord, ProductRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 
 export interface SandboxState {
@@ -15,6 +15,8 @@ export interface SandboxState {
   mandates: Map<string, MandateRecord>;
   products: Map<string, ProductRecord>;
   paymentMethods: Map<string, PaymentMethodRecord>;
+  /** Hosted checkouts, in creation order; none in the seed. */
+  checkoutSessions: Map<string, CheckoutSessionRecord>;
 }
 
 export function createState(seed: SeedData): SandboxState {
@@ -28,6 +30,7 @@ export function createState(seed: SeedData): SandboxState {
     mandates: new Map(copy.mandates.map((record) => [record.mandate.id, record])),
     products: new Map(copy.products.map((record) => [record.id, record])),
     paymentMethods: new Map(copy.paymentMethods.map((record) => [record.id, record])),
+    checkoutSessions: new Map(),
   };
 }
 

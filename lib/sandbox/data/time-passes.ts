@@ -1,12 +1,13 @@
 // What happens in the merchant's world as the sandbox's clock moves, brought about whenever
 // someone looks: trials end, periods renew and are billed (a paid invoice each, an open one while
 // the plan is in dunning), scheduled cancellations take effect, failed payments are retried
-// (dunning.ts), and each change sends the webhooks RevKeen would send for it.
+// (dunning.ts), unpaid checkouts expire, and each change sends the webhooks RevKeen would send for it.
 import { randomUUID } from "node:crypto";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
 import { advanceDunning } from "./dunning";
 import { mandateEventObject } from "../api/mandate-access";
+import { settleCheckoutSessions } from "./checkout-sessions";
 import type { SandboxContext } from "../entry/context";
 import { invoiceEventObject, paymentEventObject } from "./payments";
 import type { SubscriptionRecord } from "./records";
@@ -24,10 +25,11 @@ export function subscriptionEventObject(record: SubscriptionRecord): Record<stri
 /** Bacs takes about three working days to confirm new bank details: the sandbox takes three days. */
 export const LODGEMENT_MS = 3 * 24 * 60 * 60 * 1000;
 
-/** Brings every subscription and mandate up to the sandbox's now, billing and announcing what changed. */
+/** Brings every subscription, mandate and checkout up to the sandbox's now, billing and announcing what changed. */
 export function settle(context: SandboxContext): void {
   const now = context.clock.now();
   settleMandates(context, now);
+  settleCheckoutSessions(context);
   for (const record of context.state.subscriptions.values()) {
     retryFailedPayment(context, record, now);
     const changes = settleSubscription(record.subscription, now);

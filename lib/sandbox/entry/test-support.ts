@@ -99,3 +99,31 @@ export async function errorOf(response: Response): Promise<ErrorBody["error"]> {
 export async function dataOf<T>(response: Response): Promise<T> {
   return ((await response.json()) as { data: T }).data;
 }
+
+/** POST /v2/checkout-sessions with the merchant key. */
+export function checkoutRequest(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${ORIGIN}/v2/checkout-sessions`, {
+    method: "POST",
+    headers: { "x-api-key": MERCHANT_KEY, "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+export interface CreatedCheckout {
+  id: string;
+  url: string;
+  public_token: string;
+  amount_minor: number;
+  currency: string;
+  customer_id?: string;
+  expires_at: string;
+  allowed_methods: string[];
+  selected_method: string | null;
+}
+
+/** A new checkout session; fails the test unless it is created. */
+export async function createCheckout(sandbox: Sandbox, body: unknown): Promise<CreatedCheckout> {
+  const response = await sandbox.handle(checkoutRequest(body));
+  if (response.status !== 201) throw new Error(`checkout failed with ${response.status}: ${await response.text()}`);
+  return dataOf<CreatedCheckout>(response);
+}
