@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
@@ -17,6 +19,8 @@ export default async function OverviewPage() {
     Promise.all([readCustomer(token), readAllSubscriptions(token), readInvoices(token, ALL_ITEMS_LIMIT)]),
   );
   const locale = customerLocale(customer.locale);
+  // One "Pay now" intent per invoice for this rendering (lib/server/checkout/start-checkout.ts).
+  const payNowKey = portalOptions.payNow ? randomUUID() : null;
   const fallback = {
     [portalKeys.customer()]: dataBody(customer),
     [portalKeys.subscriptions()]: listBody(subscriptions),
@@ -33,7 +37,7 @@ export default async function OverviewPage() {
         </section>
         <section className="card stack" aria-labelledby="due-heading">
           <h2 id="due-heading">Amount due</h2>
-          <AmountDueSummary locale={locale} />
+          <AmountDueSummary locale={locale} payNowKey={payNowKey} />
         </section>
       </div>
       <section className="stack" aria-labelledby="current-heading">
@@ -42,7 +46,7 @@ export default async function OverviewPage() {
       </section>
       <section className="stack" aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest invoices</h2>
-        <LatestInvoices locale={locale} />
+        <LatestInvoices locale={locale} payNowKey={payNowKey} />
       </section>
     </PortalSWRConfig>
   );

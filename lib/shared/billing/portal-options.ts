@@ -1,6 +1,6 @@
-// What the portal offers. This is the file to edit: the cancel form and its server action both
-// read it, so a choice taken away here is also refused by the action (a hand-made request cannot
-// end a subscription now when the page does not offer it).
+// What the portal offers. This is the file to edit: the forms and their server actions both read
+// it, so a choice taken away here is also refused by the action (a hand-made request cannot end a
+// subscription now, or start a payment, when the page does not offer it).
 // The session length is an environment variable instead (REVKEEN_PORTAL_TTL_MINUTES), so it can
 // differ per deployment without a code change.
 
@@ -21,6 +21,11 @@ export type PortalOptions = {
   readonly cancelReasons: readonly string[];
   /** A free-text box for the customer's own words, sent after the chosen reason. */
   readonly cancelComment: boolean;
+  /**
+   * "Pay now" on every open invoice: the customer pays it on RevKeen's hosted checkout page.
+   * Off: no button anywhere, and the action refuses a hand-made request.
+   */
+  readonly payNow: boolean;
 };
 
 /** What the cancel form and the cancel API read. */
@@ -37,4 +42,5 @@ export const portalOptions: PortalOptions = {
     "I'm switching to another service",
   ],
   cancelComment: true,
+  payNow: true,
 };
