@@ -2,7 +2,7 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
-export { ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
+export { ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
 
 /**
  * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any
@@ -184,4 +184,10 @@ export async function fillNewBankAccount(page: Page): Promise<void> {
   await page.getByLabel("Account number").fill(NEW_BANK_ACCOUNT.accountNumber);
   await page.getByLabel("I am the holder of this account.").check();
   await page.getByLabel(/only person needed to authorise/).check();
+}
+
+/** On RevKeen's hosted checkout page (the sandbox's), once "Pay now" has sent the browser there. */
+export async function onCheckoutPage(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.origin === SANDBOX_URL);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
