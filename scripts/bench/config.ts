@@ -46,6 +46,8 @@ export const COUNTS = {
   webhookRequests: 250,
   /** /reports loads per cache state and latency (part 6c). */
   entitlementRuns: 20,
+  /** "Pay now" presses → RevKeen's checkout page, per latency (part 7). */
+  payNowRuns: 20,
   /** Direct sandbox measurements of the round-trip limit, per latency. */
   limitRuns: 20,
   /** Unmeasured runs first, per latency: JIT, connection pools, Next's caches. */
