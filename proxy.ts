@@ -72,6 +72,8 @@ export const config = {
   // holds each route to it. Running the proxy there as well would only add to each call's time.
   // Each exclusion is a whole name or a folder with its slash, so /api/portal itself,
   // /api/portal-x or /favicon.icox still get the headers (proxy.test.ts compiles this as Next
-  // does). Next reads it from the source: a literal only.
-  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$|api/portal/).*)"],
+  // does). Next reads it from the source: a literal only. The sandbox's hosted checkout page
+  // (/__sandbox/checkout/…, sandbox mode only) is RevKeen's page, not the app's: it sets its own
+  // headers, a stricter policy whose stylesheet is allowed by hash and whose URL leaves no referrer.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$|api/portal/|__sandbox/checkout/).*)"],
 };

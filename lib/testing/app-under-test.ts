@@ -216,6 +216,21 @@ export type WebhookDelivery = {
   event: { id: string; type: string; data: { object: Record<string, unknown> } };
 };
 
+/** A hosted checkout as GET /v2/checkout-sessions/{id} shows it. */
+export type CheckoutSessionView = {
+  id: string;
+  status: "open" | "complete" | "expired";
+  amount_total: number;
+  currency: string;
+  customer_id: string | null;
+  invoice_id: string | null;
+  payment_intent_id: string | null;
+  url: string;
+  success_url: string | null;
+  cancel_url: string | null;
+  expires_at: string;
+};
+
 /** A one-time code as the sandbox "e-mailed" it. */
 export type SentEmail = { customer_id: string; mandate_id: string; to: string; code: string; sent_at: string };
 
@@ -245,6 +260,8 @@ export class SandboxControls {
   /** What the merchant sees: every scheduled or finished cancellation, with the reason given. */
   cancellations = () => this.call<{ subscription_id: string; status: string; reason: string | null }[]>("GET", "cancellations");
   latency = (ms: number) => this.call<{ latency_ms: number }>("POST", "settings", { latency_ms: ms });
+  /** Every hosted checkout, newest first, as the merchant's API shows it. */
+  checkoutSessions = () => this.call<CheckoutSessionView[]>("GET", "checkout-sessions");
   /** Every webhook delivery, newest first, with its attempts and the app's answers. */
   webhooks = () => this.call<WebhookDelivery[]>("GET", "webhooks");
   webhookFault = (kind: "duplicate" | "out_of_order" | "bad_signature" | "endpoint_down", count = 1) => this.call("POST", "webhooks/faults", { kind, count });

@@ -1,9 +1,10 @@
 // The API under /v2: the customer-portal operations (Direct Debit mandates included) and the
-// merchant's customer and entitlement operations, with routing, faults, and the call log around
-// the operation handlers.
+// merchant's customer, entitlement and hosted checkout operations, with routing, faults, and the
+// call log around the operation handlers.
 import { randomUUID } from "node:crypto";
 import { toIso } from "../data/calendar";
 import { cancelSubscription } from "./cancel-subscription";
+import { createCheckoutSession, expireCheckoutSession, getCheckoutSession } from "./checkout-sessions";
 import type { SandboxContext } from "../entry/context";
 import { createSession } from "./create-session";
 import { createCustomer, getCustomerById } from "./customers";
@@ -54,11 +55,20 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
   { pattern: /^\/v2\/entitlements\/check$/, methods: { GET: { operation: "entitlements.check", run: checkEntitlement } } },
   { pattern: /^\/v2\/entitlements$/, methods: { GET: { operation: "entitlements.list", run: listEntitlements } } },
+  { pattern: /^\/v2\/checkout-sessions$/, methods: { POST: { operation: "checkout_sessions.create", run: createCheckoutSession } } },
+  { pattern: new RegExp(`^/v2/checkout-sessions/${SEGMENT}$`), methods: { GET: { operation: "checkout_sessions.get", run: getCheckoutSession } } },
+  {
+    pattern: new RegExp(`^/v2/checkout-sessions/${SEGMENT}/expire$`),
+    methods: { POST: { operation: "checkout_sessions.expire", run: expireCheckoutSession } },
+  },
 ];
 
 /** Belt and braces: a secret misplaced in a query string still never reaches the log. */
 function redact(path: string): string {
-  return path.replace(/rkcps_[A-Za-z0-9_-]*/g, "rkcps_[redacted]").replace(/rk_(live|sandbox)_[A-Za-z0-9_]*/g, "rk_$1_[redacted]");
+  return path
+    .replace(/rkcps_[A-Za-z0-9_-]*/g, "rkcps_[redacted]")
+    .replace(/rk_(live|sandbox)_[A-Za-z0-9_]*/g, "rk_$1_[redacted]")
+    .replace(/(cst|cspub)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
 }
 
 async function runOperation(context: SandboxContext, api: ApiOperation, input: OperationInput): Promise<Reply> {
@@ -102,8 +112,8 @@ export async function handleApi(context: SandboxContext, request: Request, url: 
     const faulted = fault ? await playFault(fault, request.signal) : null;
     const reply = faulted ?? (await runOperation(context, api, { request, url, params: match.params }));
     context.calls.record({ ...entry, status: reply.status });
-    // RevKeen's id for the request, which a merchant quotes to its support.
-    return { ...reply, headers: { ...reply.headers, "x-request-id": `req_${randomUUID().replaceAll("-", "")}` } };
+    // RevKeen's id for the request, which a merchant quotes to its support (the one in the body, where there is one).
+    return { ...reply, headers: { "x-request-id": `req_${randomUUID().replaceAll("-", "")}`, ...reply.headers } };
   } catch (error) {
     // Dropped or abandoned: the call happened, but nobody received an answer.
     context.calls.record({ ...entry, status: null });

@@ -16,6 +16,9 @@ export const OPERATION_NAMES = [
   "mandates.send_otp",
   "mandates.verify_otp",
   "mandates.reauthorize",
+  "checkout_sessions.create",
+  "checkout_sessions.get",
+  "checkout_sessions.expire",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -139,6 +139,9 @@ describe("/__sandbox/calls", () => {
       "mandates.send_otp": 0,
       "mandates.verify_otp": 0,
       "mandates.reauthorize": 0,
+      "checkout_sessions.create": 0,
+      "checkout_sessions.get": 0,
+      "checkout_sessions.expire": 0,
     });
     expect(calls.log).toEqual([
       { operation: "sessions.create", method: "POST", path: "/v2/customer-portal/sessions", status: 201, fault: null, at: new Date(START).toISOString() },

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { toIso } from "../data/calendar";
 import type { SandboxContext } from "../entry/context";
+import { checkoutSessionObject } from "../data/checkout-sessions";
 import { describeCustomers } from "./demo-customers";
 import { ApiError, errorReply, methodNotAllowed, routeNotFound } from "../http/errors";
 import { faultRequestSchema } from "./faults";
@@ -86,6 +87,7 @@ const CONTROL_INDEX = [
   "GET|POST|DELETE /__sandbox/faults { operation?, count?, status?, retry_after?, delay_ms?, drop?, malformed? }",
   "POST /__sandbox/tokens/revoke { customer_id? }",
   "GET /__sandbox/cancellations",
+  "GET /__sandbox/checkout-sessions",
   "GET|POST /__sandbox/settings { session_shape?, latency_ms?, direct_debit_self_service? }",
   "GET /__sandbox/emails?customer_id=",
   "GET|DELETE /__sandbox/calls",
@@ -155,6 +157,16 @@ const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
     // The merchant's side of cancellations: the reasons the portal projection never shows.
     pattern: /^\/__sandbox\/cancellations$/,
     methods: { GET: (context) => data(cancellations(context)) },
+  },
+  {
+    // Every hosted checkout, newest first, as GET /v2/checkout-sessions/{id} shows each.
+    pattern: /^\/__sandbox\/checkout-sessions$/,
+    methods: {
+      GET: (context) => {
+        settle(context);
+        return data([...context.state.checkoutSessions.values()].reverse().map(checkoutSessionObject));
+      },
+    },
   },
   {
     pattern: /^\/__sandbox\/settings$/,

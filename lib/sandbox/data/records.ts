@@ -8,12 +8,51 @@ export interface SubscriptionRecord {
   cancellationReason: string | null;
   /** The benefit keys the plan grants while the subscription is active, trialing or past due. */
   benefits: string[];
+  /** Retrying a failed renewal: what the merchant API's `dunning` block shows; null when nothing is owed. */
+  dunning: Dunning | null;
   subscription: PortalSubscription;
+}
+
+export interface Dunning {
+  startedAt: number;
+  retryCount: number;
+  totalRetries: number;
+  nextRetryAt: number | null;
+  accessRestricted: boolean;
 }
 
 export interface InvoiceRecord {
   customerId: string;
+  /** The subscription the invoice bills, when it bills one plan: paying it brings that plan out of dunning. */
+  subscriptionId: string | null;
   invoice: PortalInvoice;
+}
+
+/**
+ * A hosted checkout. The page's token is kept only as a hash, and the public token not at all
+ * (the create answer is its only appearance), so no dump or log holds either.
+ */
+export interface CheckoutSessionRecord {
+  id: string;
+  /** SHA-256 of the token in the page's URL. */
+  pageTokenHash: string;
+  status: "open" | "complete" | "expired";
+  mode: "payment" | "subscription";
+  amountMinor: number;
+  currency: string;
+  customerId: string | null;
+  invoiceId: string | null;
+  productId: string | null;
+  subscriptionId: string | null;
+  paymentIntentId: string | null;
+  url: string;
+  successUrl: string | null;
+  cancelUrl: string | null;
+  allowedMethods: string[];
+  selectedMethod: string | null;
+  createdAt: number;
+  expiresAt: number;
+  expiredAt: number | null;
 }
 
 /**

@@ -7,6 +7,8 @@ import { deterministicUuid } from "./ids";
 import type { InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
 
 export const SANDBOX_MERCHANT_ID = deterministicUuid("merchant:portal-starter-demo");
+/** The demo merchant's name, as its hosted checkout shows it: the app's default brand. */
+export const SANDBOX_MERCHANT_NAME = "Acme";
 /** en-GB, GBP: many subscriptions in every state and 46 invoices (pagination, all badges). */
 export const ADA_LOVELACE_ID = deterministicUuid("customer:ada-lovelace");
 /** Ada's "Pro" plan, £12.00 a month: active, renewing, and the one that grants pro-reports. */
@@ -62,7 +64,7 @@ function subscription(customerId: string, spec: SubscriptionSpec): SubscriptionR
     started_at: toIso(spec.startedAt),
     created_at: toIso(spec.startedAt),
   };
-  return { customerId, cancellationReason: null, benefits: spec.benefits ?? [], subscription: data };
+  return { customerId, cancellationReason: null, benefits: spec.benefits ?? [], dunning: null, subscription: data };
 }
 
 interface InvoiceSpec {
@@ -75,6 +77,8 @@ interface InvoiceSpec {
   taxRate: number;
   invoiceDate: number;
   dueInDays: number;
+  /** The key of the one subscription it bills, if it bills one. */
+  subscriptionKey?: string;
 }
 
 /** Numbers are filled in afterwards, once the customer's invoices are in list order. */
@@ -101,7 +105,7 @@ function invoice(customerId: string, spec: InvoiceSpec): InvoiceRecord {
     paid_at: paid ? toIso(spec.invoiceDate + 2 * HOUR_MS) : null,
     created_at: toIso(spec.invoiceDate),
   };
-  return { customerId, invoice: data };
+  return { customerId, subscriptionId: spec.subscriptionKey === undefined ? null : deterministicUuid(`subscription:${spec.subscriptionKey}`), invoice: data };
 }
 
 /** Newest first by a timestamp, ties broken by id (descending) so every order is total. */
@@ -162,7 +166,7 @@ function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" 
     invoices.push(invoice(id, { key: `ada:eur:${k}`, status: k === 12 ? "uncollectible" : "paid", currency: "EUR", subtotal: 1200, discount: 0, taxRate: 0, invoiceDate: addMonths(proAnchor, -k), dueInDays: 14 }));
   }
   // The failed renewal that put Backup past due: open and overdue.
-  invoices.push(invoice(id, { key: "ada:backup:failed", status: "open", currency: "GBP", subtotal: 2500, discount: 0, taxRate: 20, invoiceDate: addMonths(pastDueAnchor, -1), dueInDays: 14 }));
+  invoices.push(invoice(id, { key: "ada:backup:failed", status: "open", currency: "GBP", subtotal: 2500, discount: 0, taxRate: 20, invoiceDate: addMonths(pastDueAnchor, -1), dueInDays: 14, subscriptionKey: "ada:backup" }));
 
   const ada = customer(id, { email: "ada@example.com", name: "Ada Lovelace", phone: "+44 20 7946 0958", company_name: "Analytical Engines Ltd", default_currency: "GBP", locale: "en-GB" }, addMonths(proAnchor, -34));
   return { customers: [ada], subscriptions, invoices: numbered(invoices, "ADA") };

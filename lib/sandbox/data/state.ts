@@ -3,7 +3,7 @@
 // one place: another customer's object is simply not found.
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
-import type { CustomerDetails, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
+import type { CheckoutSessionRecord, CustomerDetails, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 
 export interface SandboxState {
@@ -13,6 +13,8 @@ export interface SandboxState {
   subscriptions: Map<string, SubscriptionRecord>;
   invoices: Map<string, InvoiceRecord>;
   mandates: Map<string, MandateRecord>;
+  /** Hosted checkouts, in creation order; none in the seed. */
+  checkoutSessions: Map<string, CheckoutSessionRecord>;
 }
 
 export function createState(seed: SeedData): SandboxState {
@@ -24,6 +26,7 @@ export function createState(seed: SeedData): SandboxState {
     subscriptions: new Map(copy.subscriptions.map((record) => [record.subscription.id, record])),
     invoices: new Map(copy.invoices.map((record) => [record.invoice.id, record])),
     mandates: new Map(copy.mandates.map((record) => [record.mandate.id, record])),
+    checkoutSessions: new Map(),
   };
 }
 

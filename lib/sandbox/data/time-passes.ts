@@ -1,10 +1,12 @@
 // What happens in the merchant's world as the sandbox's clock moves, brought about whenever
 // someone looks: trials end, periods renew and are billed (a paid invoice each), scheduled
-// cancellations take effect, and each change sends the webhooks RevKeen would send for it.
+// cancellations take effect, unpaid checkouts expire, and each change sends the webhooks RevKeen
+// would send for it.
 import { randomUUID } from "node:crypto";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
 import { mandateEventObject } from "../api/mandate-access";
+import { settleCheckoutSessions } from "./checkout-sessions";
 import type { SandboxContext } from "../entry/context";
 import type { SubscriptionRecord } from "./records";
 import { settleSubscription, type SubscriptionChange } from "./settle";
@@ -21,10 +23,11 @@ export function subscriptionEventObject(record: SubscriptionRecord): Record<stri
 /** Bacs takes about three working days to confirm new bank details: the sandbox takes three days. */
 export const LODGEMENT_MS = 3 * 24 * 60 * 60 * 1000;
 
-/** Brings every subscription and mandate up to the sandbox's now, billing and announcing what changed. */
+/** Brings every subscription, mandate and checkout up to the sandbox's now, billing and announcing what changed. */
 export function settle(context: SandboxContext): void {
   const now = context.clock.now();
   settleMandates(context, now);
+  settleCheckoutSessions(context);
   for (const record of context.state.subscriptions.values()) {
     const changes = settleSubscription(record.subscription, now);
     const billable = changes.filter((change) => change.kind !== "canceled").slice(-MAX_BILLED_PERIODS);
@@ -86,7 +89,7 @@ function bill(context: SandboxContext, record: SubscriptionRecord, period: Extra
     paid_at: at,
     created_at: at,
   };
-  context.state.invoices.set(invoice.id, { customerId: record.customerId, invoice });
+  context.state.invoices.set(invoice.id, { customerId: record.customerId, subscriptionId: subscription.id, invoice });
   const object = { ...invoice, customer_id: record.customerId, subscription_id: subscription.id };
   context.webhooks.emit("invoice.created", { ...object, status: "open", amount_paid: 0, amount_due: invoice.total, paid_at: null });
   context.webhooks.emit("invoice.paid", object);

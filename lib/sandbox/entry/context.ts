@@ -28,6 +28,8 @@ export interface SandboxContext {
   latencyMs: number;
   /** Whether the merchant lets customers manage Direct Debit in the portal; on by default. */
   directDebitSelfService: boolean;
+  /** See ContextOptions.checkoutOrigin. */
+  readonly checkoutOrigin: (returnUrl: string | null) => string | null;
   reset(): void;
 }
 
@@ -40,6 +42,11 @@ export interface ContextOptions {
   webhookRetryDelaysMs?: readonly number[];
   /** The data as of a `now`; createSeed unless a test needs a variant. */
   seed?: (now: number) => SeedData;
+  /**
+   * Where the hosted checkout page is served, given a session's success (else cancel) address;
+   * null: on the origin the create request came to (the standalone server's own).
+   */
+  checkoutOrigin?: (returnUrl: string | null) => string | null;
 }
 
 export function createContext(options: ContextOptions): SandboxContext {
@@ -63,6 +70,7 @@ export function createContext(options: ContextOptions): SandboxContext {
     sessionShape: options.sessionShape,
     latencyMs: 0,
     directDebitSelfService: true,
+    checkoutOrigin: options.checkoutOrigin ?? (() => null),
     reset() {
       clock.reset();
       // Re-seeded from the current time, so the demo dates look fresh again.

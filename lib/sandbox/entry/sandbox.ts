@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { createContext } from "./context";
 import { handleApi } from "../api/api-routes";
+import { handleCheckoutPage, isCheckoutPagePath } from "../checkout/hosted-page";
 import { handleControl, isControlPath } from "../controls/controls";
 import { describeCustomers, type DemoCustomerSummary } from "../controls/demo-customers";
 import { errorReply, internalError } from "../http/errors";
@@ -27,6 +28,12 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: readonly number[];
   /** The demo data as of a `now` (createSeed by default): tests pass a variant, e.g. a customer without an e-mail. */
   seed?: (now: number) => SeedData;
+  /**
+   * Where the hosted checkout page is served, given a session's success (else cancel) address: the
+   * in-process sandbox answers it on the app's own origin. Null or unset: the origin the create
+   * request came to, as the standalone server serves it.
+   */
+  checkoutOrigin?: (returnUrl: string | null) => string | null;
 }
 
 export interface Sandbox {
@@ -57,14 +64,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookEndpoint: options.webhookEndpoint ?? (() => null),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
     seed: options.seed,
+    checkoutOrigin: options.checkoutOrigin,
   });
 
   async function handle(request: Request): Promise<Response> {
     try {
       const url = new URL(request.url);
-      const reply = isControlPath(url.pathname)
-        ? await handleControl(context, request, url)
-        : await handleApi(context, request, url);
+      // The checkout page sits under /__sandbox beside the controls, but is RevKeen's page, not a control.
+      const reply = isCheckoutPagePath(url.pathname)
+        ? await handleCheckoutPage(context, request, url)
+        : isControlPath(url.pathname)
+          ? await handleControl(context, request, url)
+          : await handleApi(context, request, url);
       return toResponse(reply);
     } catch (error) {
       if (error instanceof SandboxConnectionDrop) throw error;

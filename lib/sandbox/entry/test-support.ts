@@ -2,6 +2,7 @@
 // session and call the API through `handle()`.
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox";
+import { deterministicUuid } from "../data/ids";
 import { ADA_LOVELACE_ID } from "../data/seed";
 
 export const ORIGIN = "http://sandbox.test";
@@ -87,4 +88,36 @@ export async function errorOf(response: Response): Promise<ErrorBody["error"]> {
 
 export async function dataOf<T>(response: Response): Promise<T> {
   return ((await response.json()) as { data: T }).data;
+}
+
+/** Ada's open £30.00 invoice, the failed renewal of her past-due Backup plan. */
+export const ADA_BACKUP_INVOICE = deterministicUuid("invoice:ada:backup:failed");
+export const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
+
+/** POST /v2/checkout-sessions with the merchant key. */
+export function checkoutRequest(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${ORIGIN}/v2/checkout-sessions`, {
+    method: "POST",
+    headers: { "x-api-key": MERCHANT_KEY, "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+export interface CreatedCheckout {
+  id: string;
+  url: string;
+  public_token: string;
+  amount_minor: number;
+  currency: string;
+  customer_id?: string;
+  expires_at: string;
+  allowed_methods: string[];
+  selected_method: string | null;
+}
+
+/** A new checkout session; fails the test unless it is created. */
+export async function createCheckout(sandbox: Sandbox, body: unknown): Promise<CreatedCheckout> {
+  const response = await sandbox.handle(checkoutRequest(body));
+  if (response.status !== 201) throw new Error(`checkout failed with ${response.status}: ${await response.text()}`);
+  return dataOf<CreatedCheckout>(response);
 }

@@ -9,6 +9,8 @@ const ERROR_CODES = {
   invalid_request: { status: 400, type: "invalid_request_error" },
   idempotency_key_reused: { status: 409, type: "idempotency_error" },
   conflict: { status: 409, type: "invalid_request_error" },
+  /** A checkout for an invoice that owes nothing (paid or void). */
+  invoice_not_open: { status: 400, type: "invalid_request_error" },
   unprocessable_entity: { status: 422, type: "invalid_request_error" },
   method_not_allowed: { status: 405, type: "invalid_request_error" },
   route_not_found: { status: 404, type: "invalid_request_error" },
@@ -46,7 +48,7 @@ export function errorReply(error: ApiError): Reply {
 }
 
 export function routeNotFound(): ApiError {
-  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers or /v2/entitlements).");
+  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers, /v2/entitlements or /v2/checkout-sessions).");
 }
 
 export function methodNotAllowed(allow: string[]): ApiError {
