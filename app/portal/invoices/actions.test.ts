@@ -82,6 +82,12 @@ async function tokenFor(customerId: string): Promise<string> {
   return (await createPortalSession({ customerId, idempotencyKey: randomUUID() })).token;
 }
 
+/** The checkout sessions the sandbox holds for `invoiceId`. */
+async function checkoutsFor(invoiceId: string): Promise<unknown[]> {
+  const sessions = await controlSandbox<{ invoice_id: string | null }[]>(inProcessSandbox(), "GET", "checkout-sessions");
+  return sessions.filter((session) => session.invoice_id === invoiceId);
+}
+
 /** A user of their own for each test, so no test spends another's write allowance. */
 let users = 0;
 
@@ -130,6 +136,7 @@ describe("Pay now", () => {
   it("answers another customer's invoice as not found, and creates no checkout", async () => {
     expect(await press(KENJI_INVOICE)).toEqual({ status: "failed", code: "invoice:not_found", message: "We could not find that invoice." });
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
+    expect(await checkoutsFor(KENJI_INVOICE)).toEqual([]);
     expect(await startedCheckout(signedIn.user?.id ?? "", KENJI_INVOICE)).toBeNull();
   });
 
@@ -140,6 +147,7 @@ describe("Pay now", () => {
   ])("refuses an invoice that is %s, and creates no checkout", async (_status, invoiceId, code, message) => {
     expect(await press(invoiceId)).toEqual({ status: "failed", code, message });
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
+    expect(await checkoutsFor(invoiceId)).toEqual([]);
   });
 
   it.each([
@@ -156,6 +164,7 @@ describe("Pay now", () => {
     const key = randomUUID();
     const [first, second] = [await redirectOf(press(ADA_BACKUP_INVOICE, key)), await redirectOf(press(ADA_BACKUP_INVOICE, key))];
     expect(second).toBe(first);
+    expect(await checkoutsFor(ADA_BACKUP_INVOICE)).toHaveLength(1);
   });
 
   it("gives each invoice on one page its own checkout, under the page's one key", async () => {
@@ -163,6 +172,8 @@ describe("Pay now", () => {
     const backup = await redirectOf(press(ADA_BACKUP_INVOICE, key));
     const current = await redirectOf(press(deterministicUuid("invoice:ada:gbp:0"), key));
     expect(current).not.toBe(backup);
+    expect(await checkoutsFor(ADA_BACKUP_INVOICE)).toHaveLength(1);
+    expect(await checkoutsFor(deterministicUuid("invoice:ada:gbp:0"))).toHaveLength(1);
   });
 
   it("answers a refusal to create the checkout on the form, remembering nothing, and a retry with the same key succeeds", async () => {
@@ -170,6 +181,7 @@ describe("Pay now", () => {
     const key = randomUUID();
     expect(await press(ADA_BACKUP_INVOICE, key)).toEqual({ status: "failed", code: "upstream:unavailable", message: "Billing is not reachable right now. Please try again." });
     expect(request.cookies.size).toBe(0);
+    expect(await checkoutsFor(ADA_BACKUP_INVOICE)).toEqual([]);
     expect(await redirectOf(press(ADA_BACKUP_INVOICE, key))).toMatch(/^http:\/\/app\.test\/__sandbox\/checkout\//);
   });
 
