@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deterministicUuid } from "@/lib/sandbox/data/ids";
-import { ADA_LOVELACE_ID, KENJI_SATO_ID } from "@/lib/sandbox/data/seed";
+import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
 import { formData } from "@/lib/testing/form-data";
 import { callCount, controlSandbox } from "@/lib/testing/sandbox-under-test";
 
