@@ -3,6 +3,7 @@ import {
   ADA_BACKUP_INVOICE,
   ADA_PAID_INVOICE,
   captureActionKeys,
+  CHECKOUT_PAGE_TOKEN,
   CUSTOMERS,
   expect,
   KENJI_INVOICE,
@@ -49,6 +50,9 @@ test.describe("Pay now", () => {
     await expect(invoiceStatus(page)).toHaveText("Paid");
     await expect(payNow(page)).toHaveCount(0);
     await webhookDelivered(sandbox, "invoice.paid");
+    // The checkout page's token stays with RevKeen's page: not in this site's pages or cookies.
+    expect(await page.content()).not.toMatch(CHECKOUT_PAGE_TOKEN);
+    expect(JSON.stringify(await page.context().cookies())).not.toMatch(CHECKOUT_PAGE_TOKEN);
 
     await page.goto("/portal");
     await expect(page.getByRole("main").getByText("Past due", { exact: true })).toHaveCount(0);
