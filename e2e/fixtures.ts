@@ -17,8 +17,8 @@ export const FULL_BANK_DETAILS = /(?<![0-9A-Za-z])(?:20[- ]?71[- ]?64|55779911)(
  * webhook event id ("evt_…") holds "vt_" too.
  */
 export const VERIFICATION_TOKEN = /(?<![0-9A-Za-z])vt_[A-Za-z0-9_-]{16,}/;
-/** The token in a checkout page's address (the sandbox's cst_ and its random part): it opens the customer's payment page. */
-export const CHECKOUT_PAGE_TOKEN = /(?<![0-9A-Za-z])cst_[A-Za-z0-9_-]{16,}/;
+/** A checkout session's public token or the token in its page's address (the sandbox's cspub_ and cst_): each opens the customer's payment page. */
+export const CHECKOUT_TOKEN = /(?<![0-9A-Za-z])(cspub|cst)_[A-Za-z0-9_-]{16,}/;
 
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;

@@ -13,6 +13,14 @@ test.describe("A public keyless demo", () => {
     }
   });
 
+  test("serves the sandbox's hosted checkout page, which is the demo's checkout and not a control, with headers of its own", async ({ page }) => {
+    const response = await page.goto("/__sandbox/checkout/cst_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "This checkout link is not valid" })).toBeVisible();
+    expect(response?.headers()["content-security-policy"]).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  });
+
   test("still lets a visitor try the portal on the built-in sandbox, labelled as a demo", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);

@@ -3,7 +3,7 @@ import {
   ADA_BACKUP_INVOICE,
   ADA_PAID_INVOICE,
   captureActionKeys,
-  CHECKOUT_PAGE_TOKEN,
+  CHECKOUT_TOKEN,
   CUSTOMERS,
   expect,
   KENJI_INVOICE,
@@ -51,8 +51,8 @@ test.describe("Pay now", () => {
     await expect(payNow(page)).toHaveCount(0);
     await webhookDelivered(sandbox, "invoice.paid");
     // The checkout page's token stays with RevKeen's page: not in this site's pages or cookies.
-    expect(await page.content()).not.toMatch(CHECKOUT_PAGE_TOKEN);
-    expect(JSON.stringify(await page.context().cookies())).not.toMatch(CHECKOUT_PAGE_TOKEN);
+    expect(await page.content()).not.toMatch(CHECKOUT_TOKEN);
+    expect(JSON.stringify(await page.context().cookies())).not.toMatch(CHECKOUT_TOKEN);
 
     await page.goto("/portal");
     await expect(page.getByRole("main").getByText("Past due", { exact: true })).toHaveCount(0);

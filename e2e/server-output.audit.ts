@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
-import { CHECKOUT_PAGE_TOKEN, FULL_BANK_DETAILS, VERIFICATION_TOKEN, webhookSecret } from "./fixtures";
+import { CHECKOUT_TOKEN, FULL_BANK_DETAILS, VERIFICATION_TOKEN, webhookSecret } from "./fixtures";
 import { APP_LOG } from "./urls";
 
 test.describe("The server's logs", () => {
-  test("hold no portal token, API key, verification token, checkout page token or bank details after the whole run, failures included", () => {
+  test("hold no portal token, API key, verification token, checkout token or bank details after the whole run, failures included", () => {
     const output = readFileSync(APP_LOG, "utf8");
     // The run exercised failures (faults, refused tokens), so the logger had things to say.
     expect(output).toMatch(/revkeen\.(server_error|request_failed|retry)/);
@@ -22,8 +22,9 @@ test.describe("The server's logs", () => {
     expect(output).toMatch(/"operation":"mandates\.reauthorize"/);
     expect(output).not.toMatch(FULL_BANK_DETAILS);
     expect(output).not.toMatch(VERIFICATION_TOKEN);
-    // The run paid invoices through the checkout page (pay-now.spec.ts): its address's token stays out.
+    // The run paid invoices through the checkout page (pay-now.spec.ts): a checkout session's public
+    // token and the token of its hosted page's URL stay out.
     expect(output).toMatch(/"event":"checkout\.started"/);
-    expect(output).not.toMatch(CHECKOUT_PAGE_TOKEN);
+    expect(output).not.toMatch(CHECKOUT_TOKEN);
   });
 });

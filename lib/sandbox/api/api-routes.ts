@@ -1,6 +1,6 @@
 // The API under /v2: the customer-portal operations (Direct Debit mandates included) and the
-// merchant's customer, entitlement and hosted checkout operations, with routing, faults, and the
-// call log around the operation handlers.
+// merchant's customer, entitlement, product, subscription, payment-method and hosted checkout
+// operations, with routing, faults, and the call log around the operation handlers.
 import { randomUUID } from "node:crypto";
 import { toIso } from "../data/calendar";
 import { cancelSubscription } from "./cancel-subscription";
@@ -8,13 +8,18 @@ import { createCheckoutSession, expireCheckoutSession, getCheckoutSession } from
 import type { SandboxContext } from "../entry/context";
 import { createSession } from "./create-session";
 import { createCustomer, getCustomerById } from "./customers";
+import { createSubscription } from "./create-subscription";
 import { checkEntitlement, listEntitlements } from "./entitlements";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "../http/errors";
 import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "../controls/faults";
 import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "./mandate-reauthorize";
 import { cancelMandate, listMandates } from "./mandates";
 import type { OperationInput, OperationName } from "./operations";
+import { getMerchantSubscription, listMerchantSubscriptions } from "./merchant-subscriptions";
+import { listPaymentMethods } from "./payment-methods";
 import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
+import { getProduct, listProducts } from "./products";
+import { updateSubscription } from "./update-subscription";
 import type { Reply } from "../http/reply";
 import { matchRoute, type Route } from "../http/router";
 
@@ -55,6 +60,26 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
   { pattern: /^\/v2\/entitlements\/check$/, methods: { GET: { operation: "entitlements.check", run: checkEntitlement } } },
   { pattern: /^\/v2\/entitlements$/, methods: { GET: { operation: "entitlements.list", run: listEntitlements } } },
+  {
+    pattern: new RegExp(`^/v2/customers/${SEGMENT}/payment-methods$`),
+    methods: { GET: { operation: "payment_methods.list", run: listPaymentMethods } },
+  },
+  { pattern: /^\/v2\/products$/, methods: { GET: { operation: "products.list", run: listProducts } } },
+  { pattern: new RegExp(`^/v2/products/${SEGMENT}$`), methods: { GET: { operation: "products.get", run: getProduct } } },
+  {
+    pattern: /^\/v2\/subscriptions$/,
+    methods: {
+      GET: { operation: "merchant_subscriptions.list", run: listMerchantSubscriptions },
+      POST: { operation: "merchant_subscriptions.create", run: createSubscription },
+    },
+  },
+  {
+    pattern: new RegExp(`^/v2/subscriptions/${SEGMENT}$`),
+    methods: {
+      GET: { operation: "merchant_subscriptions.get", run: getMerchantSubscription },
+      PATCH: { operation: "merchant_subscriptions.update", run: updateSubscription },
+    },
+  },
   { pattern: /^\/v2\/checkout-sessions$/, methods: { POST: { operation: "checkout_sessions.create", run: createCheckoutSession } } },
   { pattern: new RegExp(`^/v2/checkout-sessions/${SEGMENT}$`), methods: { GET: { operation: "checkout_sessions.get", run: getCheckoutSession } } },
   {

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { checkoutSessionsCreate, checkoutSessionsExpire, checkoutSessionsGet } from "@revkeen/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandboxServer, type SandboxServer } from "../entry/http-server";
-import { ADA_LOVELACE_ID } from "../data/seed";
-import { ADA_BACKUP_INVOICE, MERCHANT_KEY } from "../entry/test-support";
+import { ADA_BACKUP_INVOICE, ADA_LOVELACE_ID } from "../data/seed";
+import { MERCHANT_KEY } from "../entry/test-support";
 
 let server: SandboxServer;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Delivery } from "../data/webhooks";
 import { deterministicUuid } from "../data/ids";
-import { ADA_LOVELACE_ID } from "../data/seed";
+import { ADA_BACKUP_INVOICE, ADA_LOVELACE_ID } from "../data/seed";
+import { PRODUCT_PRO } from "../data/seed-products";
 import {
-  ADA_BACKUP_INVOICE,
   checkoutRequest,
   control,
   createCheckout,
@@ -68,6 +68,14 @@ describe("POST /v2/checkout-sessions", () => {
     const session = await createCheckout(sandbox, { amountMinor: 980, currency: "jpy" });
     expect(session).toMatchObject({ amount_minor: 980, currency: "JPY" });
     expect(session).not.toHaveProperty("customer_id");
+  });
+
+  it("takes a product of the catalogue at its price, which belongs to no customer either", async () => {
+    const { sandbox } = setup();
+    const session = await createCheckout(sandbox, { productId: PRODUCT_PRO });
+    expect(session).toMatchObject({ amount_minor: 1200, currency: "GBP" });
+    expect(session).not.toHaveProperty("customer_id");
+    expect(await dataOf(await merchant(sandbox, "GET", `/${session.id}`))).toMatchObject({ mode: "subscription", amount_total: 1200, customer_id: null, invoice_id: null });
   });
 
   it.each([

@@ -2,6 +2,7 @@
 // POST /v2/checkout-sessions/{id}/expire, with the merchant key. The customer pays on the page at the
 // session's `url` (../checkout/), never through these.
 import { randomBytes, randomUUID } from "node:crypto";
+import type { CheckoutSessionsCreateData, CheckoutSessionsCreateResponse, CheckoutSessionsExpireResponse, CheckoutSessionsGetResponse } from "@revkeen/sdk";
 import { z } from "zod";
 import { toIso } from "../data/calendar";
 import { isPayable } from "../data/checkout-payments";
@@ -11,6 +12,7 @@ import { requireMerchantKey } from "./credentials";
 import { ApiError } from "../http/errors";
 import { readIdempotencyKey } from "./idempotency";
 import type { OperationInput } from "./operations";
+import { findProduct } from "./products";
 import { requirePathId } from "../http/path-ids";
 import type { CheckoutSessionRecord } from "../data/records";
 import { jsonReply, type Reply } from "../http/reply";
@@ -71,7 +73,7 @@ interface Target {
   productId: string | null;
 }
 
-function targetOf(context: SandboxContext, body: CreateBody): Target {
+function targetOf(context: SandboxContext, body: NonNullable<CheckoutSessionsCreateData["body"]>): Target {
   if (body.invoiceId !== undefined) {
     const record = context.state.invoices.get(body.invoiceId.toLowerCase());
     if (!record) throw new ApiError("resource_missing", "No such invoice.");
@@ -83,8 +85,9 @@ function targetOf(context: SandboxContext, body: CreateBody): Target {
     return { mode: "payment", amountMinor: invoice.amount_due ?? 0, currency: invoice.currency ?? "", customerId: record.customerId, invoiceId: invoice.id, productId: null };
   }
   if (body.productId !== undefined) {
-    // The sandbox's catalogue has no product that a checkout can sell yet.
-    throw new ApiError("resource_missing", "No such product.");
+    // Not the customer's: a checkout for a product alone does not know who pays.
+    const product = findProduct(context, body.productId.toLowerCase());
+    return { mode: product.kind === "subscription" ? "subscription" : "payment", amountMinor: product.amountMinor, currency: product.currency, customerId: null, invoiceId: null, productId: product.id };
   }
   return { mode: "payment", amountMinor: body.amountMinor ?? 0, currency: (body.currency ?? "").toUpperCase(), customerId: null, invoiceId: null, productId: null };
 }
@@ -106,9 +109,12 @@ function remember(context: SandboxContext, record: CheckoutSessionRecord): void 
 }
 
 /** RevKeen's id for the request, in the body as its SDK types it and in the header as on every answer. */
-function withRequestId(status: number, data: unknown): Reply {
-  const requestId = `req_${randomUUID().replaceAll("-", "")}`;
-  return jsonReply(status, { data, requestId }, { "x-request-id": requestId });
+function newRequestId(): string {
+  return `req_${randomUUID().replaceAll("-", "")}`;
+}
+
+function replyWithRequestId(status: number, body: { requestId: string }): Reply {
+  return jsonReply(status, body, { "x-request-id": body.requestId });
 }
 
 export async function createCheckoutSession(context: SandboxContext, { request, url }: OperationInput): Promise<Reply> {
@@ -116,13 +122,15 @@ export async function createCheckoutSession(context: SandboxContext, { request, 
   const key = readIdempotencyKey(request);
   const bodyText = await readBodyText(request);
   const body = parseInput(createSchema, parseJsonBody(bodyText, { optional: false }), "body");
+  // What the SDK sends is what the schema reads.
+  const sdkInput: NonNullable<CheckoutSessionsCreateData["body"]> = body;
   const methods = allowedMethods(body.allowedMethods);
   const now = context.clock.now();
   const fingerprint = { scope, key, method: request.method, path: url.pathname, body: bodyText };
 
   return context.idempotency.run(fingerprint, now, () => {
     settle(context);
-    const target = targetOf(context, body);
+    const target = targetOf(context, sdkInput);
     const successUrl = body.successUrl ?? null;
     const cancelUrl = body.cancelUrl ?? null;
     const origin = context.checkoutOrigin(successUrl ?? cancelUrl) ?? url.origin;
@@ -144,18 +152,22 @@ export async function createCheckoutSession(context: SandboxContext, { request, 
       expiredAt: null,
     };
     remember(context, record);
-    return withRequestId(201, {
-      id: record.id,
-      url: record.url,
-      // For embedding RevKeen's checkout in the merchant's own page; the sandbox's page does not use it.
-      public_token: `cspub_${randomBytes(24).toString("base64url")}`,
-      amount_minor: record.amountMinor,
-      currency: record.currency,
-      ...(record.customerId === null ? {} : { customer_id: record.customerId }),
-      expires_at: toIso(record.expiresAt),
-      allowed_methods: [...record.allowedMethods],
-      selected_method: null,
-    });
+    const created: CheckoutSessionsCreateResponse = {
+      data: {
+        id: record.id,
+        url: record.url,
+        // For embedding RevKeen's checkout in the merchant's own page; the sandbox's page does not use it.
+        public_token: `cspub_${randomBytes(24).toString("base64url")}`,
+        amount_minor: record.amountMinor,
+        currency: record.currency,
+        ...(record.customerId === null ? {} : { customer_id: record.customerId }),
+        expires_at: toIso(record.expiresAt),
+        allowed_methods: [...record.allowedMethods],
+        selected_method: null,
+      },
+      requestId: newRequestId(),
+    };
+    return replyWithRequestId(201, created);
   });
 }
 
@@ -169,7 +181,8 @@ function sessionFor(context: SandboxContext, params: string[]): CheckoutSessionR
 
 export function getCheckoutSession(context: SandboxContext, { request, params }: OperationInput): Reply {
   requireMerchantKey(request, context.apiKey);
-  return withRequestId(200, checkoutSessionObject(sessionFor(context, params)));
+  const body: CheckoutSessionsGetResponse = { data: checkoutSessionObject(sessionFor(context, params)), requestId: newRequestId() };
+  return replyWithRequestId(200, body);
 }
 
 export async function expireCheckoutSession(context: SandboxContext, { request, url, params }: OperationInput): Promise<Reply> {
@@ -185,6 +198,7 @@ export async function expireCheckoutSession(context: SandboxContext, { request, 
       throw new ApiError("conflict", `This checkout session is ${record.status === "complete" ? "complete" : "already expired"}: only an open session can be expired.`);
     }
     expireCheckout(context, record);
-    return withRequestId(200, { id: record.id, status: "expired", expired_at: toIso(record.expiredAt ?? context.clock.now()) });
+    const body: CheckoutSessionsExpireResponse = { data: { id: record.id, status: "expired", expired_at: toIso(record.expiredAt ?? context.clock.now()) }, requestId: newRequestId() };
+    return replyWithRequestId(200, body);
   });
 }

@@ -1,12 +1,12 @@
 // RevKeen's hosted checkout page as the sandbox plays it, over real HTTP against the standalone
 // server: what it shows, its three buttons and what each changes, and what it refuses.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSeed, ADA_LOVELACE_ID, KENJI_SATO_ID, EMILIE_DU_CHATELET_ID } from "../data/seed";
+import { ADA_BACKUP, ADA_BACKUP_INVOICE, ADA_LOVELACE_ID, createSeed, EMILIE_DU_CHATELET_ID, KENJI_SATO_ID } from "../data/seed";
 import { deterministicUuid } from "../data/ids";
 import type { Delivery } from "../data/webhooks";
 import { startSandboxServer, type SandboxServer } from "../entry/http-server";
 import { createSandbox } from "../entry/sandbox";
-import { ADA_BACKUP, ADA_BACKUP_INVOICE, DAY_MS, fakeClock, type FakeClock, MERCHANT_KEY, START } from "../entry/test-support";
+import { DAY_MS, fakeClock, type FakeClock, MERCHANT_KEY, START } from "../entry/test-support";
 import type { SeedData } from "../data/records";
 
 const SUCCESS = "http://127.0.0.1:1/portal/invoices/paid";
@@ -65,6 +65,12 @@ async function invoice(id: string, customerId = ADA_LOVELACE_ID): Promise<Record
   });
   const token = new URL(((await minted.json()) as { data: { url: string } }).data.url).searchParams.get("token") ?? "";
   const response = await fetch(`${server.url}/v2/customer-portal/invoices/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
+/** The subscription as the merchant's API shows it, with its dunning. */
+async function merchantSubscription(id: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}/v2/subscriptions/${id}`, { headers: { "x-api-key": MERCHANT_KEY } });
   return ((await response.json()) as { data: Record<string, unknown> }).data;
 }
 
@@ -141,6 +147,7 @@ describe("the hosted checkout page", () => {
   it('"Pay" settles the invoice, brings its past-due plan back, completes the session, sends the events and returns to the success address', async () => {
     const session = await createSession();
     const before = await invoice(ADA_BACKUP_INVOICE);
+    expect(await merchantSubscription(ADA_BACKUP)).toMatchObject({ status: "past_due", dunning: { is_in_dunning: true, retry_count: 2 } });
     clock.advance(60_000);
     const response = await press(session.url, "pay");
     expect(response.status).toBe(303);
@@ -150,6 +157,7 @@ describe("the hosted checkout page", () => {
     const paidAt = new Date(START + 60_000).toISOString();
     expect(await invoice(ADA_BACKUP_INVOICE)).toMatchObject({ status: "paid", amount_paid: before.total, amount_due: 0, paid_at: paidAt });
     expect(await subscription(ADA_BACKUP)).toMatchObject({ status: "active" });
+    expect(await merchantSubscription(ADA_BACKUP)).toMatchObject({ status: "active", dunning: null });
     const view = await merchantView(session.id);
     expect(view).toMatchObject({ status: "complete", selected_method: "card", payment_intent_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 
@@ -271,6 +279,7 @@ describe("the hosted checkout page", () => {
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site", origin: "https://evil.example" }],
     ["Sec-Fetch-Site: same-site", { "sec-fetch-site": "same-site", origin: "http://localhost:1" }],
     ["an Origin of another site", { "sec-fetch-site": "", origin: "https://evil.example" }],
+    ["Origin: null from a page that says nothing of where it is", { "sec-fetch-site": "", origin: "null" }],
   ])("refuses a press another site started (%s), and takes nothing", async (_what, headers) => {
     const session = await createSession();
     const response = await press(session.url, "pay", headers);
@@ -278,6 +287,12 @@ describe("the hosted checkout page", () => {
     expect(await response.text()).toContain("<h1>This request was refused</h1>");
     expect(await merchantView(session.id)).toMatchObject({ status: "open" });
     expect(await invoice(ADA_BACKUP_INVOICE)).toMatchObject({ status: "open" });
+  });
+
+  it("takes its own form's press as a browser sends it under no-referrer: Origin: null, Sec-Fetch-Site: same-origin", async () => {
+    const session = await createSession();
+    const response = await press(session.url, "pay", { origin: "null", "sec-fetch-site": "same-origin" });
+    expect([response.status, response.headers.get("location")]).toEqual([303, SUCCESS]);
   });
 
   it("refuses what its buttons do not send: another action, another body, another method", async () => {

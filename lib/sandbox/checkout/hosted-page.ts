@@ -94,12 +94,18 @@ function expired(session: CheckoutSessionRecord): Reply {
   return message(410, "This checkout has expired", "Nothing was taken. Go back to the merchant to pay again.", link);
 }
 
-/** Sec-Fetch-Site, else Origin, naming a site other than the page's own. */
+/**
+ * Sec-Fetch-Site, else Origin, naming a site other than the page's own. The page sends no referrer,
+ * so a browser posts its form with `Origin: null`: that passes only beside Sec-Fetch-Site:
+ * same-origin, which a page cannot forge.
+ */
 function fromAnotherSite(request: Request, session: CheckoutSessionRecord): boolean {
   const site = request.headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") return true;
   const origin = request.headers.get("origin");
-  return origin !== null && originOf(session.url)[0] !== origin;
+  if (origin === null) return false;
+  if (origin === "null") return site !== "same-origin";
+  return originOf(session.url)[0] !== origin;
 }
 
 async function readAction(request: Request): Promise<Action | null> {

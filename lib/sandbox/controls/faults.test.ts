@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { CallSummary } from "./call-log";
-import { OPERATION_NAMES } from "../api/operations";
 import { SandboxConnectionDrop, type PendingFault } from "./faults";
+import { OPERATION_NAMES } from "../api/operations";
 import type { Sandbox } from "../entry/sandbox";
 import { ADA_LOVELACE_ID, createSeed } from "../data/seed";
 import { API, control, dataOf, errorOf, mintRequest, mintToken, portal, portalRequest, setup, START } from "../entry/test-support";

@@ -5,15 +5,16 @@ import { randomUUID } from "node:crypto";
 import { toIso } from "./calendar";
 import type { SandboxContext } from "../entry/context";
 import { checkoutSessionObject, expireCheckout } from "./checkout-sessions";
+import { invoiceEventObject } from "./payments";
 import type { CheckoutSessionRecord, InvoiceRecord } from "./records";
 import { subscriptionEventObject } from "./time-passes";
 
-/** An invoice as the merchant's API and its webhooks show it: with its customer and plan. */
-function invoiceEventObject(record: InvoiceRecord): Record<string, unknown> {
-  return { ...structuredClone(record.invoice), customer_id: record.customerId, subscription_id: record.subscriptionId };
-}
+/** The sandbox's test cards: one that pays, one that is declined. Only brand and last four exist. */
+const TEST_CARDS = { succeeded: { brand: "visa", last4: "4242" }, failed: { brand: "visa", last4: "0002" } } as const;
 
+/** As `payment.succeeded` / `payment.failed` carry it, in the shape of a charge to a card on file (./payments.ts). */
 function paymentObject(context: SandboxContext, session: CheckoutSessionRecord, id: string, outcome: "succeeded" | "failed"): Record<string, unknown> {
+  const invoice = session.invoiceId === null ? undefined : context.state.invoices.get(session.invoiceId);
   return {
     id,
     object: "payment",
@@ -22,8 +23,10 @@ function paymentObject(context: SandboxContext, session: CheckoutSessionRecord, 
     currency: session.currency,
     customer_id: session.customerId,
     invoice_id: session.invoiceId,
+    subscription_id: invoice?.subscriptionId ?? null,
     checkout_session_id: session.id,
-    method: "card",
+    payment_method_id: null,
+    payment_method_details: { type: "card", card: { ...TEST_CARDS[outcome] } },
     failure_code: outcome === "failed" ? "card_declined" : null,
     failure_message: outcome === "failed" ? "The card was declined." : null,
     created_at: toIso(context.clock.now()),
@@ -81,6 +84,7 @@ function endDunning(context: SandboxContext, invoiceRecord: InvoiceRecord): void
   if (!record || record.subscription.status !== "past_due") return;
   record.subscription.status = "active";
   record.dunning = null;
+  record.updatedAt = context.clock.now();
   context.webhooks.emit("subscription.updated", subscriptionEventObject(record), { status: "past_due" });
 }
 

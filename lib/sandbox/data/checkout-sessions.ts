@@ -1,6 +1,7 @@
 // A hosted checkout as the merchant's API and its webhooks show it, and its end when nobody pays
 // in time (24 hours of sandbox time, as RevKeen's sessions last).
 import { createHash, randomBytes } from "node:crypto";
+import type { CheckoutSessionsGetResponse } from "@revkeen/sdk";
 import { toIso } from "./calendar";
 import type { SandboxContext } from "../entry/context";
 import type { CheckoutSessionRecord } from "./records";
@@ -30,7 +31,7 @@ export function sessionByPageToken(context: SandboxContext, token: string): Chec
 }
 
 /** As GET /checkout-sessions/{id} answers it (no public token: only the create answer has one). */
-export function checkoutSessionObject(record: CheckoutSessionRecord): Record<string, unknown> {
+export function checkoutSessionObject(record: CheckoutSessionRecord): CheckoutSessionsGetResponse["data"] {
   return {
     id: record.id,
     object: "checkout_session",

@@ -2,7 +2,6 @@
 // session and call the API through `handle()`.
 import { DEFAULT_SANDBOX_API_KEY } from "@/lib/env/schema.mjs";
 import { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox";
-import { deterministicUuid } from "../data/ids";
 import { ADA_LOVELACE_ID } from "../data/seed";
 
 export const ORIGIN = "http://sandbox.test";
@@ -67,6 +66,17 @@ export function portal(sandbox: Sandbox, token: string, path: string, init: Requ
   return sandbox.handle(portalRequest(token, path, init));
 }
 
+/** A merchant-API call (`/v2/…` outside the portal) with the merchant key; JSON when there is a body. */
+export function merchant(sandbox: Sandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return sandbox.handle(
+    new Request(`${ORIGIN}/v2${path}`, {
+      method,
+      headers: { "x-api-key": MERCHANT_KEY, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+}
+
 /** A control request as the suite and the docs send it: JSON for every change. */
 export function control(sandbox: Sandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return sandbox.handle(
@@ -89,10 +99,6 @@ export async function errorOf(response: Response): Promise<ErrorBody["error"]> {
 export async function dataOf<T>(response: Response): Promise<T> {
   return ((await response.json()) as { data: T }).data;
 }
-
-/** Ada's open £30.00 invoice, the failed renewal of her past-due Backup plan. */
-export const ADA_BACKUP_INVOICE = deterministicUuid("invoice:ada:backup:failed");
-export const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
 
 /** POST /v2/checkout-sessions with the merchant key. */
 export function checkoutRequest(body: unknown, headers: Record<string, string> = {}): Request {

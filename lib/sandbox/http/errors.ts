@@ -48,7 +48,7 @@ export function errorReply(error: ApiError): Reply {
 }
 
 export function routeNotFound(): ApiError {
-  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers, /v2/entitlements or /v2/checkout-sessions).");
+  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers, /v2/entitlements, /v2/products, /v2/subscriptions or /v2/checkout-sessions).");
 }
 
 export function methodNotAllowed(allow: string[]): ApiError {
