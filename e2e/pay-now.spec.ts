@@ -163,6 +163,31 @@ test.describe("Pay now", () => {
     await expect(invoiceStatus(page)).toHaveText("Paid");
   });
 
+  test("when RevKeen cannot say how the payment went, the page says so and learns of a payment made meanwhile without a reload", async ({ page, context, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(BACKUP_PAGE);
+    await payNow(page).click();
+    await onCheckoutPage(page);
+    // The read of the session on the way back fails, and so does its one retry.
+    await sandbox.fault({ operation: "checkout_sessions.get", status: 503, count: 2 });
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    await expect(page).toHaveURL(RETURN);
+    const outcome = page.getByTestId("checkout-outcome");
+    await expect(outcome).toContainText("We couldn't check your payment just now.");
+    await expect(outcome.getByRole("link", { name: "Check again" })).toBeVisible();
+
+    const other = await context.newPage();
+    await other.goto(BACKUP_PAGE);
+    await payNow(other).click();
+    await onCheckoutPage(other);
+    await other.getByRole("button", { name: "Pay", exact: true }).click();
+    await expect(other.getByTestId("checkout-outcome")).toHaveText(PAID);
+
+    // The first page, never reloaded, asks for the invoice again until it is paid.
+    await expect(outcome).toHaveText(PAID, { timeout: 15_000 });
+    await expect(invoiceStatus(page)).toHaveText("Paid");
+  });
+
   test("the overview offers Pay now for each open invoice", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const open = page.getByRole("list", { name: "Open invoices to pay" });
