@@ -4,13 +4,18 @@ import { readSignInToken } from "@/lib/server/auth/sign-in-cookie";
 import { unavailableJson, unavailablePage, whyUnavailable } from "@/lib/server/availability/service-unavailable";
 import { signInSession } from "@/lib/server/auth/sign-in-session";
 import { NO_STORE } from "@/lib/server/portal-api/error-response";
+import { checkoutFormActionSources } from "@/lib/server/security/checkout-origins";
 import { isHttps } from "@/lib/server/security/https";
 import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 
 const env = parseServerEnv(process.env, { requireSecrets: false });
-/** OAuth sign-in forms are redirected to the provider's own origin, which form-action must allow. */
-const formActionOrigins = env.AUTH_GITHUB_ID ? ["https://github.com"] : [];
+/**
+ * Forms redirected to another origin, which form-action must allow: OAuth sign-in to the
+ * provider's, "Pay now" to RevKeen's checkout page.
+ */
+const formActionOrigins = [...(env.AUTH_GITHUB_ID ? ["https://github.com"] : []), ...(portalOptions.payNow ? checkoutFormActionSources(env) : [])];
 
 const PRIVATE = /^\/portal(\/|$)/;
 

@@ -3,7 +3,7 @@ import { expect, test as base, type APIRequestContext, type Page } from "@playwr
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls, signedWebhookHeaders } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
-export { ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
+export { ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
 
 /**
  * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any
@@ -18,6 +18,8 @@ export const FULL_BANK_DETAILS = /(?<![0-9A-Za-z])(?:20[- ]?71[- ]?64|55779911)(
  * webhook event id ("evt_…") holds "vt_" too.
  */
 export const VERIFICATION_TOKEN = /(?<![0-9A-Za-z])vt_[A-Za-z0-9_-]{16,}/;
+/** A checkout session's public token or the token in its page's address (the sandbox's cspub_ and cst_): each opens the customer's payment page. */
+export const CHECKOUT_TOKEN = /(?<![0-9A-Za-z])(cspub|cst)_[A-Za-z0-9_-]{16,}/;
 
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
@@ -202,4 +204,10 @@ export async function forgetKeptBilling(request: APIRequestContext, sandbox: San
   });
   const response = await request.post("/api/webhooks/revkeen", { headers: signedWebhookHeaders(body, webhookSecret()), data: body });
   expect(response.ok(), "the webhook that drops the app's kept reads").toBe(true);
+}
+
+/** On RevKeen's hosted checkout page (the sandbox's), once "Pay now" has sent the browser there. */
+export async function onCheckoutPage(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.origin === SANDBOX_URL);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, expect, onCheckoutPage, signInToPortal, test } from "./fixtures";
 
 function nav(page: Page, name: string) {
   return page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name });
@@ -54,5 +54,23 @@ test.describe("A customer's whole visit", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Invoices" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Invoices, newest first" })).toHaveCount(0);
     await signOut(page);
+  });
+});
+
+test.describe("Paying what is owed", () => {
+  test(`${CUSTOMERS.rich} pays her past-due Backup invoice from the overview and her plan is no longer past due`, async ({ page }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await expect(page.getByRole("main").getByText("Past due", { exact: true }).first()).toBeVisible();
+    await page.getByRole("list", { name: "Open invoices to pay" }).getByRole("button", { name: /^Pay now.*£30\.00/ }).click();
+
+    await onCheckoutPage(page);
+    await page.getByRole("button", { name: "Pay", exact: true }).click();
+    await expect(page).toHaveURL(/\/portal\/invoices\/[0-9a-f-]{36}\?checkout=returned$/);
+    await expect(page.getByTestId("checkout-outcome")).toHaveText("Thank you: this invoice is paid.");
+    await expect(page.getByTestId("invoice-status")).toHaveText("Paid");
+
+    await nav(page, "Overview").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("main").getByText("Past due", { exact: true })).toHaveCount(0);
   });
 });

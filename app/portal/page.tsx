@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
@@ -8,7 +10,6 @@ import { readAllSubscriptions, readCustomer, readInvoices } from "@/lib/server/p
 import { nextRenewals } from "@/lib/shared/billing/card-expiry";
 import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
 import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
-import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { AmountDueSummary } from "./_components/amount-due-summary";
 import { CustomerSummary } from "./_components/customer-summary";
 import { LatestInvoices } from "./_components/latest-invoices";
@@ -31,6 +32,8 @@ export default async function OverviewPage() {
     ]),
   );
   const locale = customerLocale(customer.locale);
+  // One "Pay now" intent per invoice for this rendering (lib/server/checkout/start-checkout.ts).
+  const payNowKey = portalOptions.payNow ? randomUUID() : null;
   const fallback = {
     [portalKeys.customer()]: dataBody(customer),
     [portalKeys.subscriptions()]: listBody(subscriptions),
@@ -55,7 +58,7 @@ export default async function OverviewPage() {
           </section>
           <section className="card stack" aria-labelledby="due-heading">
             <h2 id="due-heading">Amount due</h2>
-            <AmountDueSummary locale={locale} />
+            <AmountDueSummary locale={locale} payNowKey={payNowKey} />
           </section>
           {cards !== null && <PaymentMethodsSection cards={cards} />}
         </div>
@@ -65,7 +68,7 @@ export default async function OverviewPage() {
         </section>
         <section className="stack" aria-labelledby="latest-heading">
           <h2 id="latest-heading">Latest invoices</h2>
-          <LatestInvoices locale={locale} />
+          <LatestInvoices locale={locale} payNowKey={payNowKey} />
         </section>
       </PlanDetailsProvider>
     </PortalSWRConfig>

@@ -158,6 +158,12 @@ export const ADA_PRO = deterministicUuid("subscription:ada:pro");
 export const ADA_MANDATE = deterministicUuid("mandate:ada:barclays");
 export const ADA_OLD_MANDATE = deterministicUuid("mandate:ada:lloyds");
 
+/** Ada's open £30.00 invoice, the failed renewal that put her Backup plan past due; and one she has paid. */
+export const ADA_BACKUP_INVOICE = deterministicUuid("invoice:ada:backup:failed");
+export const ADA_PAID_INVOICE = deterministicUuid("invoice:ada:gbp:1");
+/** An invoice of Kenji's: never Ada's to pay. */
+export const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
+
 // These wait with the page's timeouts, not an expect's: the bench runs them outside the test
 // runner, where an expect gives up after 5 s, and a first sign-in on a busy machine takes longer.
 
@@ -259,6 +265,8 @@ export class SandboxControls {
   /** Every webhook delivery, newest first, with its attempts and the app's answers. */
   webhooks = () => this.call<WebhookDelivery[]>("GET", "webhooks");
   webhookFault = (kind: "duplicate" | "out_of_order" | "bad_signature" | "endpoint_down", count = 1) => this.call("POST", "webhooks/faults", { kind, count });
+  /** Delivers a webhook event again (same id), e.g. one the endpoint missed. */
+  resendWebhook = (deliveryId: string) => this.call("POST", `webhooks/${encodeURIComponent(deliveryId)}/resend`);
   /** Whether the merchant offers Direct Debit self-service (on after every reset). */
   directDebitSelfService = (on: boolean) => this.call("POST", "settings", { direct_debit_self_service: on });
   /** Makes every card of a customer decline (or pay again): a subscription's first payment then fails. */

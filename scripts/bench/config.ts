@@ -46,6 +46,8 @@ export const COUNTS = {
   webhookRequests: 250,
   /** /reports loads per cache state and latency (part 6c). */
   entitlementRuns: 20,
+  /** "Pay now" presses → RevKeen's checkout page, per latency (part 7). */
+  payNowRuns: 20,
   /** Direct sandbox measurements of the round-trip limit, per latency. */
   limitRuns: 20,
   /** Unmeasured runs first, per latency: JIT, connection pools, Next's caches. */
@@ -64,7 +66,7 @@ export const CUSTOMER = CUSTOMERS.rich;
 /** BENCH_LOAD_SECONDS shortens every load run, to try the bench out: its figures are not the table's. */
 const loadSeconds = /^\d+$/.test(process.env.BENCH_LOAD_SECONDS ?? "") ? Number(process.env.BENCH_LOAD_SECONDS) || null : null;
 
-/** The load bench (part 7, `npm run bench -- --load`). */
+/** The load bench (part 8, `npm run bench -- --load`). */
 export const LOAD = {
   /** Upstream latency the sandbox adds: a realistic round trip keeps requests in flight longer. */
   latencyMs: 50,

@@ -6,13 +6,14 @@ import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, signInToPortal } from "../../lib/testing/app-under-test";
 import { apiOverhead } from "./api-overhead";
-import { launchBrowser, newContext } from "./browser";
+import { launchBrowser, newContext, type StorageState } from "./browser";
 import { clickToPortal, floorSubmitToLanded, type ClickToPortalRow } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, RESULTS_DIR, ROOT, TARGETS } from "./config";
 import { databaseClicks, entitlementChecks, firstLine, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
 import { navigation, type NavigationRow } from "./navigation";
+import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
 import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
@@ -27,7 +28,8 @@ function embeddedName(): string {
   return `embedded (PGlite ${pglite.version})`;
 }
 
-async function bench(): Promise<Results> {
+/** The full run's results, or with BENCH_ONLY=pay-now the text of that part alone. */
+async function bench(): Promise<Results | string> {
   const startedAt = new Date().toISOString();
   progress("starting the sandbox");
   await startSandbox();
@@ -57,6 +59,8 @@ async function bench(): Promise<Results> {
     await signInToPortal(await signInContext.newPage(), CUSTOMER);
     const storageState = await signInContext.storageState();
     await signInContext.close();
+
+    if (process.env.BENCH_ONLY === "pay-now") return await payNowOnly(browser, storageState, { startedAt, machine });
 
     progress("4. JavaScript shipped");
     await sandbox.latency(0);
@@ -123,6 +127,9 @@ async function bench(): Promise<Results> {
     const webhookRows = await webhooks([embedded, second], customerId);
     await sandbox.latency(0);
 
+    // Last: each press leaves an unpaid checkout behind on Ada's Backup invoice.
+    const payNow = await payNowRows(browser, storageState);
+
     return {
       startedAt,
       seconds: 0,
@@ -135,6 +142,7 @@ async function bench(): Promise<Results> {
       upstreamCalls: calls,
       apiSignedOut: api.signedOut,
       features: { database, webhooks: webhookRows, entitlements, entitlementsSkipped },
+      payNow,
       ...judge({ clickToPortal: click, clickFloor, navigation: steps, jsFloor, jsPages, apiOverhead: api.rows }),
     };
   } finally {
@@ -142,7 +150,7 @@ async function bench(): Promise<Results> {
   }
 }
 
-/** `npm run bench -- --load`: part 7 alone, which takes minutes of its own. */
+/** `npm run bench -- --load`: part 8 alone, which takes minutes of its own. */
 async function loadBench(): Promise<string> {
   progress("starting the sandbox");
   await startSandbox();
@@ -164,6 +172,37 @@ async function loadBench(): Promise<string> {
   return `${line}\n\n${formatLoad(runs)}\n`;
 }
 
+async function payNowRows(browser: Browser, storageState: StorageState): Promise<PayNowRow[]> {
+  const rows: PayNowRow[] = [];
+  for (const latency of LATENCIES) {
+    progress(`7. Pay now at ${latency} ms`);
+    rows.push(await payNowToCheckout(browser, storageState, latency));
+  }
+  await sandbox.latency(0);
+  return rows;
+}
+
+/**
+ * BENCH_ONLY=pay-now: part 7 and the floor it is measured against, printed on their own (the
+ * other parts' figures stay as the last full run left them).
+ */
+async function payNowOnly(
+  browser: Browser,
+  storageState: StorageState,
+  run: { startedAt: string; machine: ReturnType<typeof describeMachine> },
+): Promise<string> {
+  progress("1. the floor app's /submit → /landed");
+  await sandbox.latency(0);
+  const floor = await floorSubmitToLanded(browser);
+  const rows = await payNowRows(browser, storageState);
+  const m = run.machine;
+  return (
+    `\nRevKeen Portal Starter — BENCH_ONLY=pay-now npm run bench (${run.startedAt})\n` +
+      `machine: ${m.cpu} × ${m.cores}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}, Chromium ${m.chromium}\n\n` +
+      formatPayNow(rows, floor)
+  );
+}
+
 async function main(): Promise<number> {
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -182,9 +221,13 @@ async function main(): Promise<number> {
       return 0;
     }
     const results = await bench();
+    if (typeof results === "string") {
+      process.stdout.write(results);
+      return 0;
+    }
     results.seconds = (performance.now() - started) / 1000;
     writeResults(results);
-    process.stdout.write(`\n${formatReport(results)}`);
+    process.stdout.write(`\n${formatReport(results)}\n${formatPayNow(results.payNow, results.clickFloor)}`);
     return 0;
   } catch (error) {
     process.stderr.write(`\nbench did not complete: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

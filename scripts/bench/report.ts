@@ -1,4 +1,5 @@
 // The printed tables and bench-results/latest.json.
+import type { PayNowRow } from "./pay-now";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, type as osType, release, arch } from "node:os";
 import { join } from "node:path";
@@ -62,6 +63,8 @@ export interface Results {
     /** Why there are no entitlement rows. */
     entitlementsSkipped: string | null;
   };
+  /** 7. "Pay now" → RevKeen's checkout page, per latency. */
+  payNow: PayNowRow[];
 }
 
 export interface PortalPart {

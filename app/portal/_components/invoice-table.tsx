@@ -1,16 +1,20 @@
 import type { Route } from "next";
 import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
+import { isPayable } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { Badge } from "./badge";
 import { PortalLink } from "./navigation-pending";
+import { PayNowForm } from "./pay-now-form";
 
 type InvoiceTableProps = {
   invoices: PortalInvoice[];
   locale: string;
   /** Named by a visible caption, or by a heading already on the page (its id), never both. */
   label: { caption: string } | { headingId: string };
+  /** "Pay now" on each open invoice, under this page's key; left out where the merchant does not offer it. */
+  payNowKey?: string | null;
 };
 
 /**
@@ -18,7 +22,7 @@ type InvoiceTableProps = {
  * labelled (portal.css). The explicit roles keep it a table for assistive technology when CSS
  * changes how its parts are displayed.
  */
-export function InvoiceTable({ invoices, locale, label }: InvoiceTableProps) {
+export function InvoiceTable({ invoices, locale, label, payNowKey = null }: InvoiceTableProps) {
   const named = "caption" in label ? { "aria-label": label.caption } : { "aria-labelledby": label.headingId };
   return (
     <div className="table-scroll" role="region" tabIndex={0} {...named}>
@@ -65,6 +69,14 @@ export function InvoiceTable({ invoices, locale, label }: InvoiceTableProps) {
               </td>
               <td role="cell" data-label="Amount due" className="numeric">
                 {formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}
+                {payNowKey !== null && isPayable(invoice) && (
+                  <PayNowForm
+                    className="table-action"
+                    invoiceId={invoice.id}
+                    describes={payNowDescription(invoice, locale)}
+                    idempotencyKey={payNowKey}
+                  />
+                )}
               </td>
             </tr>
           ))}
@@ -72,4 +84,10 @@ export function InvoiceTable({ invoices, locale, label }: InvoiceTableProps) {
       </table>
     </div>
   );
+}
+
+/** Which invoice a "Pay now" is for, where several share a page. */
+export function payNowDescription(invoice: PortalInvoice, locale: string): string {
+  const amount = formatMoney(invoice.amount_due ?? invoice.total, invoice.currency, locale);
+  return [`invoice ${invoice.invoice_number ?? ""}`.trim(), amount].filter(Boolean).join(", ");
 }

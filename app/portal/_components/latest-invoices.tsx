@@ -7,7 +7,8 @@ import { InvoiceTable } from "./invoice-table";
 import { RefreshProblem } from "./refresh-problem";
 import { useInvoices } from "./use-portal-data";
 
-export function LatestInvoices({ locale }: { locale: string }) {
+/** `payNowKey`: "Pay now" on open invoices, under this page's key; null where it is not offered. */
+export function LatestInvoices({ locale, payNowKey }: { locale: string; payNowKey: string | null }) {
   const { data, error } = useInvoices({ limit: ALL_ITEMS_LIMIT });
   const latest = (data?.data ?? []).slice(0, LATEST_INVOICES_SHOWN);
   return (
@@ -17,7 +18,7 @@ export function LatestInvoices({ locale }: { locale: string }) {
         <EmptyState title="You have no invoices yet.">Invoices appear here once you are billed.</EmptyState>
       ) : (
         <>
-          <InvoiceTable invoices={latest} label={{ headingId: "latest-heading" }} locale={locale} />
+          <InvoiceTable invoices={latest} label={{ headingId: "latest-heading" }} locale={locale} payNowKey={payNowKey} />
           <p>
             <PortalLink href="/portal/invoices">All invoices</PortalLink>
           </p>

@@ -1,5 +1,6 @@
 "use client";
 // The portal's SWR hooks, one per API resource, keyed by the same portalKeys the pages use.
+import { useRef } from "react";
 import useSWR from "swr";
 import type { PortalFetchError } from "@/lib/browser/portal-fetch-error";
 import { portalFetcher } from "@/lib/browser/portal-fetcher";
@@ -25,8 +26,22 @@ export function useInvoices(query: ListQuery) {
   return useSWR<ListBody<PortalInvoice>, PortalFetchError>(portalKeys.invoices(query), portalFetcher);
 }
 
-export function useInvoice(id: string) {
-  return useSWR<DataBody<PortalInvoice>, PortalFetchError>(portalKeys.invoice(id), portalFetcher);
+/** While a payment is being confirmed, how often the invoice is asked for again, and for how many times at most. */
+export const PAID_POLL_INTERVAL_MS = 2_000;
+export const PAID_POLL_LIMIT = 60;
+
+/**
+ * One invoice. `untilPaid`: asked for again every PAID_POLL_INTERVAL_MS until it is paid, at most
+ * PAID_POLL_LIMIT times (a payment RevKeen takes longer to confirm is left to "Check again").
+ */
+export function useInvoice(id: string, { untilPaid = false }: { untilPaid?: boolean } = {}) {
+  const polls = useRef(0);
+  return useSWR<DataBody<PortalInvoice>, PortalFetchError>(portalKeys.invoice(id), portalFetcher, {
+    refreshInterval: (latest) => (untilPaid && latest?.data.status !== "paid" && polls.current < PAID_POLL_LIMIT ? PAID_POLL_INTERVAL_MS : 0),
+    onSuccess: () => {
+      polls.current += 1;
+    },
+  });
 }
 
 export function useMandates() {

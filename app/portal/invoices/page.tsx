@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { parseListQuery } from "@/lib/shared/portal-api/input";
 import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/shared/portal-api/keys";
@@ -29,7 +31,7 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/portal/
         <h1>Invoices</h1>
         <PageSizeLinks limit={query.limit} />
       </div>
-      <InvoiceList query={query} locale={customerLocale(customer.locale)} />
+      <InvoiceList query={query} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} />
     </PortalSWRConfig>
   );
 }

@@ -14,16 +14,25 @@ function firstValue(header: string | null): string | null {
 
 /** `request` is a Request, or a server action's `{ headers: await headers() }`. */
 export function isSameOrigin(request: Pick<Request, "headers">, env: OriginSettings): boolean {
+  return sameSiteOrigin(request, env) !== null;
+}
+
+/**
+ * This site's origin as the request's own Origin names it, once checked to be this site; null for
+ * anything else. What the app builds its own absolute addresses on (RevKeen's checkout sends the
+ * customer back to them), so a forged Host never becomes one.
+ */
+export function sameSiteOrigin(request: Pick<Request, "headers">, env: OriginSettings): string | null {
   const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return false;
+  if (!origin || origin === "null") return null;
   let claimed: URL;
   try {
     claimed = new URL(origin);
   } catch {
-    return false;
+    return null;
   }
-  if (env.AUTH_URL) return claimed.origin === new URL(env.AUTH_URL).origin;
+  if (env.AUTH_URL) return claimed.origin === new URL(env.AUTH_URL).origin ? claimed.origin : null;
   const proxyNamesHost = Boolean(env.AUTH_TRUST_HOST) || env.VERCEL === "1";
   const host = (proxyNamesHost ? firstValue(request.headers.get("x-forwarded-host")) : null) ?? request.headers.get("host");
-  return host !== null && claimed.host === host;
+  return host !== null && claimed.host === host ? claimed.origin : null;
 }

@@ -13,8 +13,11 @@ import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
 import { log } from "@/lib/server/logging/log";
 import type { WebhookEvent } from "./webhook-event";
 
-/** Events that change what a customer has: subscriptions, invoices, payment methods, mandates, a completed checkout (and the customer itself, below). */
-const ABOUT_BILLING = /^((subscription|invoice|payment_method|customer\.payment_method|mandate)\.|checkout\.session\.completed$)/;
+/**
+ * Event families that change what a customer has: subscriptions, invoices, payments, payment
+ * methods, mandates, a completed checkout (and the customer itself, below).
+ */
+const ABOUT_BILLING = /^(subscription|invoice|payment|payment_method|customer\.payment_method|mandate|checkout\.session)\./;
 
 /** A customer that asks to be linked: its metadata names a user (checked against the signature below). */
 const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string() }).loose() });

@@ -112,6 +112,12 @@ describe("receiving a webhook", () => {
     expect(revalidateTag).toHaveBeenCalledWith(`revkeen:customer:${ADA}`, { expire: 0 });
   });
 
+  it.each(["invoice.paid", "checkout.session.completed", "payment.succeeded"])("drops the paying customer's cache on %s", async (type) => {
+    const body = event(type, { id: "cs_or_in_1", customer_id: ADA, status: "complete" }, `evt_${type}`);
+    expect((await deliver(body, sign(body))).status).toBe(200);
+    expect(revalidateTag).toHaveBeenCalledWith(`revkeen:customer:${ADA}`, { expire: 0 });
+  });
+
   it("acknowledges and ignores an event type it has no use for", async () => {
     const body = event("meter.created", { id: "meter" });
     expect((await deliver(body, sign(body))).status).toBe(200);

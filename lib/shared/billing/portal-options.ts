@@ -1,6 +1,6 @@
-// What the portal offers. This is the file to edit: the cancel form and its server action both
-// read it, so a choice taken away here is also refused by the action (a hand-made request cannot
-// end a subscription now when the page does not offer it).
+// What the portal offers. This is the file to edit: the forms and their server actions both read
+// it, so a choice taken away here is also refused by the action (a hand-made request cannot end a
+// subscription now, or start a payment, when the page does not offer it).
 // The session length is an environment variable instead (REVKEEN_PORTAL_TTL_MINUTES), so it can
 // differ per deployment without a code change.
 
@@ -34,6 +34,11 @@ export type PortalOptions = {
   readonly dunningMessage: boolean;
   /** Show the customer's cards and bank accounts on file on the overview, with a warning when the default card will not last to a plan's next payment. */
   readonly paymentMethods: boolean;
+  /**
+   * "Pay now" on every open invoice: the customer pays it on RevKeen's hosted checkout page.
+   * Off: no button anywhere, and the action refuses a hand-made request.
+   */
+  readonly payNow: boolean;
 };
 
 /** What the cancel form and the cancel API read. */
@@ -53,4 +58,5 @@ export const portalOptions: PortalOptions = {
   planNames: true,
   dunningMessage: true,
   paymentMethods: true,
+  payNow: true,
 };

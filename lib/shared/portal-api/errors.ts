@@ -42,6 +42,10 @@ export const portalErrorCodes = {
     message: "Ending a subscription straight away is not offered. It can end at the end of the current period.",
   },
   "invoice:not_found": { status: 404, message: "We could not find that invoice." },
+  "invoice:already_paid": { status: 409, message: "This invoice is already paid. Nothing more was charged." },
+  "invoice:void": { status: 409, message: "This invoice was cancelled, so there is nothing to pay." },
+  "invoice:not_payable": { status: 409, message: "This invoice can't be paid here. Please contact us." },
+  "invoice:pay_now_off": { status: 403, message: "Paying invoices is not offered here. Please contact us." },
   "mandate:not_found": { status: 404, message: "We could not find that Direct Debit." },
   "mandate:self_service_off": {
     status: 403,

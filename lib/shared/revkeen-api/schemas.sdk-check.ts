@@ -2,6 +2,9 @@
 // so an upstream that follows the SDK never fails our parsing, and every body the app sends
 // must be one the SDK's request types allow. `npm run typecheck` enforces it.
 import type {
+  CheckoutSessionsCreateData,
+  CheckoutSessionsCreateResponse,
+  CheckoutSessionsGetResponse,
   CustomerCreateResponse,
   CustomerRetrieveResponse,
   EntitlementCheckResponse,
@@ -23,6 +26,7 @@ import type {
   SubscriptionListResponse,
   SubscriptionRetrieveResponse,
 } from "@revkeen/sdk";
+import type { CheckoutSession, CreateCheckoutSessionBody, CreatedCheckoutSession } from "./checkout-sessions";
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "./customer-portal";
 import type { CancelMandateBody, MandateCodeSent, MandateVerification, PortalMandate, ReauthorizeMandateBody, VerifyMandateCodeBody } from "./mandates";
 import type { EntitlementCheck, MerchantCustomer } from "./merchant";
@@ -55,4 +59,7 @@ export type SdkAgreement = [
   Sends<NonNullable<CustomerPortalMandatesCancelData["body"]>, CancelMandateBody>,
   Sends<CustomerPortalMandatesReauthorizeVerifyOtpData["body"], VerifyMandateCodeBody>,
   Sends<CustomerPortalMandatesReauthorizeData["body"], ReauthorizeMandateBody>,
+  Accepts<CreatedCheckoutSession, CheckoutSessionsCreateResponse["data"]>,
+  Accepts<CheckoutSession, CheckoutSessionsGetResponse["data"]>,
+  Sends<NonNullable<CheckoutSessionsCreateData["body"]>, CreateCheckoutSessionBody>,
 ];

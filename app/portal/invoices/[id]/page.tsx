@@ -1,5 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { checkoutReturnOutcome } from "@/lib/server/checkout/checkout-return";
+import { CHECKOUT_RETURN_PARAM, CHECKOUT_RETURN_VALUE } from "@/lib/shared/billing/pay-now";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
@@ -11,14 +15,20 @@ import { PortalSWRConfig } from "../../_components/portal-swr-config";
 
 export const metadata: Metadata = { title: "Invoice" };
 
-export default async function InvoicePage({ params }: PageProps<"/portal/invoices/[id]">) {
+export default async function InvoicePage({ params, searchParams }: PageProps<"/portal/invoices/[id]">) {
   const { id } = await params;
+  const returned = (await searchParams)[CHECKOUT_RETURN_PARAM] === CHECKOUT_RETURN_VALUE;
   // Checked before anything else: a malformed id never reaches RevKeen.
   if (!isResourceId(id)) notFound();
-  const [customer, invoice] = await loadPortalPage(`/portal/invoices/${id}`, (token) => Promise.all([readCustomer(token), readInvoice(token, id)]));
+  const path = returned ? `/portal/invoices/${id}?${CHECKOUT_RETURN_PARAM}=${CHECKOUT_RETURN_VALUE}` : `/portal/invoices/${id}`;
+  // A renewal on the way back from checkout comes back to the return.
+  const [customer, invoice] = await loadPortalPage(path, (token) => Promise.all([readCustomer(token), readInvoice(token, id)]));
+  // Back from RevKeen's checkout: how it went, asked of RevKeen (the address only marks the return).
+  const outcome = returned ? await checkoutReturnOutcome(invoice) : null;
+  const checkout = outcome === null ? null : { outcome, href: path };
   return (
     <PortalSWRConfig fallback={{ [portalKeys.invoice(id)]: dataBody(invoice) }}>
-      <InvoiceDetails id={id} locale={customerLocale(customer.locale)} />
+      <InvoiceDetails id={id} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} checkout={checkout} />
     </PortalSWRConfig>
   );
 }

@@ -1,21 +1,41 @@
 "use client";
 
+import { useEffect, useRef } from "react";
+import { useSWRConfig } from "swr";
+import { isPayable, type CheckoutOutcome } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
 import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
 import { Badge } from "../../_components/badge";
 import { DetailRow } from "../../_components/detail-row";
 import { RefreshProblem } from "../../_components/refresh-problem";
+import { payNowDescription } from "../../_components/invoice-table";
+import { PayNowForm } from "../../_components/pay-now-form";
 import { useInvoice } from "../../_components/use-portal-data";
+import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
+import { CheckoutReturn } from "./checkout-return";
 
-export function InvoiceDetails({ id, locale }: { id: string; locale: string }) {
-  const { data, error } = useInvoice(id);
+type InvoiceDetailsProps = {
+  id: string;
+  locale: string;
+  /** "Pay now" under this page's key; null where the merchant does not offer it. */
+  payNowKey: string | null;
+  /** Back from RevKeen's checkout: how it went, and this page's address to check again. */
+  checkout: { outcome: CheckoutOutcome | "unchecked"; href: string } | null;
+};
+
+export function InvoiceDetails({ id, locale, payNowKey, checkout }: InvoiceDetailsProps) {
+  const waiting = checkout !== null && (checkout.outcome === "confirming" || checkout.outcome === "unchecked");
+  const { data, error } = useInvoice(id, { untilPaid: waiting });
   const invoice = data?.data;
+  const paid = invoice?.status === "paid";
+  usePaymentFollowed(id, waiting && paid);
   if (!invoice) return <RefreshProblem error={error} />;
   const money = (amount: number | null) => formatMoney(amount, invoice.currency, locale);
   return (
     <div className="stack">
       <h1>Invoice {invoice.invoice_number ?? ""}</h1>
+      {checkout !== null && <CheckoutReturn outcome={checkout.outcome} paid={paid} checkAgainHref={checkout.href} />}
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="invoice-dates-heading">
         <h2 id="invoice-dates-heading">Summary</h2>
@@ -28,6 +48,9 @@ export function InvoiceDetails({ id, locale }: { id: string; locale: string }) {
           <DetailRow term="Due date">{formatDate(invoice.due_date, locale)}</DetailRow>
           <DetailRow term="Paid on">{formatDate(invoice.paid_at, locale)}</DetailRow>
         </dl>
+        {payNowKey !== null && isPayable(invoice) && (
+          <PayNowForm invoiceId={invoice.id} describes={payNowDescription(invoice, locale)} idempotencyKey={payNowKey} />
+        )}
       </section>
       <section className="card stack" aria-labelledby="invoice-amounts-heading">
         <h2 id="invoice-amounts-heading">Amounts</h2>
@@ -42,4 +65,16 @@ export function InvoiceDetails({ id, locale }: { id: string; locale: string }) {
       </section>
     </div>
   );
+}
+
+/** A payment confirmed while the page was open: the lists and plans in SWR's cache are stale too. */
+function usePaymentFollowed(id: string, confirmed: boolean) {
+  const { mutate } = useSWRConfig();
+  const done = useRef(false);
+  useEffect(() => {
+    if (!confirmed || done.current) return;
+    done.current = true;
+    const own = portalKeys.invoice(id);
+    void mutate((key) => typeof key === "string" && key !== own && (key.startsWith("/api/portal/invoices") || holdsSubscriptions(key)));
+  }, [confirmed, id, mutate]);
 }

@@ -8,8 +8,8 @@ import { InvoiceTable } from "../../_components/invoice-table";
 import { RefreshProblem } from "../../_components/refresh-problem";
 import { useInvoices } from "../../_components/use-portal-data";
 
-/** One page of invoices with links to the pages around it. */
-export function InvoiceList({ query, locale }: { query: ListQuery; locale: string }) {
+/** One page of invoices with links to the pages around it; "Pay now" on open ones under `payNowKey` (null: not offered). */
+export function InvoiceList({ query, locale, payNowKey }: { query: ListQuery; locale: string; payNowKey: string | null }) {
   const { data, error } = useInvoices(query);
   const invoices = data?.data ?? [];
   const paged = query.starting_after !== undefined || query.ending_before !== undefined;
@@ -21,7 +21,7 @@ export function InvoiceList({ query, locale }: { query: ListQuery; locale: strin
           {paged ? "Go back to the first page to see your latest invoices." : "Invoices appear here once you are billed."}
         </EmptyState>
       ) : (
-        <InvoiceTable invoices={invoices} label={{ caption: "Invoices, newest first" }} locale={locale} />
+        <InvoiceTable invoices={invoices} label={{ caption: "Invoices, newest first" }} locale={locale} payNowKey={payNowKey} />
       )}
       {data && <InvoicePager links={pageLinks(query, data)} />}
     </div>

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { IDLE } from "@/lib/shared/portal-api/action-state";
+import { payNowAction } from "../invoices/actions";
+import { OutcomeStatus } from "./outcome-status";
+import { useHydrated } from "./use-hydrated";
+import { useScriptedSubmit } from "./use-scripted-submit";
+
+type PayNowFormProps = {
+  invoiceId: string;
+  /** Which invoice, for the button's name where several are on one page (its number and amount). */
+  describes: string;
+  /** Made by the server with the page: one intent per invoice per rendering, however often it is pressed. */
+  idempotencyKey: string;
+  className?: string;
+};
+
+/**
+ * "Pay now", with or without JavaScript: one server action (payNowAction) that sends the customer
+ * to RevKeen's checkout page. Without JavaScript the form is plain HTML; with it the page sends it
+ * by script, once however often it is pressed. Only a refusal comes back, said beside the button.
+ */
+export function PayNowForm({ invoiceId, describes, idempotencyKey, className }: PayNowFormProps) {
+  const hydrated = useHydrated();
+  const [state, dispatch, pending] = useActionState(payNowAction, IDLE);
+  const form = useScriptedSubmit(dispatch, pending);
+  const outcome = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // Keyboard and screen-reader users land on the refusal.
+    if (state.status === "failed") outcome.current?.focus();
+  }, [state]);
+
+  const message = !pending && state.status === "failed" ? `We couldn't start your payment. ${state.message}` : null;
+
+  return (
+    <div className={["stack-tight", className].filter(Boolean).join(" ")}>
+      <form action={dispatch} onSubmit={(event) => form.submit(event)}>
+        <input type="hidden" name="invoiceId" value={invoiceId} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
+          {pending ? "Opening checkout…" : "Pay now"}
+          <span className="visually-hidden">, {describes}</span>
+        </button>
+      </form>
+      <OutcomeStatus ref={outcome} testId="pay-now-status" tone={message === null ? null : "error"} pending={pending} pendingText="Opening the payment page…">
+        {message !== null && <span>{message}</span>}
+        {message !== null && hydrated && (
+          <>
+            {" "}
+            <button type="button" className="button-link" onClick={() => form.resend()}>
+              Try again
+            </button>
+          </>
+        )}
+      </OutcomeStatus>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { serverEnv } from "@/lib/env/server";
+import { startCheckout } from "@/lib/server/checkout/start-checkout";
+import { portalAction } from "@/lib/server/portal-actions/portal-action";
+import { sameSiteOrigin } from "@/lib/server/security/request-origin";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+
+/**
+ * "Pay now": sends the customer to RevKeen's hosted checkout for one of her open invoices. It
+ * answers only refusals; on success it redirects, once the checkout is created and remembered.
+ */
+export const payNowAction = portalAction({
+  input: z.object({ invoiceId: z.uuid() }),
+  invalid: "invoice:not_found",
+  // Off in lib/shared/billing/portal-options.ts: refused here too, whatever the request.
+  refuse: () => (portalOptions.payNow ? null : "invoice:pay_now_off"),
+  keyed: true,
+  page: ({ invoiceId }) => `/portal/invoices/${invoiceId}`,
+  run: async ({ invoiceId }, { user, idempotencyKey }): Promise<never> => {
+    // portalAction has checked the Origin already: this is this site's own.
+    const siteOrigin = sameSiteOrigin({ headers: await headers() }, serverEnv());
+    if (siteOrigin === null) throw new PortalError("portal:forbidden");
+    redirect(await startCheckout(user, invoiceId, idempotencyKey, siteOrigin));
+  },
+});
