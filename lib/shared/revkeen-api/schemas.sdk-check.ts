@@ -18,10 +18,15 @@ import type {
   CustomerPortalMandatesReauthorizeVerifyOtpResponse,
   CustomerPortalSubscriptionsGetResponse,
   CustomerPortalSubscriptionsListResponse,
+  SubscriptionsCreateData,
+  SubscriptionsCreateResponse,
+  SubscriptionsUpdateData,
+  SubscriptionsUpdateResponse,
 } from "@revkeen/sdk";
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "./customer-portal";
 import type { CancelMandateBody, MandateCodeSent, MandateVerification, PortalMandate, ReauthorizeMandateBody, VerifyMandateCodeBody } from "./mandates";
 import type { EntitlementCheck, MerchantCustomer } from "./merchant";
+import type { ChangedSubscription, CreateSubscriptionBody, KeepSubscriptionBody } from "./subscription-changes";
 import type { PortalList } from "./wire";
 
 type Accepts<Ours, Theirs extends Ours> = Theirs;
@@ -44,4 +49,8 @@ export type SdkAgreement = [
   Sends<NonNullable<CustomerPortalMandatesCancelData["body"]>, CancelMandateBody>,
   Sends<CustomerPortalMandatesReauthorizeVerifyOtpData["body"], VerifyMandateCodeBody>,
   Sends<CustomerPortalMandatesReauthorizeData["body"], ReauthorizeMandateBody>,
+  Accepts<ChangedSubscription, SubscriptionsUpdateResponse["data"]>,
+  Accepts<ChangedSubscription, SubscriptionsCreateResponse["data"]>,
+  Sends<NonNullable<SubscriptionsUpdateData["body"]>, KeepSubscriptionBody>,
+  Sends<NonNullable<SubscriptionsCreateData["body"]>, CreateSubscriptionBody>,
 ];

@@ -31,6 +31,8 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
         cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
         // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
         idempotencyKey={randomUUID()}
+        // "Keep my plan" is an intent of its own, with its own key.
+        keepPlanKey={portalOptions.keepPlan ? randomUUID() : null}
       />
     </PortalSWRConfig>
   );
