@@ -22,11 +22,18 @@ import type {
   SubscriptionsCreateResponse,
   SubscriptionsUpdateData,
   SubscriptionsUpdateResponse,
+  CustomerPaymentMethodsListResponse,
+  ProductRetrieveResponse,
+  SubscriptionListResponse,
+  SubscriptionRetrieveResponse,
 } from "@revkeen/sdk";
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "./customer-portal";
 import type { CancelMandateBody, MandateCodeSent, MandateVerification, PortalMandate, ReauthorizeMandateBody, VerifyMandateCodeBody } from "./mandates";
 import type { EntitlementCheck, MerchantCustomer } from "./merchant";
 import type { ChangedSubscription, CreateSubscriptionBody, KeepSubscriptionBody } from "./subscription-changes";
+import type { MerchantSubscription, MerchantSubscriptionList } from "./merchant-subscriptions";
+import type { PaymentMethodList } from "./payment-methods";
+import type { Product } from "./products";
 import type { PortalList } from "./wire";
 
 type Accepts<Ours, Theirs extends Ours> = Theirs;
@@ -46,6 +53,10 @@ export type SdkAgreement = [
   Accepts<PortalMandate, CustomerPortalMandatesReauthorizeResponse["data"]>,
   Accepts<MandateCodeSent, CustomerPortalMandatesReauthorizeSendOtpResponse>,
   Accepts<MandateVerification, CustomerPortalMandatesReauthorizeVerifyOtpResponse>,
+  Accepts<MerchantSubscriptionList, SubscriptionListResponse>,
+  Accepts<MerchantSubscription, SubscriptionRetrieveResponse["data"]>,
+  Accepts<Product, ProductRetrieveResponse["data"]>,
+  Accepts<PaymentMethodList, CustomerPaymentMethodsListResponse>,
   Sends<NonNullable<CustomerPortalMandatesCancelData["body"]>, CancelMandateBody>,
   Sends<CustomerPortalMandatesReauthorizeVerifyOtpData["body"], VerifyMandateCodeBody>,
   Sends<CustomerPortalMandatesReauthorizeData["body"], ReauthorizeMandateBody>,
