@@ -1,6 +1,6 @@
 // The API under /v2: the customer-portal operations (Direct Debit mandates included) and the
-// merchant's customer and entitlement operations, with routing, faults, and the call log around
-// the operation handlers.
+// merchant's customer, entitlement, product, subscription and payment-method operations, with
+// routing, faults, and the call log around the operation handlers.
 import { randomUUID } from "node:crypto";
 import { toIso } from "../data/calendar";
 import { cancelSubscription } from "./cancel-subscription";
@@ -13,7 +13,10 @@ import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault }
 import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "./mandate-reauthorize";
 import { cancelMandate, listMandates } from "./mandates";
 import type { OperationInput, OperationName } from "./operations";
+import { getMerchantSubscription, listMerchantSubscriptions } from "./merchant-subscriptions";
+import { listPaymentMethods } from "./payment-methods";
 import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
+import { getProduct, listProducts } from "./products";
 import type { Reply } from "../http/reply";
 import { matchRoute, type Route } from "../http/router";
 
@@ -54,6 +57,17 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   { pattern: new RegExp(`^/v2/customers/${SEGMENT}$`), methods: { GET: { operation: "customers.get", run: getCustomerById } } },
   { pattern: /^\/v2\/entitlements\/check$/, methods: { GET: { operation: "entitlements.check", run: checkEntitlement } } },
   { pattern: /^\/v2\/entitlements$/, methods: { GET: { operation: "entitlements.list", run: listEntitlements } } },
+  {
+    pattern: new RegExp(`^/v2/customers/${SEGMENT}/payment-methods$`),
+    methods: { GET: { operation: "payment_methods.list", run: listPaymentMethods } },
+  },
+  { pattern: /^\/v2\/products$/, methods: { GET: { operation: "products.list", run: listProducts } } },
+  { pattern: new RegExp(`^/v2/products/${SEGMENT}$`), methods: { GET: { operation: "products.get", run: getProduct } } },
+  { pattern: /^\/v2\/subscriptions$/, methods: { GET: { operation: "merchant_subscriptions.list", run: listMerchantSubscriptions } } },
+  {
+    pattern: new RegExp(`^/v2/subscriptions/${SEGMENT}$`),
+    methods: { GET: { operation: "merchant_subscriptions.get", run: getMerchantSubscription } },
+  },
 ];
 
 /** Belt and braces: a secret misplaced in a query string still never reaches the log. */

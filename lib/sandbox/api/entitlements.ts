@@ -1,7 +1,8 @@
 // GET /v2/entitlements/check and GET /v2/entitlements, with the merchant key: what a customer's
-// subscriptions give them. A plan grants benefits; an active, trialing or past-due subscription
-// grants access, a canceled one does not, and a scheduled cancel keeps access until its date
-// (the subscription stays active until then).
+// subscriptions give them. A plan grants its product's benefits; an active, trialing or past-due
+// subscription grants access, a canceled or incomplete one does not, nor one whose dunning has
+// restricted access, and a scheduled cancel keeps access until its date (the subscription stays
+// active until then).
 import { z } from "zod";
 import type { SandboxContext } from "../entry/context";
 import { requireMerchantKey } from "./credentials";
@@ -19,6 +20,14 @@ const BENEFITS: Record<string, { name: string; description: string; benefit_type
 };
 
 const GRANTING_STATUSES = new Set(["active", "trialing", "past_due"]);
+
+function grantsAccess(record: SubscriptionRecord): boolean {
+  return GRANTING_STATUSES.has(record.subscription.status) && record.dunning?.accessRestricted !== true;
+}
+
+function benefitsOf(context: SandboxContext, record: SubscriptionRecord): string[] {
+  return context.state.products.get(record.productId)?.benefits ?? [];
+}
 
 function benefitView(key: string) {
   const benefit = BENEFITS[key];
@@ -47,7 +56,7 @@ function customerOf(context: SandboxContext, id: string) {
 }
 
 function grantsOf(context: SandboxContext, customerId: string): SubscriptionRecord[] {
-  return [...context.state.subscriptions.values()].filter((record) => record.customerId === customerId && record.benefits.length > 0);
+  return [...context.state.subscriptions.values()].filter((record) => record.customerId === customerId && benefitsOf(context, record).length > 0);
 }
 
 export function checkEntitlement(context: SandboxContext, { request, url }: OperationInput): Reply {
@@ -55,17 +64,24 @@ export function checkEntitlement(context: SandboxContext, { request, url }: Oper
   const query = parseInput(checkQuerySchema, queryParams(url, ["customer_id", "benefit_key"]), "query");
   settle(context);
   const customer = customerOf(context, query.customer_id);
-  const granting = grantsOf(context, customer.id).filter((record) => record.benefits.includes(query.benefit_key));
-  const live = granting.find((record) => GRANTING_STATUSES.has(record.subscription.status));
+  const granting = grantsOf(context, customer.id).filter((record) => benefitsOf(context, record).includes(query.benefit_key));
+  const live = granting.find(grantsAccess);
+  const restricted = live ? undefined : granting.find((record) => record.dunning?.accessRestricted === true && record.subscription.status !== "canceled");
   const benefit = benefitView(query.benefit_key);
   return jsonReply(200, {
     data: {
       benefit_key: query.benefit_key,
       has_access: live !== undefined,
       access_level: live ? "full" : "none",
-      status: (live ?? granting[0])?.subscription.status ?? null,
+      status: restricted ? "restricted" : ((live ?? granting[0])?.subscription.status ?? null),
       benefit,
-      reason: live ? null : benefit === null ? "No plan grants this benefit." : "No current subscription grants this benefit.",
+      reason: live
+        ? null
+        : restricted
+          ? "Access is restricted until the plan's failed payment is made."
+          : benefit === null
+            ? "No plan grants this benefit."
+            : "No current subscription grants this benefit.",
     },
   });
 }
@@ -75,10 +91,11 @@ export function listEntitlements(context: SandboxContext, { request, url }: Oper
   const query = parseInput(listQuerySchema, queryParams(url, ["customer_id", "include_expired", "benefit_type", "category", "limit", "offset"]), "query");
   settle(context);
   const customer = customerOf(context, query.customer_id);
-  const all = grantsOf(context, customer.id).flatMap(({ subscription, benefits }) =>
-    benefits.map((key) => {
+  const all = grantsOf(context, customer.id).flatMap((record) =>
+    benefitsOf(context, record).map((key) => {
+      const subscription = record.subscription;
       const benefit = benefitView(key);
-      const hasAccess = GRANTING_STATUSES.has(subscription.status);
+      const hasAccess = grantsAccess(record);
       return {
         id: deterministicUuid(`entitlement:${subscription.id}:${key}`),
         customer_id: customer.id,

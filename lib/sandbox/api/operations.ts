@@ -16,6 +16,11 @@ export const OPERATION_NAMES = [
   "mandates.send_otp",
   "mandates.verify_otp",
   "mandates.reauthorize",
+  "products.get",
+  "products.list",
+  "merchant_subscriptions.list",
+  "merchant_subscriptions.get",
+  "payment_methods.list",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

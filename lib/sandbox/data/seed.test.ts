@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { portalCustomerSchema, portalInvoiceSchema, portalSubscriptionSchema } from "@/lib/shared/revkeen-api/customer-portal";
 import { portalMandateSchema } from "@/lib/shared/revkeen-api/mandates";
-import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, EMILIE_DU_CHATELET_ID, GRACE_HOPPER_ID, KENJI_SATO_ID, SANDBOX_MERCHANT_ID } from "./seed";
+import { deterministicUuid } from "./ids";
+import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_PRO, ADA_MANDATE_CANCELLED, createSeed, EMILIE_DU_CHATELET_ID, GRACE_HOPPER_ID, KENJI_SATO_ID, SANDBOX_MERCHANT_ID } from "./seed";
+import { PRODUCT_PRO } from "./seed-products";
 import { START } from "../entry/test-support";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -171,5 +173,57 @@ describe("the other demo customers", () => {
     expect(seed.customers.find((customer) => customer.id === EMILIE_DU_CHATELET_ID)).toMatchObject({ name: "Émilie du Châtelet", locale: "fr-FR", default_currency: "EUR" });
     expect(subscriptionsOf(EMILIE_DU_CHATELET_ID)).toEqual([expect.objectContaining({ status: "active", interval: "year", currency: "EUR" })]);
     expect(invoicesOf(EMILIE_DU_CHATELET_ID).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the catalogue", () => {
+  const products = new Map(seed.products.map((product) => [product.id, product]));
+  const nameOf = (key: string) => products.get(seed.subscriptions.find((record) => record.subscription.id === deterministicUuid(`subscription:${key}`))?.productId ?? "")?.name;
+
+  it("names every demo plan, each priced as its product", () => {
+    for (const { productId, subscription } of seed.subscriptions) {
+      const product = products.get(productId);
+      expect(product).toBeDefined();
+      expect([subscription.amount_minor, subscription.currency, subscription.interval, subscription.interval_count]).toEqual([product?.amountMinor, product?.currency, product?.interval, product?.intervalCount]);
+    }
+    expect(["ada:pro", "ada:eu-archive", "ada:team-trial", "ada:backup", "ada:analytics", "ada:legacy-support"].map(nameOf)).toEqual(["Pro", "Archive", "Team", "Backup", "Analytics", "Legacy support"]);
+    expect(["kenji:monthly", "kenji:yearly", "emilie:yearly"].map(nameOf)).toEqual(["スタンダード（月額）", "スタンダード（年額）", "Formule annuelle"]);
+  });
+
+  it("grants pro-reports through Pro and nothing through any other product", () => {
+    expect(seed.products.filter((product) => product.benefits.length > 0).map((product) => [product.id, product.benefits])).toEqual([[PRODUCT_PRO, ["pro-reports"]]]);
+    expect(seed.subscriptions.find((record) => record.subscription.id === ADA_PRO)?.productId).toBe(PRODUCT_PRO);
+  });
+});
+
+describe("the cards on file", () => {
+  const endOfExpiryMonth = (card: { expMonth: number; expYear: number }) => Date.UTC(card.expYear, card.expMonth, 1);
+
+  it.each([Date.UTC(2026, 0, 1), Date.UTC(2026, 1, 28, 23, 59), START, Date.UTC(2027, 11, 31, 23)])(
+    "keep Ada's default Visa valid now and expiring before her Archive plan renews, and her Mastercard expired, at %d",
+    (now) => {
+      const at = createSeed(now);
+      const adas = at.paymentMethods.filter((method) => method.customerId === ADA_LOVELACE_ID);
+      const visa = adas.find((method) => method.isDefault);
+      expect(visa?.card).toMatchObject({ brand: "visa", last4: "4242" });
+      const archive = at.subscriptions.find((record) => record.subscription.id === deterministicUuid("subscription:ada:eu-archive"))?.subscription;
+      expect(endOfExpiryMonth(visa?.card ?? { expMonth: 1, expYear: 1970 })).toBeGreaterThan(now);
+      expect(endOfExpiryMonth(visa?.card ?? { expMonth: 1, expYear: 9999 })).toBeLessThan(Date.parse(archive?.current_period_end ?? ""));
+      const mastercard = adas.find((method) => !method.isDefault);
+      expect(mastercard?.card).toMatchObject({ brand: "mastercard", last4: "4444" });
+      expect(endOfExpiryMonth(mastercard?.card ?? { expMonth: 12, expYear: 9999 })).toBeLessThanOrEqual(now);
+    },
+  );
+
+  it("give Grace none, and Kenji and Émilie one valid default card each", () => {
+    const holders = seed.paymentMethods.map((method) => [method.customerId, method.isDefault, endOfExpiryMonth(method.card) > START]);
+    expect(holders).toEqual(
+      expect.arrayContaining([
+        [KENJI_SATO_ID, true, true],
+        [EMILIE_DU_CHATELET_ID, true, true],
+      ]),
+    );
+    expect(seed.paymentMethods.filter((method) => method.customerId === GRACE_HOPPER_ID)).toEqual([]);
+    expect(seed.paymentMethods).toHaveLength(4);
   });
 });

@@ -4,13 +4,33 @@ import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/sh
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { addInterval, addMonths, daysToMs, toIso } from "./calendar";
 import { deterministicUuid } from "./ids";
-import type { InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
+import type { Dunning, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
+import { seedPaymentMethods } from "./seed-payment-methods";
+import {
+  PRODUCT_ANALYTICS,
+  PRODUCT_ARCHIVE,
+  PRODUCT_BACKUP,
+  PRODUCT_FORMULE_ANNUELLE,
+  PRODUCT_LEGACY_SUPPORT,
+  PRODUCT_PRO,
+  PRODUCT_STANDARD_MONTHLY,
+  PRODUCT_STANDARD_YEARLY,
+  PRODUCT_TEAM,
+  seedProduct,
+  seedProducts,
+} from "./seed-products";
 
 export const SANDBOX_MERCHANT_ID = deterministicUuid("merchant:portal-starter-demo");
 /** en-GB, GBP: many subscriptions in every state and 46 invoices (pagination, all badges). */
 export const ADA_LOVELACE_ID = deterministicUuid("customer:ada-lovelace");
 /** Ada's "Pro" plan, £12.00 a month: active, renewing, and the one that grants pro-reports. */
 export const ADA_PRO = deterministicUuid("subscription:ada:pro");
+/** Ada's "Backup" plan, £25.00 a month: past due, in dunning (2 of 4 retries made, the next in 3 days). */
+export const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
+/** Backup's failed renewal: open, £30.00 with VAT. */
+export const ADA_BACKUP_INVOICE = deterministicUuid("invoice:ada:backup:failed");
+/** Ada's "Analytics" plan, £15.00 a month: active, and scheduled to end with its period. */
+export const ADA_ANALYTICS = deterministicUuid("subscription:ada:analytics");
 /** Ada's Direct Debit at Barclays, account ending 4321: active, collecting in five days. */
 export const ADA_MANDATE_ACTIVE = deterministicUuid("mandate:ada:barclays");
 /** Ada's earlier Direct Debit, cancelled when she moved banks. */
@@ -26,11 +46,9 @@ const HOUR_MS = 3_600_000;
 
 interface SubscriptionSpec {
   key: string;
+  /** The product the plan is of; its price is the plan's price. */
+  product: string;
   status: "active" | "trialing" | "past_due" | "canceled";
-  currency: string;
-  amountMinor: number;
-  interval: "day" | "week" | "month" | "year";
-  intervalCount: number;
   periodStart: number;
   startedAt: number;
   trialEnd?: number;
@@ -38,20 +56,20 @@ interface SubscriptionSpec {
   periodEnd?: number;
   cancelAt?: number;
   canceledAt?: number;
-  /** What the plan grants (GET /v2/entitlements); nothing by default. */
-  benefits?: string[];
+  dunning?: Dunning;
 }
 
 function subscription(customerId: string, spec: SubscriptionSpec): SubscriptionRecord {
-  const periodEnd = spec.periodEnd ?? addInterval(spec.periodStart, spec.interval, spec.intervalCount);
+  const product = seedProduct(spec.product);
+  const periodEnd = spec.periodEnd ?? addInterval(spec.periodStart, product.interval, product.intervalCount);
   const data: PortalSubscription = {
     id: deterministicUuid(`subscription:${spec.key}`),
     object: "subscription",
     status: spec.status,
-    currency: spec.currency,
-    amount_minor: spec.amountMinor,
-    interval: spec.interval,
-    interval_count: spec.intervalCount,
+    currency: product.currency,
+    amount_minor: product.amountMinor,
+    interval: product.interval,
+    interval_count: product.intervalCount,
     billing_end_strategy: null,
     billing_max_cycles: null,
     current_period_start: toIso(spec.periodStart),
@@ -62,11 +80,22 @@ function subscription(customerId: string, spec: SubscriptionSpec): SubscriptionR
     started_at: toIso(spec.startedAt),
     created_at: toIso(spec.startedAt),
   };
-  return { customerId, cancellationReason: null, benefits: spec.benefits ?? [], subscription: data };
+  return {
+    customerId,
+    productId: product.id,
+    cancellationReason: null,
+    dunning: spec.dunning ?? null,
+    quantity: 1,
+    metadata: {},
+    updatedAt: spec.canceledAt ?? Math.max(spec.periodStart, spec.startedAt),
+    subscription: data,
+  };
 }
 
 interface InvoiceSpec {
   key: string;
+  /** The plan it bills (the main one when it bills several). */
+  subscription: string;
   status: "paid" | "open" | "void" | "uncollectible";
   currency: string;
   subtotal: number;
@@ -101,7 +130,7 @@ function invoice(customerId: string, spec: InvoiceSpec): InvoiceRecord {
     paid_at: paid ? toIso(spec.invoiceDate + 2 * HOUR_MS) : null,
     created_at: toIso(spec.invoiceDate),
   };
-  return { customerId, invoice: data };
+  return { customerId, subscriptionId: deterministicUuid(`subscription:${spec.subscription}`), invoice: data };
 }
 
 /** Newest first by a timestamp, ties broken by id (descending) so every order is total. */
@@ -137,15 +166,18 @@ function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" 
   const canceledOn = now - daysToMs(60);
   const analyticsAnchor = now - daysToMs(18);
   const analyticsEnd = addMonths(analyticsAnchor, 1);
+  // Backup's renewal payment failed 18 days ago; RevKeen retries weekly: 11 and 4 days ago (both
+  // failed), next in 3 days, then once more.
+  const backupDunning: Dunning = { startedAt: now - daysToMs(18), retryCount: 2, totalRetries: 4, nextRetryAt: now + daysToMs(3), accessRestricted: false };
   const subscriptions = [
     // "Pro", £12.00 a month, the customer's main plan.
-    subscription(id, { key: "ada:pro", status: "active", currency: "GBP", amountMinor: 1200, interval: "month", intervalCount: 1, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33), benefits: ["pro-reports"] }),
+    subscription(id, { key: "ada:pro", product: PRODUCT_PRO, status: "active", periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
     // A quarterly EUR plan bought the same day as Pro (equal created_at: the id breaks the tie).
-    subscription(id, { key: "ada:eu-archive", status: "active", currency: "EUR", amountMinor: 1200, interval: "month", intervalCount: 3, periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
-    subscription(id, { key: "ada:team-trial", status: "trialing", currency: "GBP", amountMinor: 4900, interval: "month", intervalCount: 1, periodStart: now - daysToMs(5), periodEnd: now + daysToMs(9), trialEnd: now + daysToMs(9), startedAt: now - daysToMs(5) }),
-    subscription(id, { key: "ada:backup", status: "past_due", currency: "GBP", amountMinor: 2500, interval: "month", intervalCount: 1, periodStart: pastDueAnchor, startedAt: addMonths(pastDueAnchor, -8) }),
-    subscription(id, { key: "ada:analytics", status: "active", currency: "GBP", amountMinor: 1500, interval: "month", intervalCount: 1, periodStart: analyticsAnchor, startedAt: addMonths(analyticsAnchor, -4), cancelAt: analyticsEnd }),
-    subscription(id, { key: "ada:legacy-support", status: "canceled", currency: "GBP", amountMinor: 800, interval: "month", intervalCount: 1, periodStart: addMonths(canceledOn, -1), periodEnd: canceledOn, startedAt: addMonths(canceledOn, -6), cancelAt: canceledOn, canceledAt: canceledOn }),
+    subscription(id, { key: "ada:eu-archive", product: PRODUCT_ARCHIVE, status: "active", periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),
+    subscription(id, { key: "ada:team-trial", product: PRODUCT_TEAM, status: "trialing", periodStart: now - daysToMs(5), periodEnd: now + daysToMs(9), trialEnd: now + daysToMs(9), startedAt: now - daysToMs(5) }),
+    subscription(id, { key: "ada:backup", product: PRODUCT_BACKUP, status: "past_due", periodStart: pastDueAnchor, startedAt: addMonths(pastDueAnchor, -8), dunning: backupDunning }),
+    subscription(id, { key: "ada:analytics", product: PRODUCT_ANALYTICS, status: "active", periodStart: analyticsAnchor, startedAt: addMonths(analyticsAnchor, -4), cancelAt: analyticsEnd }),
+    subscription(id, { key: "ada:legacy-support", product: PRODUCT_LEGACY_SUPPORT, status: "canceled", periodStart: addMonths(canceledOn, -1), periodEnd: canceledOn, startedAt: addMonths(canceledOn, -6), cancelAt: canceledOn, canceledAt: canceledOn }),
   ];
 
   const invoices: InvoiceRecord[] = [];
@@ -155,14 +187,14 @@ function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" 
     // Pro every month, Analytics for its last five months, Legacy support until it ended.
     const subtotal = 1200 + (k <= 4 ? 1500 : 0) + (k >= 2 && k <= 8 ? 800 : 0);
     const discount = k >= 20 && k <= 22 ? Math.round(subtotal / 10) : 0;
-    invoices.push(invoice(id, { key: `ada:gbp:${k}`, status: gbpStatus(k), currency: "GBP", subtotal, discount, taxRate: 20, invoiceDate: addMonths(proAnchor, -k), dueInDays: 30 }));
+    invoices.push(invoice(id, { key: `ada:gbp:${k}`, subscription: "ada:pro", status: gbpStatus(k), currency: "GBP", subtotal, discount, taxRate: 20, invoiceDate: addMonths(proAnchor, -k), dueInDays: 30 }));
   }
   for (let k = 0; k <= 30; k += 3) {
     // EU reverse charge: no VAT on the EUR plan.
-    invoices.push(invoice(id, { key: `ada:eur:${k}`, status: k === 12 ? "uncollectible" : "paid", currency: "EUR", subtotal: 1200, discount: 0, taxRate: 0, invoiceDate: addMonths(proAnchor, -k), dueInDays: 14 }));
+    invoices.push(invoice(id, { key: `ada:eur:${k}`, subscription: "ada:eu-archive", status: k === 12 ? "uncollectible" : "paid", currency: "EUR", subtotal: 1200, discount: 0, taxRate: 0, invoiceDate: addMonths(proAnchor, -k), dueInDays: 14 }));
   }
   // The failed renewal that put Backup past due: open and overdue.
-  invoices.push(invoice(id, { key: "ada:backup:failed", status: "open", currency: "GBP", subtotal: 2500, discount: 0, taxRate: 20, invoiceDate: addMonths(pastDueAnchor, -1), dueInDays: 14 }));
+  invoices.push(invoice(id, { key: "ada:backup:failed", subscription: "ada:backup", status: "open", currency: "GBP", subtotal: 2500, discount: 0, taxRate: 20, invoiceDate: addMonths(pastDueAnchor, -1), dueInDays: 14 }));
 
   const ada = customer(id, { email: "ada@example.com", name: "Ada Lovelace", phone: "+44 20 7946 0958", company_name: "Analytical Engines Ltd", default_currency: "GBP", locale: "en-GB" }, addMonths(proAnchor, -34));
   return { customers: [ada], subscriptions, invoices: numbered(invoices, "ADA") };
@@ -208,15 +240,15 @@ function kenjiSato(now: number): Pick<SeedData, "customers" | "subscriptions" | 
   const monthlyAnchor = now - daysToMs(7);
   const yearlyAnchor = now - daysToMs(40);
   const subscriptions = [
-    subscription(id, { key: "kenji:monthly", status: "active", currency: "JPY", amountMinor: 980, interval: "month", intervalCount: 1, periodStart: monthlyAnchor, startedAt: addMonths(monthlyAnchor, -6) }),
-    subscription(id, { key: "kenji:yearly", status: "active", currency: "JPY", amountMinor: 9800, interval: "year", intervalCount: 1, periodStart: yearlyAnchor, startedAt: addMonths(yearlyAnchor, -12) }),
+    subscription(id, { key: "kenji:monthly", product: PRODUCT_STANDARD_MONTHLY, status: "active", periodStart: monthlyAnchor, startedAt: addMonths(monthlyAnchor, -6) }),
+    subscription(id, { key: "kenji:yearly", product: PRODUCT_STANDARD_YEARLY, status: "active", periodStart: yearlyAnchor, startedAt: addMonths(yearlyAnchor, -12) }),
   ];
   const invoices: InvoiceRecord[] = [];
   for (let k = 0; k <= 6; k += 1) {
     // 10% consumption tax; yen have no minor unit, so 980 is ¥980.
-    invoices.push(invoice(id, { key: `kenji:monthly:${k}`, status: k === 3 ? "void" : "paid", currency: "JPY", subtotal: 980, discount: 0, taxRate: 10, invoiceDate: addMonths(monthlyAnchor, -k), dueInDays: 7 }));
+    invoices.push(invoice(id, { key: `kenji:monthly:${k}`, subscription: "kenji:monthly", status: k === 3 ? "void" : "paid", currency: "JPY", subtotal: 980, discount: 0, taxRate: 10, invoiceDate: addMonths(monthlyAnchor, -k), dueInDays: 7 }));
   }
-  invoices.push(invoice(id, { key: "kenji:yearly:0", status: "paid", currency: "JPY", subtotal: 9800, discount: 0, taxRate: 10, invoiceDate: yearlyAnchor, dueInDays: 7 }));
+  invoices.push(invoice(id, { key: "kenji:yearly:0", subscription: "kenji:yearly", status: "paid", currency: "JPY", subtotal: 9800, discount: 0, taxRate: 10, invoiceDate: yearlyAnchor, dueInDays: 7 }));
   const kenji = customer(id, { email: "kenji@example.com", name: "佐藤 健二", phone: "+81 3-1234-5678", company_name: "株式会社サトウ製作所", default_currency: "JPY", locale: "ja-JP" }, addMonths(monthlyAnchor, -6) - daysToMs(1));
   return { customers: [kenji], subscriptions, invoices: numbered(invoices, "KEN") };
 }
@@ -225,11 +257,11 @@ function emilieDuChatelet(now: number): Pick<SeedData, "customers" | "subscripti
   const id = EMILIE_DU_CHATELET_ID;
   const anchor = now - daysToMs(50);
   const subscriptions = [
-    subscription(id, { key: "emilie:yearly", status: "active", currency: "EUR", amountMinor: 9900, interval: "year", intervalCount: 1, periodStart: anchor, startedAt: addMonths(anchor, -24) }),
+    subscription(id, { key: "emilie:yearly", product: PRODUCT_FORMULE_ANNUELLE, status: "active", periodStart: anchor, startedAt: addMonths(anchor, -24) }),
   ];
   const invoices = [0, 1, 2].map((k) =>
     // The first year came with a 10% welcome discount.
-    invoice(id, { key: `emilie:yearly:${k}`, status: "paid", currency: "EUR", subtotal: 9900, discount: k === 2 ? 990 : 0, taxRate: 20, invoiceDate: addMonths(anchor, -12 * k), dueInDays: 30 }),
+    invoice(id, { key: `emilie:yearly:${k}`, subscription: "emilie:yearly", status: "paid", currency: "EUR", subtotal: 9900, discount: k === 2 ? 990 : 0, taxRate: 20, invoiceDate: addMonths(anchor, -12 * k), dueInDays: 30 }),
   );
   const emilie = customer(id, { email: "emilie@example.com", name: "Émilie du Châtelet", phone: "+33 1 23 45 67 89", company_name: null, default_currency: "EUR", locale: "fr-FR" }, addMonths(anchor, -24) - daysToMs(3));
   return { customers: [emilie], subscriptions, invoices: numbered(invoices, "EMI") };
@@ -244,5 +276,7 @@ export function createSeed(now: number): SeedData {
     subscriptions: parts.flatMap((part) => part.subscriptions),
     invoices: parts.flatMap((part) => part.invoices),
     mandates: adaMandates(now),
+    products: seedProducts(now),
+    paymentMethods: seedPaymentMethods(now, { ada: ADA_LOVELACE_ID, kenji: KENJI_SATO_ID, emilie: EMILIE_DU_CHATELET_ID }),
   };
 }

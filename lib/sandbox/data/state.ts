@@ -3,7 +3,7 @@
 // one place: another customer's object is simply not found.
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
-import type { CustomerDetails, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
+import type { CustomerDetails, InvoiceRecord, MandateRecord, PaymentMethodRecord, ProductRecord, SeedData, SubscriptionRecord } from "./records";
 import { newestFirst } from "./seed";
 
 export interface SandboxState {
@@ -13,6 +13,8 @@ export interface SandboxState {
   subscriptions: Map<string, SubscriptionRecord>;
   invoices: Map<string, InvoiceRecord>;
   mandates: Map<string, MandateRecord>;
+  products: Map<string, ProductRecord>;
+  paymentMethods: Map<string, PaymentMethodRecord>;
 }
 
 export function createState(seed: SeedData): SandboxState {
@@ -24,6 +26,8 @@ export function createState(seed: SeedData): SandboxState {
     subscriptions: new Map(copy.subscriptions.map((record) => [record.subscription.id, record])),
     invoices: new Map(copy.invoices.map((record) => [record.invoice.id, record])),
     mandates: new Map(copy.mandates.map((record) => [record.mandate.id, record])),
+    products: new Map(copy.products.map((record) => [record.id, record])),
+    paymentMethods: new Map(copy.paymentMethods.map((record) => [record.id, record])),
   };
 }
 
@@ -61,4 +65,16 @@ export function mandatesOf(state: SandboxState, customerId: string): PortalManda
 export function ownedMandate(state: SandboxState, customerId: string, id: string): MandateRecord | null {
   const record = state.mandates.get(id);
   return record && record.customerId === customerId ? record : null;
+}
+
+/** The customer's payment methods on file, the default first, then newest first. */
+export function paymentMethodsOf(state: SandboxState, customerId: string): PaymentMethodRecord[] {
+  return [...state.paymentMethods.values()]
+    .filter((record) => record.customerId === customerId)
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+}
+
+/** The customer's default payment method, null when they have none on file. */
+export function defaultPaymentMethod(state: SandboxState, customerId: string): PaymentMethodRecord | null {
+  return paymentMethodsOf(state, customerId).find((record) => record.isDefault) ?? null;
 }

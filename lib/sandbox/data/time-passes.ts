@@ -1,14 +1,17 @@
 // What happens in the merchant's world as the sandbox's clock moves, brought about whenever
 // someone looks: trials end, periods renew and are billed (a paid invoice each), scheduled
-// cancellations take effect, and each change sends the webhooks RevKeen would send for it.
+// cancellations take effect, failed payments are retried (dunning.ts), and each change sends the
+// webhooks RevKeen would send for it.
 import { randomUUID } from "node:crypto";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
+import { advanceDunning } from "./dunning";
 import { mandateEventObject } from "../api/mandate-access";
 import type { SandboxContext } from "../entry/context";
+import { invoiceEventObject, paymentEventObject } from "./payments";
 import type { SubscriptionRecord } from "./records";
 import { settleSubscription, type SubscriptionChange } from "./settle";
-import { invoicesOf } from "./state";
+import { defaultPaymentMethod, invoicesOf } from "./state";
 
 /** A clock moved years at once bills the latest periods only. */
 const MAX_BILLED_PERIODS = 12;
@@ -26,15 +29,42 @@ export function settle(context: SandboxContext): void {
   const now = context.clock.now();
   settleMandates(context, now);
   for (const record of context.state.subscriptions.values()) {
+    retryFailedPayment(context, record, now);
     const changes = settleSubscription(record.subscription, now);
     const billable = changes.filter((change) => change.kind !== "canceled").slice(-MAX_BILLED_PERIODS);
     for (const change of changes) {
       if (change.kind === "canceled") {
+        record.updatedAt = Date.parse(record.subscription.canceled_at ?? "") || now;
         context.webhooks.emit("subscription.canceled", subscriptionEventObject(record), { status: change.previousStatus });
       } else if (billable.includes(change)) {
+        record.updatedAt = change.periodStart;
         bill(context, record, change);
       }
     }
+  }
+}
+
+/**
+ * The retries of a past-due subscription that have fallen due, each failing against the oldest open
+ * invoice of the plan; the last restricts access (dunning.ts). A subscription that has ended is no
+ * longer retried.
+ */
+function retryFailedPayment(context: SandboxContext, record: SubscriptionRecord, now: number): void {
+  if (record.dunning === null) return;
+  if (record.subscription.status === "canceled") {
+    record.dunning = null;
+    return;
+  }
+  const owed = [...context.state.invoices.values()]
+    .filter((invoice) => invoice.subscriptionId === record.subscription.id && invoice.invoice.status === "open")
+    .sort((a, b) => (Date.parse(a.invoice.created_at) || 0) - (Date.parse(b.invoice.created_at) || 0))[0];
+  const method = defaultPaymentMethod(context.state, record.customerId);
+  for (const retry of advanceDunning(record.dunning, now)) {
+    record.updatedAt = retry.at;
+    if (!owed) continue;
+    context.webhooks.emit("invoice.payment_failed", invoiceEventObject(owed));
+    // A retry fails whatever is on file: in the sandbox, only paying the invoice ends dunning.
+    context.webhooks.emit("payment.failed", paymentEventObject(owed, method, "card_declined", retry.at));
   }
 }
 
@@ -86,7 +116,7 @@ function bill(context: SandboxContext, record: SubscriptionRecord, period: Extra
     paid_at: at,
     created_at: at,
   };
-  context.state.invoices.set(invoice.id, { customerId: record.customerId, invoice });
+  context.state.invoices.set(invoice.id, { customerId: record.customerId, subscriptionId: subscription.id, invoice });
   const object = { ...invoice, customer_id: record.customerId, subscription_id: subscription.id };
   context.webhooks.emit("invoice.created", { ...object, status: "open", amount_paid: 0, amount_due: invoice.total, paid_at: null });
   context.webhooks.emit("invoice.paid", object);

@@ -66,6 +66,17 @@ export function portal(sandbox: Sandbox, token: string, path: string, init: Requ
   return sandbox.handle(portalRequest(token, path, init));
 }
 
+/** A merchant-API call (`/v2/…` outside the portal) with the merchant key; JSON when there is a body. */
+export function merchant(sandbox: Sandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return sandbox.handle(
+    new Request(`${ORIGIN}/v2${path}`, {
+      method,
+      headers: { "x-api-key": MERCHANT_KEY, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+}
+
 /** A control request as the suite and the docs send it: JSON for every change. */
 export function control(sandbox: Sandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return sandbox.handle(

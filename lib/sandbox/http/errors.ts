@@ -46,7 +46,7 @@ export function errorReply(error: ApiError): Reply {
 }
 
 export function routeNotFound(): ApiError {
-  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers or /v2/entitlements).");
+  return new ApiError("route_not_found", "No such route: check the method and the path (API paths start with /v2/customer-portal/, /v2/customers, /v2/entitlements, /v2/products or /v2/subscriptions).");
 }
 
 export function methodNotAllowed(allow: string[]): ApiError {

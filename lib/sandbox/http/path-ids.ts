@@ -3,7 +3,7 @@
 import { ApiError } from "./errors";
 import { isUuid } from "../data/ids";
 
-export function requirePathId(value: string | undefined, noun: "subscription" | "invoice" | "customer" | "mandate"): string {
+export function requirePathId(value: string | undefined, noun: "subscription" | "invoice" | "customer" | "mandate" | "product"): string {
   if (value === undefined || !isUuid(value)) {
     throw new ApiError("invalid_request", `Invalid ${noun} id in the path: ${noun} ids are UUIDs.`);
   }
