@@ -2,7 +2,7 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
-export { ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
+export { ADA_ANALYTICS, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PRO, CUSTOMERS, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
 
 /**
  * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any
