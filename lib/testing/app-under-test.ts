@@ -246,6 +246,9 @@ export class SandboxControls {
   webhookFault = (kind: "duplicate" | "out_of_order" | "bad_signature" | "endpoint_down", count = 1) => this.call("POST", "webhooks/faults", { kind, count });
   /** Whether the merchant offers Direct Debit self-service (on after every reset). */
   directDebitSelfService = (on: boolean) => this.call("POST", "settings", { direct_debit_self_service: on });
+  /** Makes every card of a customer decline (or pay again): a subscription's first payment then fails. */
+  declines = (customerId: string, declines = true) =>
+    this.call<{ id: string; customer_id: string; declines: boolean }[]>("POST", "payment-methods/declines", { customer_id: customerId, declines });
   /** The codes sent to a customer, newest first. */
   emails = (customerId: string) => this.call<SentEmail[]>("GET", `emails?customer_id=${encodeURIComponent(customerId)}`);
   async latestCode(customerId: string): Promise<string> {

@@ -7,6 +7,7 @@ import { cancelSubscription } from "./cancel-subscription";
 import type { SandboxContext } from "../entry/context";
 import { createSession } from "./create-session";
 import { createCustomer, getCustomerById } from "./customers";
+import { createSubscription } from "./create-subscription";
 import { checkEntitlement, listEntitlements } from "./entitlements";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "../http/errors";
 import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "../controls/faults";
@@ -17,6 +18,7 @@ import { getMerchantSubscription, listMerchantSubscriptions } from "./merchant-s
 import { listPaymentMethods } from "./payment-methods";
 import { getCustomer, getInvoice, getSubscription, listInvoices, listSubscriptions } from "./portal-reads";
 import { getProduct, listProducts } from "./products";
+import { updateSubscription } from "./update-subscription";
 import type { Reply } from "../http/reply";
 import { matchRoute, type Route } from "../http/router";
 
@@ -63,10 +65,19 @@ const API_ROUTES: readonly Route<ApiOperation>[] = [
   },
   { pattern: /^\/v2\/products$/, methods: { GET: { operation: "products.list", run: listProducts } } },
   { pattern: new RegExp(`^/v2/products/${SEGMENT}$`), methods: { GET: { operation: "products.get", run: getProduct } } },
-  { pattern: /^\/v2\/subscriptions$/, methods: { GET: { operation: "merchant_subscriptions.list", run: listMerchantSubscriptions } } },
+  {
+    pattern: /^\/v2\/subscriptions$/,
+    methods: {
+      GET: { operation: "merchant_subscriptions.list", run: listMerchantSubscriptions },
+      POST: { operation: "merchant_subscriptions.create", run: createSubscription },
+    },
+  },
   {
     pattern: new RegExp(`^/v2/subscriptions/${SEGMENT}$`),
-    methods: { GET: { operation: "merchant_subscriptions.get", run: getMerchantSubscription } },
+    methods: {
+      GET: { operation: "merchant_subscriptions.get", run: getMerchantSubscription },
+      PATCH: { operation: "merchant_subscriptions.update", run: updateSubscription },
+    },
   },
 ];
 

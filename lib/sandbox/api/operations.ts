@@ -20,6 +20,8 @@ export const OPERATION_NAMES = [
   "products.list",
   "merchant_subscriptions.list",
   "merchant_subscriptions.get",
+  "merchant_subscriptions.update",
+  "merchant_subscriptions.create",
   "payment_methods.list",
 ] as const;
 

@@ -1,5 +1,5 @@
-// Development controls under /__sandbox: reset, time travel, fault injection, token
-// revocation, response shape, call counts, the mail the sandbox "sent". Unauthenticated by design: the sandbox holds
+// Development controls under /__sandbox: reset, time travel, fault injection, token revocation, declining cards,
+// response shape, call counts, the mail the sandbox "sent". Unauthenticated by design: the sandbox holds
 // only demo data, and the app serves them in a production build only when SANDBOX_CONTROLS says
 // so, and never while real people can sign in (app/%5F_sandbox/[...path]/route.ts). Another site's page must not drive them through a visitor's browser, so they answer only
 // requests that no other site started, and a change only as JSON (which a plain form cannot send).
@@ -10,6 +10,7 @@ import { describeCustomers } from "./demo-customers";
 import { ApiError, errorReply, methodNotAllowed, routeNotFound } from "../http/errors";
 import { faultRequestSchema } from "./faults";
 import { jsonReply, type Reply } from "../http/reply";
+import { setDeclines } from "./payment-method-declines";
 import { parseInput, parseJsonBody, queryParams, readBodyText } from "../http/request-input";
 import { matchRoute, type Route } from "../http/router";
 import { SESSION_SHAPES } from "../api/session-shape";
@@ -88,6 +89,7 @@ const CONTROL_INDEX = [
   "GET /__sandbox/cancellations",
   "GET|POST /__sandbox/settings { session_shape?, latency_ms?, direct_debit_self_service? }",
   "GET /__sandbox/emails?customer_id=",
+  "POST /__sandbox/payment-methods/declines { customer_id | payment_method_id, declines? }",
   "GET|DELETE /__sandbox/calls",
   "GET /__sandbox/webhooks",
   "POST /__sandbox/webhooks/{id}/resend",
@@ -178,6 +180,11 @@ const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
         return data(context.oneTimeCodes.emails(query.customer_id?.toLowerCase()));
       },
     },
+  },
+  {
+    // A card that declines: the way to play a failed first payment of POST /v2/subscriptions.
+    pattern: /^\/__sandbox\/payment-methods\/declines$/,
+    methods: { POST: (context, request) => setDeclines(context, request) },
   },
   {
     // Each webhook delivery, newest first: the event, every attempt and what the endpoint answered.

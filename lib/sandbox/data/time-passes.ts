@@ -16,9 +16,9 @@ import { defaultPaymentMethod, invoicesOf } from "./state";
 /** A clock moved years at once bills the latest periods only. */
 const MAX_BILLED_PERIODS = 12;
 
-/** A subscription as the merchant's API and its webhooks show it: with its customer. */
+/** A subscription as the merchant's webhooks show it: with its customer, product and metadata. */
 export function subscriptionEventObject(record: SubscriptionRecord): Record<string, unknown> {
-  return { ...structuredClone(record.subscription), customer_id: record.customerId };
+  return { ...structuredClone(record.subscription), customer_id: record.customerId, product_id: record.productId, metadata: structuredClone(record.metadata) };
 }
 
 /** Bacs takes about three working days to confirm new bank details: the sandbox takes three days. */
@@ -123,7 +123,7 @@ function bill(context: SandboxContext, record: SubscriptionRecord, period: Extra
 }
 
 /** The customer's next number in their own series (ADA-0047 after ADA-0046). */
-function nextInvoiceNumber(context: SandboxContext, customerId: string): string {
+export function nextInvoiceNumber(context: SandboxContext, customerId: string): string {
   const invoices = invoicesOf(context.state, customerId);
   const prefix = /^([A-Z]+)-\d+$/.exec(invoices[0]?.invoice_number ?? "")?.[1] ?? "INV";
   return `${prefix}-${String(invoices.length + 1).padStart(4, "0")}`;
