@@ -2,8 +2,8 @@ import type { Page } from "@playwright/test";
 import { ADA_ANALYTICS, ADA_PRO, CUSTOMERS, detail, expect, signIn, signInToPortal, test, webhookDelivered, type SandboxControls } from "./fixtures";
 
 /** The merchant's subscription writes, as the sandbox's call log names them. */
-const PATCH = "subscriptions.update";
-const CREATE = "subscriptions.create";
+const PATCH = "merchant_subscriptions.update";
+const CREATE = "merchant_subscriptions.create";
 
 async function callsOf(sandbox: SandboxControls, operation: string): Promise<number> {
   return (await sandbox.calls()).by_operation[operation] ?? 0;

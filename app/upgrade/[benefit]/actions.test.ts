@@ -39,7 +39,7 @@ vi.stubEnv("PORTAL_WRITES_PER_MINUTE_PER_USER", "3");
 const { subscribeAction } = await import("./actions");
 const { portalOptions } = await import("@/lib/shared/billing/portal-options");
 const { hasAccess } = await import("@/lib/server/entitlements/has-access");
-const { keepAnswer, cachedAnswer } = await import("@/lib/server/entitlements/entitlement-cache");
+const { keepAnswer, cachedAnswer, retireAnswers } = await import("@/lib/server/entitlements/entitlement-cache");
 const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
 const { cancelSubscription } = await import("@/lib/server/revkeen-api/customer-portal");
 const { listCustomerSubscriptions } = await import("@/lib/server/revkeen-api/merchant-subscriptions");
@@ -47,7 +47,7 @@ const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbo
 
 const BENEFIT = "pro-reports";
 /** The merchant's POST /subscriptions, as the sandbox's call log names it. */
-const CREATE = "subscriptions.create";
+const CREATE = "merchant_subscriptions.create";
 const creates = () => callCount(inProcessSandbox(), CREATE);
 const subscribe = (fields: Record<string, string>) => subscribeAction({ status: "idle" }, formData({ benefit: BENEFIT, next: "/reports", ...fields }));
 const proProduct = () => portalOptions.upgradeOffers[BENEFIT];
@@ -84,6 +84,8 @@ beforeEach(async () => {
   inProcessSandbox().reset();
   revalidateTag.mockClear();
   await adaCancelsProNow();
+  // Nothing an earlier test learnt about Ada's access is used: a fresh sandbox, fresh answers.
+  retireAnswers(ADA_LOVELACE_ID);
   await controlSandbox(inProcessSandbox(), "DELETE", "calls");
 });
 
@@ -152,6 +154,24 @@ describe("subscribing from a locked feature", () => {
     expect(await subscribe({ idempotencyKey })).toMatchObject({ status: "failed", code: "upstream:unavailable" });
     expect(await hasAccess(signedIn.user, BENEFIT)).toBe(false);
     expect(await redirectOf(subscribe({ idempotencyKey }))).toBe("/reports");
+    expect(await hasAccess(signedIn.user, BENEFIT)).toBe(true);
+  });
+
+  it("says a declined card was declined and grants nothing; once the card pays, a new intent subscribes", async () => {
+    await controlSandbox(inProcessSandbox(), "POST", "payment-methods/declines", { customer_id: ADA_LOVELACE_ID, declines: true });
+    const declinedKey = randomUUID();
+    expect(await subscribe({ idempotencyKey: declinedKey })).toEqual({
+      status: "failed",
+      code: "upgrade:card_declined",
+      message: "Your card was declined, so your plan hasn't changed. Try again, or use another card.",
+    });
+    expect(await hasAccess(signedIn.user, BENEFIT)).toBe(false);
+    expect((await adasPro()).map((subscription) => subscription.status)).not.toContain("active");
+
+    await controlSandbox(inProcessSandbox(), "POST", "payment-methods/declines", { customer_id: ADA_LOVELACE_ID, declines: false });
+    // RevKeen answers a key as it answered it first: the form sends a new one after a decline.
+    expect(await subscribe({ idempotencyKey: declinedKey })).toMatchObject({ status: "failed", code: "upgrade:card_declined" });
+    expect(await redirectOf(subscribe({ idempotencyKey: randomUUID() }))).toBe("/reports");
     expect(await hasAccess(signedIn.user, BENEFIT)).toBe(true);
   });
 

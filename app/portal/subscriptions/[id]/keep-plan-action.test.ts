@@ -32,7 +32,7 @@ const { customerCacheTag } = await import("@/lib/server/entitlements/customer-ca
 const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
 
 /** The merchant's PATCH /subscriptions/{id}, as the sandbox's call log names it. */
-const PATCH = "subscriptions.update";
+const PATCH = "merchant_subscriptions.update";
 const patches = () => callCount(inProcessSandbox(), PATCH);
 const keep = (fields: Record<string, string>) => keepPlanAction({ status: "idle" }, formData({ subscriptionId: ADA_PRO, ...fields }));
 
