@@ -3,7 +3,7 @@ import { expect, test as base, type APIRequestContext, type Page } from "@playwr
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls, signedWebhookHeaders } from "../lib/testing/app-under-test";
 import { SANDBOX_URL } from "./urls";
 
-export { ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
+export { ADA_ANALYTICS, ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
 
 /**
  * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any

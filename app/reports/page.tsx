@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ManageBillingForm } from "@/app/_components/manage-billing-form";
+import { UpgradeOfferCard } from "@/app/_components/upgrade-offer";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { hasAccess } from "@/lib/server/entitlements/has-access";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
@@ -12,7 +13,8 @@ const PRO_REPORTS = "pro-reports";
 
 /**
  * A paid feature of your app, gated by what the customer's plan grants in RevKeen. Copy this:
- * `hasAccess(user, "<your benefit key>")` on the server, and a way to upgrade when it says no.
+ * `hasAccess(user, "<your benefit key>")` on the server, and <UpgradeOfferCard> when it says no
+ * (name the product that grants the benefit in lib/shared/billing/portal-options.ts).
  */
 export default async function ReportsPage() {
   const user = await currentUser();
@@ -45,6 +47,7 @@ export default async function ReportsPage() {
         <section className="card stack" aria-labelledby="locked-heading" data-testid="reports-locked">
           <h2 id="locked-heading">Reports come with the Pro plan</h2>
           <p>Your current plan does not include reports. Choose a plan with them, or check your billing.</p>
+          <UpgradeOfferCard benefit={PRO_REPORTS} next="/reports" />
           <ManageBillingForm next="/portal/subscriptions" />
         </section>
       )}

@@ -153,6 +153,8 @@ export const CUSTOMERS = {
 
 /** Ada Lovelace's active £12.00 monthly plan: renews, nothing scheduled, the one to cancel. */
 export const ADA_PRO = deterministicUuid("subscription:ada:pro");
+/** Ada's £15.00 monthly Analytics plan: active, set to end with its period, the one to keep. */
+export const ADA_ANALYTICS = deterministicUuid("subscription:ada:analytics");
 
 /** Ada's Barclays Direct Debit (active, collecting soon) and her Lloyds one (cancelled). */
 export const ADA_MANDATE = deterministicUuid("mandate:ada:barclays");

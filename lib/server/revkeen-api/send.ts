@@ -23,7 +23,7 @@ type Credential = { kind: "merchant" } | { kind: "portal"; token: string };
 
 type Call<T> = {
   operation: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   path: string;
   query?: ListQuery;
   /** Other query parameters, for the merchant's operations. */

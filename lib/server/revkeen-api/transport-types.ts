@@ -8,7 +8,7 @@ import "server-only";
  * undici: once that Request object is garbage collected, which can happen while fetch is still
  * waiting, the timeout no longer aborts anything (nodejs/node#55428, nodejs/undici#3644).
  */
-export type UpstreamInit = { method: "GET" | "POST"; headers: Headers; body?: string; signal: AbortSignal };
+export type UpstreamInit = { method: "GET" | "POST" | "PATCH"; headers: Headers; body?: string; signal: AbortSignal };
 /** What ./send.ts reads of an answer; a fetch Response is one. */
 export type UpstreamResponse = { status: number; ok: boolean; headers: { get(name: string): string | null }; text(): Promise<string> };
 export type Transport = (url: URL, init: UpstreamInit) => Promise<UpstreamResponse>;

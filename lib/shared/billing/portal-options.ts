@@ -39,6 +39,23 @@ export type PortalOptions = {
    * Off: no button anywhere, and the action refuses a hand-made request.
    */
   readonly payNow: boolean;
+  /**
+   * "Keep my plan" on a subscription set to end at the period's end: the end is taken back and
+   * the plan renews again. Off: not offered, and its action refuses.
+   */
+  readonly keepPlan: boolean;
+  /**
+   * Which of your RevKeen products grants which benefit: a feature locked behind a benefit named
+   * here offers that product, with "Subscribe" (charged to the customer's default card on file).
+   * A benefit not named here offers your pricing page alone. Keys are benefit keys, values
+   * RevKeen product ids.
+   */
+  readonly upgradeOffers: Readonly<Record<string, string>>;
+  /**
+   * Your pricing page, for a customer who cannot subscribe here (no card on file): an https
+   * address, or a path on this site such as "/pricing".
+   */
+  readonly pricingPage: string;
 };
 
 /** What the cancel form and the cancel API read. */
@@ -59,4 +76,11 @@ export const portalOptions: PortalOptions = {
   dunningMessage: true,
   paymentMethods: true,
   payNow: true,
+  /**
+  keepPlan: true,
+  upgradeOffers: {
+    // The demo's Pro product (npm run dev without a key). Put your own product's id here.
+    "pro-reports": "31b3bca6-ab48-47de-8835-d95cefcca781",
+  },
+  pricingPage: "/pricing",
 };

@@ -41,6 +41,20 @@ export const portalErrorCodes = {
     status: 403,
     message: "Ending a subscription straight away is not offered. It can end at the end of the current period.",
   },
+  "subscription:keep_not_offered": {
+    status: 403,
+    message: "A plan that is set to end can't be kept from here. Please contact us.",
+  },
+  "subscription:already_ended": { status: 409, message: "This subscription has already ended, so it can't be kept." },
+  "upgrade:not_offered": { status: 404, message: "We could not find that plan." },
+  "upgrade:no_payment_method": {
+    status: 409,
+    message: "There is no card on file to pay with. Choose a plan on our pricing page instead.",
+  },
+  "upgrade:card_declined": {
+    status: 402,
+    message: "Your card was declined, so your plan hasn't changed. Try again, or use another card.",
+  },
   "invoice:not_found": { status: 404, message: "We could not find that invoice." },
   "invoice:already_paid": { status: 409, message: "This invoice is already paid. Nothing more was charged." },
   "invoice:void": { status: 409, message: "This invoice was cancelled, so there is nothing to pay." },

@@ -21,6 +21,10 @@ import type {
   CustomerPortalMandatesReauthorizeVerifyOtpResponse,
   CustomerPortalSubscriptionsGetResponse,
   CustomerPortalSubscriptionsListResponse,
+  SubscriptionsCreateData,
+  SubscriptionsCreateResponse,
+  SubscriptionsUpdateData,
+  SubscriptionsUpdateResponse,
   CustomerPaymentMethodsListResponse,
   ProductRetrieveResponse,
   SubscriptionListResponse,
@@ -30,6 +34,7 @@ import type { CheckoutSession, CreateCheckoutSessionBody, CreatedCheckoutSession
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "./customer-portal";
 import type { CancelMandateBody, MandateCodeSent, MandateVerification, PortalMandate, ReauthorizeMandateBody, VerifyMandateCodeBody } from "./mandates";
 import type { EntitlementCheck, MerchantCustomer } from "./merchant";
+import type { ChangedSubscription, CreateSubscriptionBody, KeepSubscriptionBody } from "./subscription-changes";
 import type { MerchantSubscription, MerchantSubscriptionList } from "./merchant-subscriptions";
 import type { PaymentMethodList } from "./payment-methods";
 import type { Product } from "./products";
@@ -62,4 +67,8 @@ export type SdkAgreement = [
   Accepts<CreatedCheckoutSession, CheckoutSessionsCreateResponse["data"]>,
   Accepts<CheckoutSession, CheckoutSessionsGetResponse["data"]>,
   Sends<NonNullable<CheckoutSessionsCreateData["body"]>, CreateCheckoutSessionBody>,
+  Accepts<ChangedSubscription, SubscriptionsUpdateResponse["data"]>,
+  Accepts<ChangedSubscription, SubscriptionsCreateResponse["data"]>,
+  Sends<NonNullable<SubscriptionsUpdateData["body"]>, KeepSubscriptionBody>,
+  Sends<NonNullable<SubscriptionsCreateData["body"]>, CreateSubscriptionBody>,
 ];

@@ -38,11 +38,13 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
       <PlanDetailsProvider details={details}>
         <SubscriptionDetails
-        id={id}
-        locale={locale}
-        cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
-        // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
-        idempotencyKey={randomUUID()}
+          id={id}
+          locale={locale}
+          cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
+          // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
+          idempotencyKey={randomUUID()}
+          // "Keep my plan" is an intent of its own, with its own key.
+          keepPlanKey={portalOptions.keepPlan ? randomUUID() : null}
         />
       </PlanDetailsProvider>
     </PortalSWRConfig>

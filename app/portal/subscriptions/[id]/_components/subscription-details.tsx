@@ -1,6 +1,7 @@
 "use client";
 
 import { CancelSubscription } from "./cancel-subscription";
+import { KeepPlan } from "./keep-plan";
 import { RefreshProblem } from "../../../_components/refresh-problem";
 import { SubscriptionBadges } from "../../../_components/subscription-badges";
 import { SubscriptionFacts } from "../../../_components/subscription-facts";
@@ -17,9 +18,11 @@ type SubscriptionDetailsProps = {
   cancelOptions: CancelOptions;
   /** Made by the server with the page: the cancel form's first intent. */
   idempotencyKey: string;
+  /** The "Keep my plan" form's first intent; null when the merchant does not offer it. */
+  keepPlanKey: string | null;
 };
 
-export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey, keepPlanKey }: SubscriptionDetailsProps) {
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
   if (!subscription) return <RefreshProblem error={error} />;
@@ -40,6 +43,7 @@ export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey 
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
       <DunningNotice subscription={subscription} locale={locale} />
+      {keepPlanKey !== null && <KeepPlan subscription={subscription} locale={locale} idempotencyKey={keepPlanKey} />}
       <CancelSubscription subscription={subscription} locale={locale} options={cancelOptions} idempotencyKey={idempotencyKey} />
     </div>
   );

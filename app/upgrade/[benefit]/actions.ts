@@ -1,0 +1,51 @@
+"use server";
+
+import type { Route } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { customerIdForUser } from "@/lib/server/billing-account/customer-id-for-user";
+import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
+import { hasAccess } from "@/lib/server/entitlements/has-access";
+import { portalAction } from "@/lib/server/portal-actions/portal-action";
+import { createSubscription } from "@/lib/server/revkeen-api/subscription-changes";
+import { cardToCharge, offeredProductId } from "@/lib/server/upgrades/upgrade-offer";
+import { safeLocalPath } from "@/lib/shared/paths/safe-path";
+import { PortalError } from "@/lib/shared/portal-api/errors";
+import { upgradePath } from "@/lib/shared/paths/upgrade-path";
+
+/** A subscription that is neither of these after its first charge was not paid for. */
+const PAID = new Set(["active", "trialing"]);
+
+const subscribeInput = z.object({
+  // The benefit, never the product: the server maps it through the portal options.
+  benefit: z.string().max(200),
+  next: z.string().max(2000).optional(),
+});
+
+/**
+ * Subscribes the signed-in user's customer to the product that grants `benefit`, charged to their
+ * default card on file, then opens the feature. One subscription per rendering of the form
+ * (its Idempotency-Key), and none at all for a customer who already has the benefit.
+ */
+export const subscribeAction = portalAction({
+  input: subscribeInput,
+  refuse: ({ benefit }) => (offeredProductId(benefit) === null ? "upgrade:not_offered" : null),
+  keyed: true,
+  page: ({ benefit, next }) => upgradePath(benefit, next),
+  run: async ({ benefit, next }, { user, idempotencyKey }): Promise<never> => {
+    const feature = safeLocalPath(next) as Route;
+    const customerId = await customerIdForUser(user);
+    if (customerId === null) throw new PortalError("portal:no_account");
+    // A second press after the first went through, or a second tab: nothing more to buy.
+    if (await hasAccess(user, benefit)) redirect(feature);
+    const productId = offeredProductId(benefit);
+    if (productId === null) throw new PortalError("upgrade:not_offered");
+    const card = await cardToCharge(customerId);
+    if (card === null) throw new PortalError("upgrade:no_payment_method");
+    const created = await createSubscription({ customerId, productId, paymentMethodId: card.id }, idempotencyKey);
+    // The feature's gate asks RevKeen on the next page, not when the webhooks come.
+    dropCustomerCaches(customerId);
+    if (!PAID.has(created.status)) throw new PortalError("upgrade:card_declined");
+    redirect(feature);
+  },
+});

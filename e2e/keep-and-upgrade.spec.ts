@@ -1,0 +1,184 @@
+import type { Page } from "@playwright/test";
+import { ADA_ANALYTICS, ADA_PRO, CUSTOMERS, detail, expect, signIn, signInToPortal, test, webhookDelivered, type SandboxControls } from "./fixtures";
+
+/** The merchant's subscription writes, as the sandbox's call log names them. */
+const PATCH = "merchant_subscriptions.update";
+const CREATE = "merchant_subscriptions.create";
+
+async function callsOf(sandbox: SandboxControls, operation: string): Promise<number> {
+  return (await sandbox.calls()).by_operation[operation] ?? 0;
+}
+
+/** How many events of `type` the sandbox has sent since its reset: one per change it made. */
+async function eventsOf(sandbox: SandboxControls, type: string): Promise<number> {
+  return (await sandbox.webhooks()).filter((delivery) => delivery.event_type === type).length;
+}
+
+async function signInWithoutScripts(page: Page, name: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+}
+
+/** Ada ends her Pro plan now in the portal, as a customer would: the reports lock. */
+async function cancelProNow(page: Page, scripted = true): Promise<void> {
+  await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+  if (scripted) await page.getByRole("button", { name: "Cancel subscription" }).click();
+  const form = page.getByRole("form", { name: "Confirm cancellation" });
+  await form.getByRole("radio", { name: /^Now/ }).check();
+  await form.getByRole("button", { name: "Confirm cancellation" }).click();
+  await expect(page.getByTestId("cancel-status")).toHaveText("Your subscription has been canceled.");
+}
+
+async function expectReportsLocked(page: Page): Promise<void> {
+  await page.goto("/reports");
+  const locked = page.getByTestId("reports-locked");
+  await expect(locked).toContainText("Reports come with the Pro plan");
+  await expect(locked.getByTestId("upgrade-offer-card")).toContainText(/^Pro: £12\.00 per month/);
+}
+
+test.describe("Keep my plan", () => {
+  test("Ada keeps the plan she had set to end: the end date gives way to the renewal date, announced and focused", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_ANALYTICS}`);
+    await expect(detail(page, "Ends on")).toBeVisible();
+    const renewal = await detail(page, "Current period").textContent();
+    await sandbox.resetCalls();
+
+    await page.getByRole("form", { name: "Keep my plan" }).getByRole("button", { name: "Keep my plan" }).click();
+
+    const status = page.getByTestId("keep-status");
+    await expect(status).toHaveText(/^You're keeping your plan\. It renews on .+\.$/);
+    await expect(status).toBeFocused();
+    await expect(detail(page, "Ends on")).toHaveCount(0);
+    await expect(detail(page, "Renews on")).toHaveText(renewal?.split(" – ")[1] ?? "");
+    await expect(page.getByRole("button", { name: "Keep my plan" })).toHaveCount(0);
+    expect(await callsOf(sandbox, PATCH)).toBe(1);
+    await webhookDelivered(sandbox, "subscription.updated");
+
+    // It stays kept on a fresh load.
+    await page.reload();
+    await expect(detail(page, "Renews on")).toBeVisible();
+    await expect(detail(page, "Ends on")).toHaveCount(0);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the same form keeps the plan once however often it is sent, and says so", async ({ page, sandbox }) => {
+      await signInWithoutScripts(page, CUSTOMERS.rich);
+      await page.goto(`/portal/subscriptions/${ADA_ANALYTICS}`);
+      await sandbox.resetCalls();
+      // An impatient double press sends the same rendering of the form, so the same key, twice.
+      await page.getByRole("form", { name: "Keep my plan" }).getByRole("button", { name: "Keep my plan" }).dblclick();
+
+      await expect(page.getByTestId("keep-status")).toHaveText(/^You're keeping your plan\. It renews on .+\.$/);
+      await expect(detail(page, "Renews on")).toBeVisible();
+      await expect(detail(page, "Ends on")).toHaveCount(0);
+      expect(await eventsOf(sandbox, "subscription.updated")).toBe(1);
+    });
+  });
+});
+
+test.describe("Upgrading from a locked feature", () => {
+  test("Grace, with no card on file, is told so and sent to the pricing page, with nothing created", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.empty);
+    await sandbox.resetCalls();
+    await expectReportsLocked(page);
+    await page.getByTestId("reports-locked").getByRole("link", { name: "Subscribe" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Subscribe to Pro" })).toBeVisible();
+    await expect(page.getByTestId("upgrade-no-card")).toHaveText("There's no card on file that we can charge, so you can't subscribe here.");
+    await expect(page.getByRole("button", { name: "Subscribe" })).toHaveCount(0);
+    await page.getByRole("link", { name: "See plans and pricing" }).click();
+    await expect(page).toHaveURL(/\/pricing$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Plans and pricing" })).toBeVisible();
+    expect(await callsOf(sandbox, CREATE)).toBe(0);
+  });
+
+  test("Ada cancels Pro, subscribes again from the reports, and they open on the next page", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await cancelProNow(page);
+    await expectReportsLocked(page);
+    await page.getByTestId("reports-locked").getByRole("link", { name: "Subscribe" }).click();
+
+    await expect(page.getByTestId("upgrade-charge")).toHaveText("£12.00 will be charged today to your Visa ending in 4242, then £12.00 per month until you cancel.");
+    await sandbox.resetCalls();
+    await page.getByRole("form", { name: "Confirm subscription" }).getByRole("button", { name: "Subscribe" }).dblclick();
+
+    await expect(page).toHaveURL(/\/reports$/);
+    await expect(page.getByTestId("reports")).toBeVisible();
+    expect(await eventsOf(sandbox, "subscription.created")).toBe(1);
+    await webhookDelivered(sandbox, "subscription.created");
+    await webhookDelivered(sandbox, "invoice.paid");
+  });
+
+  test("the reports open even when RevKeen's webhooks are late: the action dropped the cached answer itself", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await cancelProNow(page);
+    await webhookDelivered(sandbox, "subscription.canceled");
+    await expectReportsLocked(page);
+    // Every webhook from here on fails to reach the app, for now.
+    await sandbox.webhookFault("endpoint_down", 10);
+    await page.goto("/upgrade/pro-reports?next=%2Freports");
+    await page.getByRole("button", { name: "Subscribe" }).click();
+
+    await expect(page).toHaveURL(/\/reports$/);
+    await expect(page.getByTestId("reports")).toBeVisible();
+    const late = (await sandbox.webhooks()).filter((delivery) => delivery.event_type === "subscription.created");
+    expect(late.map((delivery) => delivery.state)).not.toContain("delivered");
+  });
+
+  test("Ada's reports do not open when RevKeen refuses the subscription; she is told, and it works when she tries again", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await cancelProNow(page);
+    await page.goto("/upgrade/pro-reports?next=%2Freports");
+    await sandbox.fault({ operation: CREATE, status: 503, count: 2 });
+    await page.getByRole("button", { name: "Subscribe" }).click();
+
+    const status = page.getByTestId("subscribe-status");
+    await expect(status).toHaveText("We couldn't start your subscription. Billing is not reachable right now. Please try again.");
+    await expect(status).toBeFocused();
+    await expect(page).toHaveURL(/\/upgrade\/pro-reports/);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByTestId("reports")).toBeVisible();
+  });
+
+  test("a declined card is said on the form and opens nothing; with the card paying again, Subscribe works", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await cancelProNow(page);
+    const ada = await sandbox.customerId(CUSTOMERS.rich);
+    await sandbox.declines(ada);
+    await page.goto("/upgrade/pro-reports?next=%2Freports");
+    await page.getByRole("button", { name: "Subscribe" }).click();
+
+    const status = page.getByTestId("subscribe-status");
+    await expect(status).toHaveText("We couldn't start your subscription. Your card was declined, so your plan hasn't changed. Try again, or use another card.");
+    await expect(status).toBeFocused();
+    expect(await (await page.request.get("/reports")).text()).toContain('data-testid="reports-locked"');
+
+    // The same form again: it sends a new key, since RevKeen would answer the declined one as before.
+    await sandbox.declines(ada, false);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page).toHaveURL(/\/reports$/);
+    await expect(page.getByTestId("reports")).toBeVisible();
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("Ada subscribes with the plain form, once however often it is sent, and the reports open", async ({ page, sandbox }) => {
+      await signInWithoutScripts(page, CUSTOMERS.rich);
+      await cancelProNow(page, false);
+      await expectReportsLocked(page);
+      await page.getByTestId("reports-locked").getByRole("link", { name: "Subscribe" }).click();
+      await sandbox.resetCalls();
+      await page.getByRole("form", { name: "Confirm subscription" }).getByRole("button", { name: "Subscribe" }).dblclick();
+
+      await expect(page).toHaveURL(/\/reports$/);
+      await expect(page.getByTestId("reports")).toBeVisible();
+      expect(await eventsOf(sandbox, "subscription.created")).toBe(1);
+    });
+  });
+});
