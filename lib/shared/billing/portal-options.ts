@@ -76,7 +76,6 @@ export const portalOptions: PortalOptions = {
   dunningMessage: true,
   paymentMethods: true,
   payNow: true,
-  /**
   keepPlan: true,
   upgradeOffers: {
     // The demo's Pro product (npm run dev without a key). Put your own product's id here.
