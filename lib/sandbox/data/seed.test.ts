@@ -58,7 +58,9 @@ describe("seed objects", () => {
     }
     for (const { invoice } of seed.invoices) {
       expect(portalInvoiceSchema.strict().parse(invoice)).toEqual(invoice);
-      expect(Object.keys(invoice).sort()).toEqual(Object.keys(portalInvoiceSchema.shape).sort());
+      // subscription_id is read when RevKeen sends it, but its documents do not have it: the
+      // sandbox answers as documented, so the app is tested without it.
+      expect(Object.keys(invoice).sort()).toEqual(Object.keys(portalInvoiceSchema.shape).filter((key) => key !== "subscription_id").sort());
     }
     for (const { mandate } of seed.mandates) {
       expect(portalMandateSchema.strict().parse(mandate)).toEqual(mandate);

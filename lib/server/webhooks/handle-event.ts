@@ -15,9 +15,10 @@ import type { WebhookEvent } from "./webhook-event";
 
 /**
  * Event families that change what a customer has: subscriptions, invoices, payments, payment
- * methods, mandates, a completed checkout (and the customer itself, below).
+ * methods, mandates, a completed checkout (and the customer itself, below). An expired or abandoned
+ * checkout changes nothing the customer has.
  */
-const ABOUT_BILLING = /^(subscription|invoice|payment|payment_method|customer\.payment_method|mandate|checkout\.session)\./;
+const ABOUT_BILLING = /^((subscription|invoice|payment|payment_method|customer\.payment_method|mandate)\.|checkout\.session\.completed$)/;
 
 /** A customer that asks to be linked: its metadata names a user (checked against the signature below). */
 const createdCustomer = z.object({ id: z.uuid(), metadata: z.object({ app_user_id: z.string() }).loose() });
