@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 type SdkSubscription = SubscriptionsGetResponse["data"];
 
 /** RevKeen's subscription plus what the sandbox also answers: the PATCH-able fields and the interval count. */
-export type MerchantSubscription = SdkSubscription & {
+type MerchantSubscription = SdkSubscription & {
   interval_count: number | null;
   cancel_at_period_end: boolean;
   metadata: Record<string, unknown>;
@@ -26,7 +26,7 @@ function phaseOf(dunning: Dunning): { phase: number; phase_label: string; phase_
   return { phase: 1, phase_label: "Retrying payment", phase_severity: "info" };
 }
 
-export function dunningView(dunning: Dunning | null, now: number): SdkSubscription["dunning"] {
+function dunningView(dunning: Dunning | null, now: number): SdkSubscription["dunning"] {
   if (dunning === null) return null;
   return {
     is_in_dunning: true,

@@ -123,3 +123,17 @@ describe("GET /v2/subscriptions", () => {
     expect([calls.by_operation["merchant_subscriptions.list"], calls.by_operation["merchant_subscriptions.get"], calls.by_operation["subscriptions.list"]]).toEqual([1, 2, 0]);
   });
 });
+
+describe("the merchant's subscription routes", () => {
+  it.each([
+    ["DELETE", `/subscriptions/${ADA_PRO}`, "GET, PATCH"],
+    ["PUT", "/subscriptions", "GET, POST"],
+    ["POST", `/products/${PRODUCT_PRO}`, "GET"],
+    ["POST", `/customers/${ADA_LOVELACE_ID}/payment-methods`, "GET"],
+  ])("answer %s %s with 405 and Allow: %s", async (method, path, allow) => {
+    const { sandbox } = setup();
+    const response = await merchant(sandbox, method, path);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe(allow);
+  });
+});

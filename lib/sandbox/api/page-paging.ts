@@ -18,12 +18,12 @@ export const pageQueryShape = {
   limit: wholeNumber(100).default(DEFAULT_LIMIT),
 };
 
-export interface PageQuery {
+interface PageQuery {
   page: number;
   limit: number;
 }
 
-export interface PageOf<Item> {
+interface PageOf<Item> {
   data: Item[];
   pagination: { page: number; limit: number; total: number; totalPages: number };
 }

@@ -14,7 +14,7 @@ import { paymentMethodsOf } from "../data/state";
 
 type PaymentMethod = CustomersPaymentMethodsListResponse["data"][number];
 
-export function paymentMethodView(record: PaymentMethodRecord, now: number): PaymentMethod {
+function paymentMethodView(record: PaymentMethodRecord, now: number): PaymentMethod {
   return {
     id: record.id,
     object: "payment_method",

@@ -21,7 +21,7 @@ const listQuerySchema = z.object({
   search: z.string().max(200, "must be at most 200 characters").optional(),
 });
 
-export function productView(record: ProductRecord): Product {
+function productView(record: ProductRecord): Product {
   return {
     id: record.id,
     object: "product",

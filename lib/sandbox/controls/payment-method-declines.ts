@@ -6,7 +6,7 @@ import { ApiError } from "../http/errors";
 import { jsonReply, type Reply } from "../http/reply";
 import { parseInput, parseJsonBody, readBodyText } from "../http/request-input";
 
-export const declinesSchema = z
+const declinesSchema = z
   .object(
     {
       customer_id: z.uuid("must be a customer id (a UUID)").optional(),

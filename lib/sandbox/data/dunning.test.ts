@@ -73,7 +73,8 @@ describe("dunning as the clock moves", () => {
       days_in_dunning: 58,
       access_restricted: true,
     });
-    const failures = (await events(sandbox)).filter((event) => event.type === "invoice.payment_failed" || event.type === "payment.failed");
+    // The retries only: the renewal billed meanwhile fails on its own invoice (below).
+    const failures = (await events(sandbox)).filter((event) => event.type === "payment.failed" || (event.type === "invoice.payment_failed" && event.data.object.id === ADA_BACKUP_INVOICE));
     // Each payment carries the time its retry was made, though the clock passed both at once.
     expect(failures.map((event) => [event.type, event.type === "payment.failed" ? event.data.object.created_at : event.data.object.id])).toEqual([
       ["invoice.payment_failed", ADA_BACKUP_INVOICE],
@@ -129,5 +130,25 @@ describe("the seed's dunning", () => {
     expect(owed.map((record) => [record.invoice.id, record.invoice.status, record.invoice.total, record.invoice.amount_due, record.invoice.currency])).toEqual([
       [ADA_BACKUP_INVOICE, "open", 3000, 3000, "GBP"],
     ]);
+  });
+});
+
+describe("a renewal while in dunning", () => {
+  it("is billed but not paid: its invoice stays open beside the one that failed", async () => {
+    const { sandbox } = setup();
+    await advanceDays(sandbox, 31);
+    const token = await mintToken(sandbox);
+    const invoices = await dataOf<{ id: string; status: string; total: number; amount_due: number; currency: string }[]>(await portal(sandbox, token, "/invoices?limit=100"));
+    const sent = await events(sandbox);
+    const renewal = sent.find((event) => event.type === "subscription.renewed" && event.data.object.id === ADA_BACKUP);
+    expect(renewal).toBeDefined();
+    const billed = sent.filter((event) => event.data.object.subscription_id === ADA_BACKUP && event.type.startsWith("invoice.") && event.data.object.id !== ADA_BACKUP_INVOICE);
+    expect(billed.map((event) => [event.type, event.data.object.status])).toEqual([
+      ["invoice.created", "open"],
+      ["invoice.payment_failed", "open"],
+    ]);
+    const renewalInvoice = invoices.find((invoice) => invoice.id === billed[0]?.data.object.id);
+    expect(renewalInvoice).toMatchObject({ status: "open", total: 2500, amount_due: 2500, currency: "GBP" });
+    expect(invoices.find((invoice) => invoice.id === ADA_BACKUP_INVOICE)).toMatchObject({ status: "open", amount_due: 3000 });
   });
 });

@@ -4,10 +4,10 @@
 // can send the webhooks for it.
 import type { Dunning } from "./records";
 
-export const DUNNING_RETRY_INTERVAL_MS = 7 * 86_400_000;
+const RETRY_INTERVAL_MS = 7 * 86_400_000;
 export const DUNNING_TOTAL_RETRIES = 4;
 
-export interface DunningRetry {
+interface DunningRetry {
   /** When the retry was made (sandbox ms). */
   at: number;
 }
@@ -20,7 +20,7 @@ export function advanceDunning(dunning: Dunning, now: number): DunningRetry[] {
     const at = dunning.nextRetryAt;
     dunning.retryCount += 1;
     const last = dunning.retryCount >= dunning.totalRetries;
-    dunning.nextRetryAt = last ? null : at + DUNNING_RETRY_INTERVAL_MS;
+    dunning.nextRetryAt = last ? null : at + RETRY_INTERVAL_MS;
     if (last) dunning.accessRestricted = true;
     retries.push({ at });
   }

@@ -11,7 +11,7 @@ export function isExpired(method: PaymentMethodRecord, now: number): boolean {
   return now >= Date.UTC(method.card.expYear, method.card.expMonth, 1);
 }
 
-export type DeclineCode = "card_declined" | "expired_card" | "no_payment_method";
+type DeclineCode = "card_declined" | "expired_card" | "no_payment_method";
 
 const DECLINE_MESSAGES: Record<DeclineCode, string> = {
   card_declined: "The card was declined.",

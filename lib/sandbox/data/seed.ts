@@ -3,6 +3,7 @@
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { addInterval, addMonths, daysToMs, toIso } from "./calendar";
+import { DUNNING_TOTAL_RETRIES } from "./dunning";
 import { deterministicUuid } from "./ids";
 import type { Dunning, InvoiceRecord, MandateRecord, SeedData, SubscriptionRecord } from "./records";
 import { seedPaymentMethods } from "./seed-payment-methods";
@@ -170,7 +171,7 @@ function adaLovelace(now: number): Pick<SeedData, "customers" | "subscriptions" 
   const analyticsEnd = addMonths(analyticsAnchor, 1);
   // Backup's renewal payment failed 18 days ago; RevKeen retries weekly: 11 and 4 days ago (both
   // failed), next in 3 days, then once more.
-  const backupDunning: Dunning = { startedAt: now - daysToMs(18), retryCount: 2, totalRetries: 4, nextRetryAt: now + daysToMs(3), accessRestricted: false };
+  const backupDunning: Dunning = { startedAt: now - daysToMs(18), retryCount: 2, totalRetries: DUNNING_TOTAL_RETRIES, nextRetryAt: now + daysToMs(3), accessRestricted: false };
   const subscriptions = [
     // "Pro", £12.00 a month, the customer's main plan.
     subscription(id, { key: "ada:pro", product: PRODUCT_PRO, status: "active", periodStart: proAnchor, startedAt: addMonths(proAnchor, -33) }),

@@ -1,7 +1,7 @@
 // What happens in the merchant's world as the sandbox's clock moves, brought about whenever
-// someone looks: trials end, periods renew and are billed (a paid invoice each), scheduled
-// cancellations take effect, failed payments are retried (dunning.ts), unpaid checkouts expire, and
-// each change sends the webhooks RevKeen would send for it.
+// someone looks: trials end, periods renew and are billed (a paid invoice each, an open one while
+// the plan is in dunning), scheduled cancellations take effect, failed payments are retried
+// (dunning.ts), unpaid checkouts expire, and each change sends the webhooks RevKeen would send for it.
 import { randomUUID } from "node:crypto";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
@@ -101,27 +101,31 @@ function bill(context: SandboxContext, record: SubscriptionRecord, period: Extra
   );
   if (subscription.amount_minor === null || subscription.currency === null) return;
   const at = toIso(period.periodStart);
+  // While a payment is failing (dunning), the renewal's charge fails too: its invoice stays owed.
+  const paid = record.dunning === null;
+  const amount = subscription.amount_minor;
   const invoice: PortalInvoice = {
     id: randomUUID(),
     object: "invoice",
     invoice_number: nextInvoiceNumber(context, record.customerId),
-    status: "paid",
+    status: paid ? "paid" : "open",
     currency: subscription.currency,
-    subtotal: subscription.amount_minor,
+    subtotal: amount,
     tax_amount: 0,
     discount_amount: 0,
-    total: subscription.amount_minor,
-    amount_paid: subscription.amount_minor,
-    amount_due: 0,
+    total: amount,
+    amount_paid: paid ? amount : 0,
+    amount_due: paid ? 0 : amount,
     invoice_date: at,
     due_date: at,
-    paid_at: at,
+    paid_at: paid ? at : null,
     created_at: at,
   };
-  context.state.invoices.set(invoice.id, { customerId: record.customerId, subscriptionId: subscription.id, invoice });
-  const object = { ...invoice, customer_id: record.customerId, subscription_id: subscription.id };
+  const billed = { customerId: record.customerId, subscriptionId: subscription.id, invoice };
+  context.state.invoices.set(invoice.id, billed);
+  const object = invoiceEventObject(billed);
   context.webhooks.emit("invoice.created", { ...object, status: "open", amount_paid: 0, amount_due: invoice.total, paid_at: null });
-  context.webhooks.emit("invoice.paid", object);
+  context.webhooks.emit(paid ? "invoice.paid" : "invoice.payment_failed", object);
 }
 
 /** The customer's next number in their own series (ADA-0047 after ADA-0046). */
