@@ -82,6 +82,17 @@ test.describe("Keep my plan", () => {
 });
 
 test.describe("Upgrading from a locked feature", () => {
+  test("a benefit nothing is offered for answers 404, and asks RevKeen nothing", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    await sandbox.resetCalls();
+    for (const path of ["/upgrade/no-such-benefit", "/upgrade/__proto__", "/upgrade/constructor?next=%2Freports"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), path).toBeVisible();
+    }
+    expect((await sandbox.calls()).total).toBe(0);
+  });
+
   test("Grace, with no card on file, is told so and sent to the pricing page, with nothing created", async ({ page, sandbox }) => {
     await signIn(page, CUSTOMERS.empty);
     await sandbox.resetCalls();
