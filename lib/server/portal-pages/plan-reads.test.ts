@@ -26,7 +26,7 @@ const { currentUser } = await import("@/lib/server/auth/current-user");
 const { listSubscriptions } = await import("@/lib/server/revkeen-api/customer-portal");
 const { dropCustomerCaches } = await import("@/lib/server/entitlements/customer-cache");
 const { handleEvent } = await import("@/lib/server/webhooks/handle-event");
-const { planDetailsFor, readMerchantPlans, readPaymentMethods } = await import("./plan-reads");
+const { planDetailsFor, readMerchantPlans, readPaymentMethods, readPlanDetails } = await import("./plan-reads");
 const { database } = await import("@/lib/server/database/client");
 
 const sandbox = inProcessSandbox();
@@ -41,12 +41,16 @@ const calls = async () => ({
   paymentMethods: await callCount(sandbox, OPERATIONS.paymentMethods),
 });
 
-/** What Ada's portal token returns, as a page reads it. */
-async function adasPortalSubscriptions() {
+/** A portal token of the signed-in user, as a page holds one. */
+async function portalToken(): Promise<string> {
   const user = await currentUser();
   if (user === null) throw new Error("not signed in");
-  const session = await mintPortalSession(user);
-  return (await listSubscriptions(session.token, { limit: 100 })).data;
+  return (await mintPortalSession(user)).token;
+}
+
+/** What Ada's portal token returns, as a page reads it. */
+async function adasPortalSubscriptions() {
+  return (await listSubscriptions(await portalToken(), { limit: 100 })).data;
 }
 
 beforeAll(async () => {
@@ -157,6 +161,33 @@ describe("plan names and dunning", () => {
     expect(await readMerchantPlans()).toBeNull();
     expect(await readPaymentMethods()).toEqual({ state: "none" });
     expect(await calls()).toEqual({ subscriptions: 0, products: 0, paymentMethods: 0 });
+  });
+});
+
+describe("a page's plan details", () => {
+  it("point a plan in dunning at the open invoice it waits on, read from the customer's own invoices", async () => {
+    const token = await portalToken();
+    await controlSandbox(sandbox, "DELETE", "calls");
+    const details = await readPlanDetails(token, listSubscriptions(token, { limit: 100 }).then((list) => list.data));
+    expect(details[ADA_BACKUP]?.openInvoiceId).toBe(deterministicUuid("invoice:ada:backup:failed"));
+    expect(details[ADA_PRO]?.openInvoiceId).toBeNull();
+    expect(await callCount(sandbox, "invoices.list")).toBe(1);
+  });
+
+  it("read no invoices when no plan is in dunning", async () => {
+    const token = await portalToken();
+    await controlSandbox(sandbox, "DELETE", "calls");
+    const pro = (await listSubscriptions(token, { limit: 100 })).data.filter((subscription) => subscription.id === ADA_PRO);
+    expect((await readPlanDetails(token, Promise.resolve(pro)))[ADA_PRO]?.name).toBe("Pro");
+    expect(await callCount(sandbox, "invoices.list")).toBe(0);
+  });
+
+  it("still name the plans when the invoices cannot be read, leaving the way forward at the invoice list", async () => {
+    const token = await portalToken();
+    const portal = (await listSubscriptions(token, { limit: 100 })).data;
+    await controlSandbox(sandbox, "POST", "faults", { operation: "invoices.list", status: 500, count: 2 });
+    const details = await readPlanDetails(token, Promise.resolve(portal));
+    expect(details[ADA_BACKUP]).toMatchObject({ name: "Backup", openInvoiceId: null });
   });
 });
 

@@ -13,9 +13,12 @@ import { readThrough } from "@/lib/server/plans/customer-reads-cache";
 import { productNames } from "@/lib/server/plans/product-names";
 import { listCustomerSubscriptions } from "@/lib/server/revkeen-api/merchant-subscriptions";
 import { listPaymentMethods } from "@/lib/server/revkeen-api/payment-methods";
+import { readInvoices } from "./reads";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
-import { joinPlanDetails, type PlanDetails } from "@/lib/shared/billing/plan-details";
+import { anyInDunning, joinPlanDetails, withOpenInvoices, type PlanDetails } from "@/lib/shared/billing/plan-details";
 import { PortalError } from "@/lib/shared/portal-api/errors";
+import { ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { MerchantSubscription } from "@/lib/shared/revkeen-api/merchant-subscriptions";
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
 
@@ -50,6 +53,19 @@ export function planDetailsFor(plans: MerchantPlans | null, portal: readonly { i
   return Object.fromEntries(
     Object.entries(details).map(([id, detail]) => [id, { ...detail, name: portalOptions.planNames ? detail.name : null, dunning: portalOptions.dunningMessage ? detail.dunning : null }]),
   );
+}
+
+/**
+ * The details of the plans `portal` (the page's own portal read) resolves to, read beside it. Only
+ * when a plan is in dunning are the customer's invoices read too, to find the one to pay; without
+ * them the way forward is the invoice list.
+ */
+export async function readPlanDetails(token: string, portal: Promise<readonly PortalSubscription[]>): Promise<PlanDetails> {
+  const [plans, subscriptions] = await Promise.all([readMerchantPlans(), portal]);
+  const joined = planDetailsFor(plans, subscriptions);
+  if (!anyInDunning(joined)) return joined;
+  const invoices = await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => []);
+  return withOpenInvoices(joined, subscriptions, invoices);
 }
 
 export type PaymentMethodsRead = { state: "ok"; methods: readonly PaymentMethod[] } | { state: "unavailable" } | { state: "none" };

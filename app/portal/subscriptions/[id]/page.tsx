@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
-import { planDetailsFor, readMerchantPlans } from "@/lib/server/portal-pages/plan-reads";
-import { readCustomer, readInvoices, readSubscription } from "@/lib/server/portal-pages/reads";
-import { anyInDunning, withOpenInvoices } from "@/lib/shared/billing/plan-details";
+import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
+import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { isResourceId } from "@/lib/shared/portal-api/input";
-import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
+import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { PlanDetailsProvider } from "../../_components/plan-details-context";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
@@ -24,11 +23,8 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
     Promise.all([
       readCustomer(token),
       readSubscription(token, id),
-      // The merchant read runs beside the portal's; the invoices are read only in dunning, to find what to pay.
-      Promise.all([readMerchantPlans(), readSubscription(token, id)]).then(async ([plans, portal]) => {
-        const joined = planDetailsFor(plans, [portal]);
-        return anyInDunning(joined) ? withOpenInvoices(joined, [portal], await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])) : joined;
-      }),
+      // Beside the portal's reads, never after them.
+      readPlanDetails(token, readSubscription(token, id).then((subscription) => [subscription])),
     ]),
   );
   const locale = customerLocale(customer.locale);
