@@ -1,4 +1,4 @@
-// 7. Load (`npm run bench -- --load`): many customers at once against one production instance,
+// 8. Load (`npm run bench -- --load`): many customers at once against one production instance,
 // each reading the portal's pages and its API back to back, as fast as the server answers. What
 // the server's memory reaches at 16 and 64 customers, and whether, with its heap capped at a small
 // container's size, it stays up: serving most requests and answering the rest 503 with
@@ -176,24 +176,24 @@ async function signInEveryone(): Promise<string[]> {
 
 export async function loadRuns(progress: (message: string) => void): Promise<LoadRun[]> {
   await sandbox.latency(LOAD.latencyMs);
-  progress("7. signing in the demo customers");
+  progress("8. signing in the demo customers");
   const cookies = await signInEveryone();
   // The embedded database (PGlite) holds hundreds of MB of its own: the rows on PostgreSQL show the app's.
   const postgres = await startPostgres();
-  if (!postgres.ok) progress(`7. the PostgreSQL rows are skipped: ${postgres.reason}`);
+  if (!postgres.ok) progress(`8. the PostgreSQL rows are skipped: ${postgres.reason}`);
   const databases: Database[] = postgres.ok ? ["postgres", "embedded"] : ["embedded"];
   const runs: LoadRun[] = [];
   for (const database of databases) {
     for (const customers of LOAD.memoryCustomers) {
-      progress(`7. ${customers} customers for ${LOAD.memorySeconds} s on ${database}, Node's default heap`);
+      progress(`8. ${customers} customers for ${LOAD.memorySeconds} s on ${database}, Node's default heap`);
       runs.push(await run(`memory-${customers}-${database}`, database, cookies, null, customers, LOAD.memorySeconds));
     }
   }
   for (let i = 1; i <= LOAD.cappedRuns; i += 1) {
-    progress(`7. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s on embedded, heap capped at ${LOAD.cappedHeapMb} MB (run ${i} of ${LOAD.cappedRuns})`);
+    progress(`8. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s on embedded, heap capped at ${LOAD.cappedHeapMb} MB (run ${i} of ${LOAD.cappedRuns})`);
     runs.push(await run(`capped-${i}`, "embedded", cookies, LOAD.cappedHeapMb, LOAD.cappedCustomers, LOAD.cappedSeconds));
   }
-  progress(`7. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s on embedded, heap capped at ${LOAD.tightHeapMb} MB`);
+  progress(`8. ${LOAD.cappedCustomers} customers for ${LOAD.cappedSeconds} s on embedded, heap capped at ${LOAD.tightHeapMb} MB`);
   runs.push(await run("tight", "embedded", cookies, LOAD.tightHeapMb, LOAD.cappedCustomers, LOAD.cappedSeconds));
   await sandbox.latency(0);
   return runs;
@@ -219,7 +219,7 @@ export function formatLoad(runs: readonly LoadRun[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
   return [
-    `7. Load: customers at once, each reading ${PATHS.join(", ")} in turn, back to back (sandbox latency ${LOAD.latencyMs} ms); a 503 is waited out for its Retry-After`,
+    `8. Load: customers at once, each reading ${PATHS.join(", ")} in turn, back to back (sandbox latency ${LOAD.latencyMs} ms); a 503 is waited out for its Retry-After`,
     line(header),
     ...rows.map(line),
   ].join("\n");

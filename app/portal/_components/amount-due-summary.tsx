@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import { amountDueByCurrency } from "@/lib/shared/billing/amount-due";
 import { isPayable } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
@@ -60,7 +61,7 @@ function PayableInvoices({ invoices, locale, payNowKey }: { invoices: PortalInvo
         {invoices.slice(0, PAYABLE_SHOWN).map((invoice) => (
           <li key={invoice.id} className="payable-invoice">
             <span>
-              <PortalLink href={`/portal/invoices/${invoice.id}`} prefetch={false}>
+              <PortalLink href={`/portal/invoices/${invoice.id}` as Route} prefetch={false}>
                 {invoice.invoice_number ?? "Invoice"}
               </PortalLink>{" "}
               {formatMoney(invoice.amount_due ?? invoice.total, invoice.currency, locale)}

@@ -1,0 +1,46 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
+
+// The server action is only referenced by the form here; what it does is app/portal/invoices/actions.test.ts's.
+vi.mock("../invoices/actions", () => ({ payNowAction: async () => ({ status: "idle" }) }));
+const { InvoiceTable } = await import("./invoice-table");
+
+const KEY = "5d1e7c2a-3b4f-4a6e-8c9d-0e1f2a3b4c5d";
+const open: PortalInvoice = {
+  id: "0b6b8f4e-7a4b-4c2e-9d71-2f6e0f0d5a11",
+  object: "invoice",
+  invoice_number: "ADA-0046",
+  status: "open",
+  currency: "GBP",
+  subtotal: 2500,
+  tax_amount: 500,
+  discount_amount: 0,
+  total: 3000,
+  amount_paid: 0,
+  amount_due: 3000,
+  invoice_date: "2026-11-01T00:00:00.000Z",
+  due_date: "2026-11-15T00:00:00.000Z",
+  paid_at: null,
+  created_at: "2026-11-01T00:00:00.000Z",
+};
+const paid: PortalInvoice = { ...open, id: "0b6b8f4e-7a4b-4c2e-9d71-2f6e0f0d5a12", invoice_number: "ADA-0045", status: "paid", amount_paid: 3000, amount_due: 0 };
+const voided: PortalInvoice = { ...open, id: "0b6b8f4e-7a4b-4c2e-9d71-2f6e0f0d5a13", invoice_number: "ADA-0044", status: "void", amount_due: 0 };
+
+function table(payNowKey: string | null): string {
+  return renderToStaticMarkup(<InvoiceTable invoices={[open, paid, voided]} locale="en-GB" label={{ caption: "Invoices" }} payNowKey={payNowKey} />);
+}
+
+describe("Pay now in the invoice table", () => {
+  it("is offered on the open invoice alone, named for it, as a plain form carrying its id and the page's key", () => {
+    const markup = table(KEY);
+    expect(markup.match(/<form/g)).toHaveLength(1);
+    expect(markup).toContain("Pay now<span class=\"visually-hidden\">, invoice ADA-0046, £30.00</span>");
+    expect([...markup.matchAll(/name="invoiceId" value="([^"]*)"/g)].map(([, id]) => id)).toEqual([open.id]);
+    expect(markup).toMatch(new RegExp(`name="idempotencyKey" value="${KEY}"`));
+  });
+
+  it("is left out everywhere when the merchant does not offer it", () => {
+    expect(table(null)).not.toContain("<form");
+  });
+});
