@@ -63,6 +63,22 @@ test.describe("Keep my plan", () => {
     await expect(detail(page, "Ends on")).toHaveCount(0);
   });
 
+  test("when RevKeen refuses, the plan stays set to end and she is told; pressing again keeps it", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_ANALYTICS}`);
+    await sandbox.fault({ operation: PATCH, status: 503, count: 2 });
+    const keep = page.getByRole("form", { name: "Keep my plan" }).getByRole("button", { name: "Keep my plan" });
+    await keep.click();
+
+    const status = page.getByTestId("keep-status");
+    await expect(status).toHaveText("We couldn't keep your plan. Billing is not reachable right now. Please try again.");
+    await expect(status).toBeFocused();
+    await expect(detail(page, "Ends on")).toBeVisible();
+    await keep.click();
+    await expect(status).toHaveText(/^You're keeping your plan\. It renews on .+\.$/);
+    await expect(detail(page, "Ends on")).toHaveCount(0);
+  });
+
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
