@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { ADA_PRO, CUSTOMERS, expect, forgetKeptBilling, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, forgetKeptBilling, onCheckoutPage, signInToPortal, test } from "./fixtures";
 
 /** Ada's past-due Backup plan, two of four tries made, and the invoice its renewal failed on. */
 const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
@@ -100,16 +100,17 @@ test.describe("A past-due plan", () => {
     await expect(notice).toContainText(/We'll try again on \d{1,2} [A-Z][a-z]+ \d{4} \(2 tries left\)\./);
     await expect(notice).toContainText("You still have access while it is being paid.");
 
-    await notice.getByRole("link", { name: "Pay now" }).click();
-    await expect(page).toHaveURL(/\/portal\/invoices\/[0-9a-f-]{36}$/);
-    await expect(page.getByTestId("invoice-status")).toHaveText(/Open/);
+    // One press from RevKeen's checkout for the plan's unpaid invoice.
+    await notice.getByRole("button", { name: "Pay now, for Backup" }).click();
+    await onCheckoutPage(page);
+    await expect(page.locator("body")).toContainText("£30.00");
   });
 
   test("shows it briefly on the plan's card, and not on a plan that is paid up", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const backup = page.getByRole("listitem").filter({ has: planLink(page, "Backup") });
     await expect(backup.getByTestId("dunning-notice")).toContainText(/^Payment failed\. Next try on .+\./);
-    await expect(backup.getByRole("link", { name: "Pay now" })).toBeVisible();
+    await expect(backup.getByRole("button", { name: "Pay now, for Backup" })).toBeVisible();
     await expect(page.getByTestId("dunning-notice")).toHaveCount(1);
 
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
@@ -172,7 +173,7 @@ test.describe("Plans and cards without JavaScript", () => {
 
     await planLink(page, "Backup").click();
     await expect(page.getByTestId("dunning-notice")).toContainText("(2 tries left)");
-    await page.getByTestId("dunning-notice").getByRole("link", { name: "Pay now" }).click();
-    await expect(page).toHaveURL(/\/portal\/invoices\/[0-9a-f-]{36}$/);
+    await page.getByTestId("dunning-notice").getByRole("button", { name: "Pay now, for Backup" }).click();
+    await onCheckoutPage(page);
   });
 });

@@ -49,7 +49,7 @@ export default async function OverviewPage() {
 
   return (
     <PortalSWRConfig fallback={fallback}>
-      <PlanDetailsProvider details={details}>
+      <PlanDetailsProvider details={details} payNowKey={payNowKey}>
         <h1>Overview</h1>
         <div className="overview-grid">
           <section className="card stack" aria-labelledby="you-heading">

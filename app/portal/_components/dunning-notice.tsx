@@ -2,6 +2,7 @@
 
 import { dunningLine, dunningMessage } from "@/lib/shared/billing/dunning-message";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { subscriptionTitle } from "./subscription-title";
 import { PayOpenInvoice } from "./pay-open-invoice";
 import { usePlanDetail } from "./plan-details-context";
 
@@ -11,13 +12,14 @@ import { usePlanDetail } from "./plan-details-context";
  * `brief`: one line for a plan's card in a list.
  */
 export function DunningNotice({ subscription, locale, brief = false }: { subscription: PortalSubscription; locale: string; brief?: boolean }) {
-  const { dunning, openInvoiceId } = usePlanDetail(subscription.id);
+  const { dunning, openInvoiceId, name } = usePlanDetail(subscription.id);
   if (dunning === null || subscription.status !== "past_due") return null;
+  const plan = name ?? subscriptionTitle(subscription, locale);
   if (brief) {
     return (
       <div className="dunning dunning-brief" data-testid="dunning-notice">
         <p>{dunningLine(dunning, locale)}</p>
-        <PayOpenInvoice invoiceId={openInvoiceId} />
+        <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
       </div>
     );
   }
@@ -28,7 +30,7 @@ export function DunningNotice({ subscription, locale, brief = false }: { subscri
       {message.nextTry && <p>{message.nextTry}</p>}
       <p>{message.access}</p>
       <p>
-        <PayOpenInvoice invoiceId={openInvoiceId} />
+        <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
       </p>
     </section>
   );

@@ -1,11 +1,17 @@
+"use client";
+
 import type { Route } from "next";
 import { PortalLink } from "./navigation-pending";
+import { PayNowForm } from "./pay-now-form";
+import { usePayNowKey } from "./plan-details-context";
 
 /**
- * The way forward from a failed payment: the subscription's unpaid invoice, where it can be paid,
- * or the invoice list when the page could not tell which invoice it is.
+ * The way forward from a failed payment: "Pay now" for the subscription's unpaid invoice, one
+ * press from RevKeen's checkout; its page where Pay now is off; or the invoice list when the page
+ * could not tell which invoice it is.
  */
-export function PayOpenInvoice({ invoiceId }: { invoiceId: string | null }) {
+export function PayOpenInvoice({ invoiceId, plan }: { invoiceId: string | null; plan: string }) {
+  const payNowKey = usePayNowKey();
   if (invoiceId === null) {
     return (
       <PortalLink href="/portal/invoices" className="button button-primary">
@@ -13,9 +19,10 @@ export function PayOpenInvoice({ invoiceId }: { invoiceId: string | null }) {
       </PortalLink>
     );
   }
+  if (payNowKey !== null) return <PayNowForm invoiceId={invoiceId} describes={`for ${plan}`} idempotencyKey={payNowKey} />;
   return (
     <PortalLink href={`/portal/invoices/${invoiceId}` as Route} className="button button-primary">
-      Pay now
+      See the unpaid invoice
     </PortalLink>
   );
 }

@@ -6,9 +6,19 @@ import { createContext, useContext, type ReactNode } from "react";
 import { NO_PLAN_DETAIL, type PlanDetail, type PlanDetails } from "@/lib/shared/billing/plan-details";
 
 const Details = createContext<PlanDetails>({});
+const PayNowKey = createContext<string | null>(null);
 
-export function PlanDetailsProvider({ details, children }: { details: PlanDetails; children: ReactNode }) {
-  return <Details value={details}>{children}</Details>;
+/** `payNowKey`: the page's "Pay now" intent key (null: Pay now is off), for a past-due plan's way forward. */
+export function PlanDetailsProvider({ details, payNowKey = null, children }: { details: PlanDetails; payNowKey?: string | null; children: ReactNode }) {
+  return (
+    <Details value={details}>
+      <PayNowKey value={payNowKey}>{children}</PayNowKey>
+    </Details>
+  );
+}
+
+export function usePayNowKey(): string | null {
+  return useContext(PayNowKey);
 }
 
 /** What is known of subscription `id` beyond the portal's projection; nothing when unknown. */

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
@@ -22,7 +24,7 @@ export default async function SubscriptionsPage() {
   );
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscriptions()]: listBody(subscriptions) }}>
-      <PlanDetailsProvider details={details}>
+      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
         <h1>Subscriptions</h1>
         <SubscriptionList locale={customerLocale(customer.locale)} />
       </PlanDetailsProvider>

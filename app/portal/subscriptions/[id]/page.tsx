@@ -32,7 +32,7 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
   const { cancelNow, cancelReasons, cancelComment } = portalOptions;
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <PlanDetailsProvider details={details}>
+      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
         <SubscriptionDetails
           id={id}
           locale={locale}
