@@ -29,9 +29,7 @@ export function DunningNotice({ subscription, locale, brief = false }: { subscri
       <h2 id="dunning-heading">{message.headline}</h2>
       {message.nextTry && <p>{message.nextTry}</p>}
       <p>{message.access}</p>
-      <p>
-        <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
-      </p>
+      <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
     </section>
   );
 }
