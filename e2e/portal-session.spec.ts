@@ -1,3 +1,4 @@
+import { jweCompactShape, SEALED_SHAPE } from "../lib/testing/jwe-compact";
 import { CUSTOMERS, expect, signIn, signInToPortal, test } from "./fixtures";
 import { LIMITED_A_URL } from "./urls";
 
@@ -17,6 +18,7 @@ test.describe("Sign-in and the portal session", () => {
     expect(cookie?.sameSite).toBe("Lax");
     expect(cookie?.path).toBe("/");
     expect(cookie?.value).not.toContain("rkcps_");
+    expect(jweCompactShape(cookie?.value ?? "")).toEqual(SEALED_SHAPE);
     expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000);
     const visible = await page.evaluate(() => document.cookie);
     expect(visible).not.toMatch(/revkeen-portal|rkcps_/);
