@@ -153,6 +153,19 @@ export async function caughtCancelNow(page: Page): Promise<CaughtPost> {
   return catchActionPost(page, () => form.getByRole("button", { name: "Confirm cancellation" }).click());
 }
 
+/**
+ * A double press of a plain form reached RevKeen under one key and acted once: the first call ran,
+ * any other was a replay. One or two calls, not exactly two: a browser may abandon the first POST
+ * of a double press before it reaches the server.
+ */
+export async function expectDoublePressActedOnce(sandbox: SandboxControls, operation: string): Promise<void> {
+  const calls = await sandbox.callsOf(operation);
+  expect([1, 2], `${calls.length} ${operation} calls`).toContain(calls.length);
+  expect(calls.map((call) => call.replayed)).toEqual(calls.map((_, index) => index > 0));
+  expect(calls[0]?.idempotency_key_hash).toMatch(/^[0-9a-f]{16}$/);
+  expect(new Set(calls.map((call) => call.idempotency_key_hash)).size).toBe(1);
+}
+
 /** Waits until the sandbox has delivered its latest webhook of `type` to the app, and the app said 2xx. */
 export async function webhookDelivered(sandbox: SandboxControls, type: string): Promise<void> {
   await expect

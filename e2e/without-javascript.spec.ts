@@ -1,4 +1,4 @@
-import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, FULL_BANK_DETAILS, test } from "./fixtures";
+import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, expectDoublePressActedOnce, fillNewBankAccount, FULL_BANK_DETAILS, test } from "./fixtures";
 
 test.describe("Without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -28,7 +28,7 @@ test.describe("Without JavaScript", () => {
     await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
     const cancellations = (await sandbox.cancellations()).filter((entry) => entry.subscription_id === ADA_PRO);
     expect(cancellations).toEqual([expect.objectContaining({ status: "canceled", reason: "It costs too much" })]);
-    expect((await sandbox.calls()).by_operation["subscriptions.cancel"]).toBeGreaterThanOrEqual(1);
+    await expectDoublePressActedOnce(sandbox, "subscriptions.cancel");
     // Nothing that needs JavaScript is offered: the only way to cancel was the plain form.
     await expect(page.getByRole("button", { name: /Cancel (subscription|now instead)/ })).toHaveCount(0);
   });
@@ -63,6 +63,6 @@ test.describe("Without JavaScript", () => {
     const cancelled = page.getByRole("article", { name: "Barclays •••• 9911" });
     await expect(cancelled.getByTestId("mandate-cancel-status")).toHaveText("Your Direct Debit has been cancelled. No more payments will be collected with it.");
     await expect(cancelled.getByText("Cancelled", { exact: true })).toBeVisible();
-    expect((await sandbox.calls()).by_operation["mandates.cancel"]).toBeGreaterThanOrEqual(1);
+    await expectDoublePressActedOnce(sandbox, "mandates.cancel");
   });
 });

@@ -197,7 +197,17 @@ export function signedWebhookHeaders(body: string, secret: string, at = Math.flo
 export type SandboxCalls = {
   total: number;
   by_operation: Record<string, number>;
-  log: { operation: string; at: string; status: number | null }[];
+  log: SandboxCall[];
+};
+
+/** One call in the sandbox's log: its answer, its fault, whether it was a replay under a key seen before, and that key's short hash. */
+export type SandboxCall = {
+  operation: string;
+  at: string;
+  status: number | null;
+  fault: string | null;
+  replayed: boolean;
+  idempotency_key_hash: string | null;
 };
 
 type FaultBody = {
@@ -208,6 +218,7 @@ type FaultBody = {
   delay_ms?: number;
   drop?: boolean;
   malformed?: boolean;
+  lose_answer?: boolean;
 };
 
 export type WebhookDelivery = {
@@ -258,6 +269,8 @@ export class SandboxControls {
   revokeTokens = (customerId?: string) => this.call<{ revoked: number }>("POST", "tokens/revoke", customerId ? { customer_id: customerId } : {});
   calls = () => this.call<SandboxCalls>("GET", "calls");
   resetCalls = () => this.call("DELETE", "calls");
+  /** The logged calls of `operation`, oldest first. */
+  callsOf = async (operation: string) => (await this.calls()).log.filter((entry) => entry.operation === operation);
   sessionShape = (shape: "reference" | "sdk" | "token" | "tokenless") => this.call("POST", "settings", { session_shape: shape });
   /** What the merchant sees: every scheduled or finished cancellation, with the reason given. */
   cancellations = () => this.call<{ subscription_id: string; status: string; reason: string | null }[]>("GET", "cancellations");

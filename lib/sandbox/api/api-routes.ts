@@ -11,6 +11,7 @@ import { createCustomer, getCustomerById } from "./customers";
 import { createSubscription } from "./create-subscription";
 import { checkEntitlement, listEntitlements } from "./entitlements";
 import { ApiError, errorReply, internalError, methodNotAllowed, routeNotFound } from "../http/errors";
+import { idempotencyKeyHash } from "../controls/call-log";
 import { delay, faultKind, playFault, SandboxConnectionDrop, type PendingFault } from "../controls/faults";
 import { reauthorizeMandate, sendMandateCode, verifyMandateCode } from "./mandate-reauthorize";
 import { cancelMandate, listMandates } from "./mandates";
@@ -130,12 +131,16 @@ export async function handleApi(context: SandboxContext, request: Request, url: 
     method: request.method,
     path: redact(url.pathname + url.search),
     fault: fault ? faultKind(fault) : null,
+    idempotency_key_hash: idempotencyKeyHash(request.headers.get("idempotency-key")),
+    replayed: false,
     at: toIso(context.clock.now()),
   };
   try {
     await addLatency(context, request);
-    const faulted = fault ? await playFault(fault, request.signal) : null;
-    const reply = faulted ?? (await runOperation(context, api, { request, url, params: match.params }));
+    const before = fault && !fault.lose_answer ? await playFault(fault, request.signal) : null;
+    const answer = before ?? (await runOperation(context, api, { request, url, params: match.params }));
+    entry.replayed = before === null && answer.headers["idempotent-replayed"] === "true";
+    const reply = fault?.lose_answer ? ((await playFault(fault, request.signal)) ?? answer) : answer;
     context.calls.record({ ...entry, status: reply.status });
     // RevKeen's id for the request, which a merchant quotes to its support (the one in the body, where there is one).
     return { ...reply, headers: { "x-request-id": `req_${randomUUID().replaceAll("-", "")}`, ...reply.headers } };

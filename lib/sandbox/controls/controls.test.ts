@@ -126,10 +126,10 @@ describe("/__sandbox/calls", () => {
     const counted: Partial<Record<OperationName, number>> = { "sessions.create": 1, "customer.get": 1, "invoices.list": 1, "invoices.get": 1 };
     expect(calls.by_operation).toEqual(Object.fromEntries(OPERATION_NAMES.map((name) => [name, counted[name] ?? 0])));
     expect(calls.log).toEqual([
-      { operation: "sessions.create", method: "POST", path: "/v2/customer-portal/sessions", status: 201, fault: null, at: new Date(START).toISOString() },
-      { operation: "invoices.list", method: "GET", path: "/v2/customer-portal/invoices?limit=2", status: 200, fault: null, at: new Date(START + 1_000).toISOString() },
-      { operation: "invoices.get", method: "GET", path: "/v2/customer-portal/invoices/not-a-uuid", status: 400, fault: null, at: new Date(START + 1_000).toISOString() },
-      { operation: "customer.get", method: "GET", path: "/v2/customer-portal/customer", status: 401, fault: null, at: new Date(START + 1_000).toISOString() },
+      { operation: "sessions.create", method: "POST", path: "/v2/customer-portal/sessions", status: 201, fault: null, idempotency_key_hash: null, replayed: false, at: new Date(START).toISOString() },
+      { operation: "invoices.list", method: "GET", path: "/v2/customer-portal/invoices?limit=2", status: 200, fault: null, idempotency_key_hash: null, replayed: false, at: new Date(START + 1_000).toISOString() },
+      { operation: "invoices.get", method: "GET", path: "/v2/customer-portal/invoices/not-a-uuid", status: 400, fault: null, idempotency_key_hash: null, replayed: false, at: new Date(START + 1_000).toISOString() },
+      { operation: "customer.get", method: "GET", path: "/v2/customer-portal/customer", status: 401, fault: null, idempotency_key_hash: null, replayed: false, at: new Date(START + 1_000).toISOString() },
     ]);
   });
 

@@ -85,7 +85,7 @@ const CONTROL_INDEX = [
   "GET /__sandbox/customers",
   "POST /__sandbox/reset",
   "GET|POST /__sandbox/clock { advance_seconds }",
-  "GET|POST|DELETE /__sandbox/faults { operation?, count?, status?, retry_after?, delay_ms?, drop?, malformed? }",
+  "GET|POST|DELETE /__sandbox/faults { operation?, count?, status?, retry_after?, delay_ms?, drop?, malformed?, lose_answer? }",
   "POST /__sandbox/tokens/revoke { customer_id? }",
   "GET /__sandbox/cancellations",
   "GET /__sandbox/checkout-sessions",

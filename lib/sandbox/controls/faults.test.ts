@@ -110,6 +110,25 @@ describe("a faulted call", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
   });
 
+  it("logs a short hash of its Idempotency-Key, the same for a retry, never the key", async () => {
+    const { sandbox } = setup();
+    const token = await mintToken(sandbox);
+    await inject(sandbox, { operation: "subscriptions.cancel", status: 503 });
+    const cancel = (key: string) =>
+      portal(sandbox, token, `/subscriptions/${pro.id}/cancel`, { method: "POST", headers: { "idempotency-key": key }, body: "{}" });
+    await cancel("a-key-that-must-stay-out-of-the-log");
+    await cancel("a-key-that-must-stay-out-of-the-log");
+    await cancel("another-key");
+    const calls = await dataOf<CallSummary>(await control(sandbox, "GET", "/calls"));
+    const hashes = calls.log.filter((entry) => entry.operation === "subscriptions.cancel").map((entry) => entry.idempotency_key_hash);
+    expect(hashes).toHaveLength(3);
+    expect(hashes[0]).toMatch(/^[0-9a-f]{16}$/);
+    expect(hashes[1]).toBe(hashes[0]);
+    expect(hashes[2]).not.toBe(hashes[0]);
+    expect(calls.log.find((entry) => entry.operation === "sessions.create")?.idempotency_key_hash).toBeNull();
+    expect(JSON.stringify(calls)).not.toContain("a-key-that-must-stay-out-of-the-log");
+  });
+
   it("strikes before authentication, as an outage at the edge would", async () => {
     const { sandbox } = setup();
     await inject(sandbox, { operation: "customer.get", status: 503 });
@@ -205,7 +224,7 @@ describe("/__sandbox/faults", () => {
     await portal(sandbox, token, "/customer");
     const pending = await dataOf<PendingFault[]>(await control(sandbox, "GET", "/faults"));
     expect(pending).toEqual([
-      { id: expect.any(String), operations: ["customer.get"], remaining: 1, status: 500, retry_after: null, delay_ms: null, drop: false, malformed: false },
+      { id: expect.any(String), operations: ["customer.get"], remaining: 1, status: 500, retry_after: null, delay_ms: null, drop: false, malformed: false, lose_answer: false },
     ]);
     await portal(sandbox, token, "/customer");
     expect(await dataOf(await control(sandbox, "GET", "/faults"))).toEqual([]);
@@ -250,5 +269,48 @@ describe("the fault queue's bound", () => {
     expect((await errorOf(refused)).message).toMatch(/At most 100 faults.*DELETE \/__sandbox\/faults/);
     await control(sandbox, "DELETE", "/faults");
     expect((await control(sandbox, "POST", "/faults", { operation: "customer.get", status: 500 })).status).toBe(201);
+  });
+});
+
+describe("lose-answer faults", () => {
+  const cancel = (sandbox: Sandbox, token: string, key: string) =>
+    portal(sandbox, token, `/subscriptions/${pro.id}/cancel`, {
+      method: "POST",
+      headers: { "idempotency-key": key },
+      body: JSON.stringify({ cancel_at_period_end: false }),
+    });
+
+  it("let the operation run, then drop the connection; the retry under the same key is a replay", async () => {
+    const { sandbox } = setup();
+    const token = await mintToken(sandbox);
+    await inject(sandbox, { operation: "subscriptions.cancel", lose_answer: true });
+    await expect(cancel(sandbox, token, "lost-once")).rejects.toBeInstanceOf(SandboxConnectionDrop);
+    expect(await dataOf<PortalSubscription>(await portal(sandbox, token, `/subscriptions/${pro.id}`))).toMatchObject({ status: "canceled" });
+    const retried = await cancel(sandbox, token, "lost-once");
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    const calls = await dataOf<CallSummary>(await control(sandbox, "GET", "/calls"));
+    expect(calls.log.filter((entry) => entry.operation === "subscriptions.cancel").map(({ status, fault, replayed }) => ({ status, fault, replayed }))).toEqual([
+      { status: null, fault: "lose-answer", replayed: false },
+      { status: 200, fault: null, replayed: true },
+    ]);
+  });
+
+  it("answer the status given instead of the operation's own answer", async () => {
+    const { sandbox } = setup();
+    const token = await mintToken(sandbox);
+    await inject(sandbox, { operation: "subscriptions.cancel", lose_answer: true, status: 502 });
+    expect((await cancel(sandbox, token, "lost-502")).status).toBe(502);
+    expect(await dataOf<PortalSubscription>(await portal(sandbox, token, `/subscriptions/${pro.id}`))).toMatchObject({ status: "canceled" });
+    const retried = await cancel(sandbox, token, "lost-502");
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("are refused with a status below 500, or with drop or malformed", async () => {
+    const { sandbox } = setup();
+    for (const fault of [{ lose_answer: true, status: 404 }, { lose_answer: true, drop: true }, { lose_answer: true, malformed: true }]) {
+      expect((await control(sandbox, "POST", "/faults", { operation: "subscriptions.cancel", ...fault })).status).toBe(400);
+    }
   });
 });

@@ -1,13 +1,16 @@
 // Injected misbehaviour for the next N calls of chosen operations: error statuses, slow
-// answers, dropped connections, broken JSON. Faults strike before the operation runs, so a
-// faulted cancel has not cancelled anything and a retry cancels exactly once.
+// answers, dropped connections, broken JSON. These strike before the operation runs, so a
+// faulted cancel has not cancelled anything and a retry cancels exactly once. One kind strikes
+// after: `lose_answer` lets the operation run (and its answer be stored under the call's
+// Idempotency-Key), then drops the connection or answers a 5xx instead. That is the failure
+// idempotency exists for: only a retry under the same key acts once.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ApiError, type ErrorCode, errorReply } from "../http/errors";
 import { OPERATION_NAMES, type OperationName } from "../api/operations";
 import { rawJsonReply, type Reply } from "../http/reply";
 
-export type FaultKind = "status" | "delay" | "drop" | "malformed";
+export type FaultKind = "status" | "delay" | "drop" | "malformed" | "lose-answer";
 
 /**
  * What `handle()` rejects with when a fault drops the connection: a TypeError("fetch
@@ -33,14 +36,18 @@ export const faultRequestSchema = z
     delay_ms: z.int("must be a whole number of milliseconds").min(0, "must not be negative").max(60_000, "must be at most 60000").optional(),
     drop: z.literal(true, "can only be true").optional(),
     malformed: z.literal(true, "can only be true").optional(),
+    lose_answer: z.literal(true, "can only be true").optional(),
   })
   .superRefine((spec, ctx) => {
     const outcomes = [spec.status !== undefined, spec.drop === true, spec.malformed === true].filter(Boolean).length;
     if (outcomes > 1) {
       ctx.addIssue({ code: "custom", path: ["fault"], message: "choose one of status, drop and malformed (delay_ms combines with any)" });
     }
-    if (outcomes === 0 && spec.delay_ms === undefined) {
-      ctx.addIssue({ code: "custom", path: ["fault"], message: "say what should go wrong: status, delay_ms, drop or malformed" });
+    if (outcomes === 0 && spec.delay_ms === undefined && spec.lose_answer !== true) {
+      ctx.addIssue({ code: "custom", path: ["fault"], message: "say what should go wrong: status, delay_ms, drop, malformed or lose_answer" });
+    }
+    if (spec.lose_answer === true && (spec.drop === true || spec.malformed === true || (spec.status !== undefined && spec.status < 500))) {
+      ctx.addIssue({ code: "custom", path: ["lose_answer"], message: "drops the connection, or answers a status of 500–599 when one is given" });
     }
     if (spec.retry_after !== undefined && spec.status !== 429 && spec.status !== 503) {
       ctx.addIssue({ code: "custom", path: ["retry_after"], message: "only applies with status 429 or 503" });
@@ -58,6 +65,8 @@ export interface PendingFault {
   delay_ms: number | null;
   drop: boolean;
   malformed: boolean;
+  /** The operation runs first; its answer is then lost (a dropped connection, or `status`). */
+  lose_answer: boolean;
 }
 
 /** Faults waiting at once, at most: a script posting faults in a loop fills no memory. */
@@ -89,6 +98,7 @@ export function createFaultQueue(): FaultQueue {
         delay_ms: request.delay_ms ?? null,
         drop: request.drop ?? false,
         malformed: request.malformed ?? false,
+        lose_answer: request.lose_answer ?? false,
       };
       pending.push(fault);
       return { ...fault, operations: [...operations] };
@@ -110,6 +120,7 @@ export function createFaultQueue(): FaultQueue {
 }
 
 export function faultKind(fault: PendingFault): FaultKind {
+  if (fault.lose_answer) return "lose-answer";
   if (fault.drop) return "drop";
   if (fault.malformed) return "malformed";
   if (fault.status !== null) return "status";
@@ -145,11 +156,12 @@ function codeForStatus(status: number): ErrorCode {
 
 /**
  * Plays a fault: waits first if it has a delay, then returns the reply that replaces the
- * real answer, or null to let the operation run normally. A drop rejects instead.
+ * real answer, or null to let the operation run normally. A drop rejects instead. A
+ * `lose_answer` fault is played after the operation ran, in place of its answer.
  */
 export async function playFault(fault: PendingFault, signal: AbortSignal): Promise<Reply | null> {
   if (fault.delay_ms !== null && fault.delay_ms > 0) await delay(fault.delay_ms, signal);
-  if (fault.drop) throw new SandboxConnectionDrop();
+  if (fault.drop || (fault.lose_answer && fault.status === null)) throw new SandboxConnectionDrop();
   if (fault.malformed) return rawJsonReply(200, '{"data":{"id":"6f1c2a4e-1b7d-4c3a-9e2f-');
   if (fault.status === null) return null;
   const headers: Record<string, string> = fault.retry_after === null ? {} : { "retry-after": String(fault.retry_after) };

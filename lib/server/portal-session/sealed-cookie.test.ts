@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { jweCompactShape, SEALED_SHAPE } from "@/lib/testing/jwe-compact";
 import { cookieAttributes, RENEW_MARGIN_MS, sealPortalSession, unsealPortalSession, type PortalSession } from "./sealed-cookie";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
@@ -17,8 +18,9 @@ describe("the sealed portal-session cookie", () => {
     expect(await unsealPortalSession(sealed, secret, session.userId, now)).toEqual({ state: "valid", session });
   });
 
-  it("hides the token: the sealed value contains nothing of it", async () => {
+  it("hides the token: the sealed value is a JWE (dir, A256GCM) in five parts that contains nothing of it", async () => {
     const sealed = await sealPortalSession(session, secret);
+    expect(jweCompactShape(sealed)).toEqual(SEALED_SHAPE);
     expect(sealed).not.toContain("rkcps_");
     expect(Buffer.from(sealed.replaceAll(".", ""), "base64url").toString("latin1")).not.toContain("rkcps_");
   });

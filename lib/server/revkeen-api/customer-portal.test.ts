@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { ADA_LOVELACE_ID, KENJI_SATO_ID } from "@/lib/sandbox/data/seed";
-import { callCount, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
+import { callCount, callOutcomes, controlSandbox, portalErrorCode } from "@/lib/testing/sandbox-under-test";
 import type { Sandbox } from "@/lib/sandbox/entry/sandbox";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
@@ -107,15 +107,20 @@ describe("cancelling a subscription", () => {
     expect(now.canceled_at).not.toBeNull();
   });
 
-  it("cancels once when the first attempt fails and the retry reuses the key", async () => {
+  it("cancels once when the first attempt's answer is lost and the retry reuses the key", async () => {
     await control("DELETE", "calls");
-    await control("POST", "faults", { operation: "subscriptions.cancel", status: 502, count: 1 });
+    await control("POST", "faults", { operation: "subscriptions.cancel", lose_answer: true, status: 502 });
     const key = randomUUID();
     const canceled = await portal.cancelSubscription(token, activeId, { cancel_at_period_end: false }, key);
     expect(canceled.status).toBe("canceled");
     const again = await portal.cancelSubscription(token, activeId, { cancel_at_period_end: false }, key);
     expect(again.canceled_at).toBe(canceled.canceled_at);
-    expect(await calls("subscriptions.cancel")).toBe(3);
+    const [lost, retry, repeat, ...more] = await callOutcomes(sandbox, "subscriptions.cancel");
+    expect(more).toEqual([]);
+    // The lost attempt cancelled; the retry and the repeat are answered from the key's store.
+    expect(lost).toMatchObject({ status: 502, fault: "lose-answer", replayed: false });
+    expect(retry).toMatchObject({ status: 200, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
+    expect(repeat).toMatchObject({ status: 200, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
   });
 
   it("refuses an Idempotency-Key that is not a UUID as request:invalid, without calling RevKeen", async () => {

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ReauthorizeMandateBody } from "@/lib/shared/revkeen-api/mandates";
 import type { SeedData } from "@/lib/sandbox/data/records";
-import { callCount, controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
+import { callCount, callOutcomes, controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/entry/sandbox";
 import { ADA_LOVELACE_ID, ADA_MANDATE_ACTIVE, ADA_MANDATE_CANCELLED, createSeed, GRACE_HOPPER_ID } from "@/lib/sandbox/data/seed";
 
@@ -127,11 +127,14 @@ describe("cancelling a mandate", () => {
     expect(await calls("mandates.cancel")).toBe(0);
   });
 
-  it("cancels once when the first attempt fails and the retry reuses the key", async () => {
+  it("cancels once when the first attempt's answer is lost and the retry reuses the key", async () => {
     const token = await mint();
-    await control("POST", "faults", { operation: "mandates.cancel", status: 502 });
+    await control("POST", "faults", { operation: "mandates.cancel", lose_answer: true });
     expect((await mandates.cancelMandate(token, ADA_MANDATE_ACTIVE, {}, randomUUID())).status).toBe("cancelled");
-    expect(await calls("mandates.cancel")).toBe(2);
+    const [lost, retry, ...more] = await callOutcomes(sandbox, "mandates.cancel");
+    expect(more).toEqual([]);
+    expect(lost).toMatchObject({ status: null, fault: "lose-answer", replayed: false });
+    expect(retry).toMatchObject({ status: 200, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
   });
 });
 

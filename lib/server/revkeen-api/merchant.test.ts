@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADA_LOVELACE_ID } from "@/lib/sandbox/data/seed";
-import { callCount, controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
+import { callCount, callOutcomes, controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
 import { createSandbox, type Sandbox } from "@/lib/sandbox/entry/sandbox";
 
 process.env.AUTH_SECRET = "a-unit-test-secret-that-is-long-enough-123";
@@ -64,7 +64,23 @@ describe("minting a portal session", () => {
     await expect(mint()).resolves.toHaveProperty("token");
     await control("POST", "faults", { operation: "sessions.create", drop: true, count: 1 });
     await expect(mint()).resolves.toHaveProperty("token");
+    const [first, firstRetry, second, secondRetry] = await callOutcomes(sandbox, "sessions.create");
+    expect([first?.status, firstRetry?.status, second?.status, secondRetry?.status]).toEqual([503, 201, null, 201]);
+    expect(first?.idempotency_key_hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(firstRetry?.idempotency_key_hash).toBe(first?.idempotency_key_hash);
+    expect(secondRetry?.idempotency_key_hash).toBe(second?.idempotency_key_hash);
+    expect(second?.idempotency_key_hash).not.toBe(first?.idempotency_key_hash);
     expect(await calls("sessions.create")).toBe(4);
+  });
+
+  it("mints once when the answer is lost: the retry gets the stored session back", async () => {
+    await control("POST", "faults", { operation: "sessions.create", lose_answer: true });
+    const session = await mint();
+    expect((await portal.getCustomer(session.token)).name).toBe("Ada Lovelace");
+    const [lost, retry, ...more] = await callOutcomes(sandbox, "sessions.create");
+    expect(more).toEqual([]);
+    expect(lost).toMatchObject({ status: null, fault: "lose-answer", replayed: false });
+    expect(retry).toMatchObject({ status: 201, fault: null, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
   });
 
   it("gives up after one retry", async () => {
@@ -98,6 +114,18 @@ describe("creating a customer", () => {
   it("retries a failed create once under the same key", async () => {
     await control("POST", "faults", { operation: "customers.create", status: 503, count: 1 });
     expect((await create("retried@example.com")).email).toBe("retried@example.com");
-    expect(await calls("customers.create")).toBe(2);
+    const [failed, retry, ...more] = await callOutcomes(sandbox, "customers.create");
+    expect(more).toEqual([]);
+    expect(failed).toMatchObject({ status: 503, replayed: false });
+    expect(retry).toMatchObject({ status: 201, replayed: false, idempotency_key_hash: failed?.idempotency_key_hash });
+  });
+
+  it("creates once when the answer is lost: the retry under the same key is a replay", async () => {
+    await control("POST", "faults", { operation: "customers.create", lose_answer: true, status: 502 });
+    expect((await create("lost@example.com")).email).toBe("lost@example.com");
+    const [lost, retry, ...more] = await callOutcomes(sandbox, "customers.create");
+    expect(more).toEqual([]);
+    expect(lost).toMatchObject({ status: 502, fault: "lose-answer", replayed: false });
+    expect(retry).toMatchObject({ status: 201, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
   });
 });
