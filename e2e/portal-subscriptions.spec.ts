@@ -165,8 +165,8 @@ test.describe("Cancelling a subscription", () => {
 
     await expect(page.getByTestId("cancel-status")).toHaveText("Your subscription has been canceled.");
     expect((await sandbox.calls()).by_operation["subscriptions.cancel"]).toBe(1);
-    expect(keys.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(keys).size).toBe(1);
+    // The page sends a form once at a time, however often it is pressed (use-scripted-submit.ts).
+    expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
