@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ADA_LOVELACE_ID, ADA_PRO } from "@/lib/sandbox/data/seed";
 import { formData } from "@/lib/testing/form-data";
-import { callCount, controlSandbox } from "@/lib/testing/sandbox-under-test";
+import { callCount, callOutcomes, controlSandbox } from "@/lib/testing/sandbox-under-test";
 
 const Redirected = vi.hoisted(
   () =>
@@ -102,6 +102,11 @@ describe("cancelling a subscription", () => {
     expect(first).toEqual(second);
     const cancellations = await controlSandbox<{ subscription_id: string }[]>(inProcessSandbox(), "GET", "cancellations");
     expect(cancellations.filter((entry) => entry.subscription_id === ADA_PRO)).toHaveLength(1);
+    // Both reached RevKeen under the form's key; the second was answered from that key's store.
+    const [sent, again, ...more] = await callOutcomes(inProcessSandbox(), "subscriptions.cancel");
+    expect(more).toEqual([]);
+    expect(sent).toMatchObject({ status: 200, replayed: false });
+    expect(again).toMatchObject({ status: 200, replayed: true, idempotency_key_hash: sent?.idempotency_key_hash });
   });
 
   it("counts each cancel as a write: past the limit it answers portal:rate_limited and nothing more reaches RevKeen", async () => {
