@@ -5,7 +5,7 @@
 // is paid. A repeated Idempotency-Key creates one subscription and answers the same.
 import { randomUUID } from "node:crypto";
 import type { SubscriptionsCreateData, SubscriptionsCreateResponse } from "@revkeen/sdk";
-import type { PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { z } from "zod";
 import { addInterval, toIso } from "../data/calendar";
 import type { SandboxContext } from "../entry/context";
@@ -21,7 +21,8 @@ import { jsonReply, type Reply } from "../http/reply";
 import { parseInput, parseJsonBody, readBodyText } from "../http/request-input";
 import { defaultPaymentMethod } from "../data/state";
 import { metadataSchema } from "./subscription-metadata";
-import { nextInvoiceNumber, settle, subscriptionEventObject } from "../data/time-passes";
+import { settle, subscriptionEventObject } from "../data/time-passes";
+import { billPeriod } from "../data/bill-period";
 import { refuseUnplayedFields } from "./unplayed-fields";
 
 type CreateBody = NonNullable<SubscriptionsCreateData["body"]>;
@@ -156,26 +157,5 @@ function subscribe(context: SandboxContext, plan: NewSubscription): Subscription
 
 /** The first period's invoice, due at once: paid, or left open when the charge was declined. */
 function billFirstPeriod(context: SandboxContext, record: SubscriptionRecord, paid: boolean, now: number): InvoiceRecord {
-  const amount = record.subscription.amount_minor ?? 0;
-  const at = toIso(now);
-  const invoice: PortalInvoice = {
-    id: randomUUID(),
-    object: "invoice",
-    invoice_number: nextInvoiceNumber(context, record.customerId),
-    status: paid ? "paid" : "open",
-    currency: record.subscription.currency,
-    subtotal: amount,
-    tax_amount: 0,
-    discount_amount: 0,
-    total: amount,
-    amount_paid: paid ? amount : 0,
-    amount_due: paid ? 0 : amount,
-    invoice_date: at,
-    due_date: at,
-    paid_at: paid ? at : null,
-    created_at: at,
-  };
-  const invoiceRecord: InvoiceRecord = { customerId: record.customerId, subscriptionId: record.subscription.id, invoice };
-  context.state.invoices.set(invoice.id, invoiceRecord);
-  return invoiceRecord;
+  return billPeriod(context, record, { amount: record.subscription.amount_minor ?? 0, currency: record.subscription.currency, paid, at: now });
 }

@@ -2,17 +2,16 @@
 // someone looks: trials end, periods renew and are billed (a paid invoice each, an open one while
 // the plan is in dunning), scheduled cancellations take effect, failed payments are retried
 // (dunning.ts), unpaid checkouts expire, and each change sends the webhooks RevKeen would send for it.
-import { randomUUID } from "node:crypto";
-import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { addMonths, toIso } from "./calendar";
 import { advanceDunning } from "./dunning";
 import { mandateEventObject } from "../api/mandate-access";
 import { settleCheckoutSessions } from "./checkout-sessions";
 import type { SandboxContext } from "../entry/context";
+import { billPeriod } from "./bill-period";
 import { invoiceEventObject, paymentEventObject } from "./payments";
 import type { SubscriptionRecord } from "./records";
 import { settleSubscription, type SubscriptionChange } from "./settle";
-import { defaultPaymentMethod, invoicesOf } from "./state";
+import { defaultPaymentMethod } from "./state";
 
 /** A clock moved years at once bills the latest periods only. */
 const MAX_BILLED_PERIODS = 12;
@@ -100,37 +99,12 @@ function bill(context: SandboxContext, record: SubscriptionRecord, period: Extra
     period.kind === "trial_ended" ? { status: "trialing" } : undefined,
   );
   if (subscription.amount_minor === null || subscription.currency === null) return;
-  const at = toIso(period.periodStart);
   // While a payment is failing (dunning), the renewal's charge fails too: its invoice stays owed.
   const paid = record.dunning === null;
-  const amount = subscription.amount_minor;
-  const invoice: PortalInvoice = {
-    id: randomUUID(),
-    object: "invoice",
-    invoice_number: nextInvoiceNumber(context, record.customerId),
-    status: paid ? "paid" : "open",
-    currency: subscription.currency,
-    subtotal: amount,
-    tax_amount: 0,
-    discount_amount: 0,
-    total: amount,
-    amount_paid: paid ? amount : 0,
-    amount_due: paid ? 0 : amount,
-    invoice_date: at,
-    due_date: at,
-    paid_at: paid ? at : null,
-    created_at: at,
-  };
-  const billed = { customerId: record.customerId, subscriptionId: subscription.id, invoice };
-  context.state.invoices.set(invoice.id, billed);
+  const billed = billPeriod(context, record, { amount: subscription.amount_minor, currency: subscription.currency, paid, at: period.periodStart });
+  const invoice = billed.invoice;
   const object = invoiceEventObject(billed);
   context.webhooks.emit("invoice.created", { ...object, status: "open", amount_paid: 0, amount_due: invoice.total, paid_at: null });
   context.webhooks.emit(paid ? "invoice.paid" : "invoice.payment_failed", object);
 }
 
-/** The customer's next number in their own series (ADA-0047 after ADA-0046). */
-export function nextInvoiceNumber(context: SandboxContext, customerId: string): string {
-  const invoices = invoicesOf(context.state, customerId);
-  const prefix = /^([A-Z]+)-\d+$/.exec(invoices[0]?.invoice_number ?? "")?.[1] ?? "INV";
-  return `${prefix}-${String(invoices.length + 1).padStart(4, "0")}`;
-}
