@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { COLLECT_EVERY_MS, HeapGuard, SERVE_BELOW, SHED_FROM } from "./heap-guard";
+import { COLLECT_EVERY_MS, HeapGuard, SERVE_BELOW, SETTLE_MS, SHED_FROM } from "./heap-guard";
 
 const LIMIT = 304 * 2 ** 20;
 
@@ -12,6 +12,7 @@ function setUp(options: { shedFrom?: number; serveBelow?: number } = {}) {
       state.collections += 1;
       state.used -= state.garbage;
       state.garbage = 0;
+      return true;
     },
     now: () => state.now,
   });
@@ -63,6 +64,28 @@ describe("the heap guard", () => {
     state.now += 1;
     expect(shedAt(0.75 * LIMIT, 0.5 * LIMIT)).toBe(false);
     expect(state.collections).toBe(2);
+  });
+
+  it("serves again once it has shed a while and a collection finds the heap below the shedding mark, so memory that only serving frees cannot keep it shedding", () => {
+    const { state, shedAt } = setUp();
+    const between = ((SERVE_BELOW + SHED_FROM) / 2) * LIMIT;
+    expect(shedAt(0.75 * LIMIT)).toBe(true);
+    // Between the marks after each collection: shedding holds while it settles…
+    for (let waited = COLLECT_EVERY_MS; waited < SETTLE_MS; waited += COLLECT_EVERY_MS) {
+      state.now += COLLECT_EVERY_MS;
+      expect(shedAt(between), `${waited} ms after it began`).toBe(true);
+    }
+    // …and then a collection that finds it there is enough.
+    state.now += COLLECT_EVERY_MS;
+    expect(shedAt(between)).toBe(false);
+    // Past the mark again, it sheds again.
+    expect(shedAt(0.75 * LIMIT)).toBe(true);
+  });
+
+  it("decides on the figure it reads when no collection can be made", () => {
+    const guard = new HeapGuard({ collect: () => false, now: () => 0 });
+    expect(guard.shed(() => ({ used: 0.75 * LIMIT, limit: LIMIT }))).toBe(true);
+    expect(guard.shed(() => ({ used: 0.5 * LIMIT, limit: LIMIT }))).toBe(false);
   });
 
   it("says in the log when it starts shedding and when it serves again, once each", () => {

@@ -16,29 +16,38 @@ import { collectGarbage } from "./collect-garbage";
 
 /**
  * Shed from this share of the heap limit… The limit (heap_size_limit) includes the young
- * generation's reserve: the old space is full, and the process dies, at about 0.8 of it.
+ * generation's reserve, so the old space fills, and the process dies, well before the heap in use
+ * reaches it (docs/speed.md has the figures).
  */
 export const SHED_FROM = 0.7;
 /** …and serve again below this one. */
 export const SERVE_BELOW = 0.55;
 /** A full collection stops everything for a moment: at most one a second. */
 export const COLLECT_EVERY_MS = 1_000;
+/**
+ * After shedding this long, a collection that finds the heap below the shedding mark is enough to
+ * serve again. Caches are freed only as they are read, and a shedding server reads none: waiting
+ * for the heap to fall below the lower mark could then mean shedding until a restart.
+ */
+export const SETTLE_MS = 5_000;
 
 export type HeapReading = { used: number; limit: number };
 
 export type HeapGuardOptions = {
   shedFrom?: number;
   serveBelow?: number;
-  collect?: () => void;
+  /** Collects garbage; false when it could not. */
+  collect?: () => boolean;
   now?: () => number;
 };
 
 export class HeapGuard {
   private shedding = false;
+  private sheddingSince = 0;
   private lastCollection = Number.NEGATIVE_INFINITY;
   private readonly shedFrom: number;
   private readonly serveBelow: number;
-  private readonly collect: () => void;
+  private readonly collect: () => boolean;
   private readonly now: () => number;
 
   constructor({ shedFrom = SHED_FROM, serveBelow = SERVE_BELOW, collect = collectGarbage, now = Date.now }: HeapGuardOptions = {}) {
@@ -53,14 +62,17 @@ export class HeapGuard {
   shed(read: () => HeapReading): boolean {
     const mark = this.shedding ? this.serveBelow : this.shedFrom;
     let reading = read();
+    let collected = false;
     if (reading.used / reading.limit >= mark && this.now() - this.lastCollection >= COLLECT_EVERY_MS) {
       this.lastCollection = this.now();
-      this.collect();
+      collected = this.collect();
       reading = read();
     }
-    const shedding = reading.used / reading.limit >= mark;
+    const settled = this.shedding && collected && this.now() - this.sheddingSince >= SETTLE_MS;
+    const shedding = reading.used / reading.limit >= (settled ? this.shedFrom : mark);
     if (shedding !== this.shedding) {
       this.shedding = shedding;
+      if (shedding) this.sheddingSince = this.now();
       const fields = { heap_used_mb: Math.round(reading.used / 2 ** 20), heap_limit_mb: Math.round(reading.limit / 2 ** 20) };
       if (shedding) log.warn("server.shedding", { ...fields, detail: "the heap is near its limit: new requests get 503 with Retry-After until it is not" });
       else log.info("server.serving_again", fields);

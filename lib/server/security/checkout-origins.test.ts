@@ -34,6 +34,14 @@ describe("where Pay now may send a customer", () => {
     for (const attempt of OPEN_REDIRECT_ATTEMPTS) expect(isCheckoutDestination(attempt, live, SITE)).toBe(false);
   });
 
+  it("gives a RevKeen-compatible server elsewhere its own origin alone: its parent domain may be a host's shared one", () => {
+    const hosted = { mode: "live", REVKEEN_API_URL: "https://billing-api.onrender.com/v2" } as const;
+    expect(isCheckoutDestination("https://billing-api.onrender.com/checkout/cs_1", hosted, SITE)).toBe(true);
+    expect(isCheckoutDestination("https://someone-else.onrender.com/checkout/cs_1", hosted, SITE)).toBe(false);
+    expect(isCheckoutDestination("https://api.co.uk/checkout", { mode: "live", REVKEEN_API_URL: "https://api.revkeen.co.uk/v2" }, SITE)).toBe(false);
+    expect(checkoutFormActionSources(hosted)).toEqual(["https://billing-api.onrender.com"]);
+  });
+
   it("allows a local RevKeen-compatible server on its own origin only (npm run sandbox)", () => {
     expect(isCheckoutDestination("http://127.0.0.1:4010/__sandbox/checkout/abc", local, SITE)).toBe(true);
     expect(isCheckoutDestination("http://127.0.0.1:4011/__sandbox/checkout/abc", local, SITE)).toBe(false);

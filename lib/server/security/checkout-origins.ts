@@ -3,8 +3,10 @@ import "server-only";
 // address comes from RevKeen's answer, never from the browser, and is still checked, so that no
 // answer (a misconfigured REVKEEN_API_URL, a proxy in between) can send a customer to a page
 // that asks for her card on someone else's site. The rule (docs/security.md):
-//   - RevKeen or a RevKeen-compatible server (REVKEEN_API_URL): its own origin, or over https a
-//     host under the API host's parent domain (api.revkeen.com: revkeen.com and *.revkeen.com);
+//   - RevKeen or a RevKeen-compatible server (REVKEEN_API_URL): its own origin; for RevKeen's own
+//     API (a host under revkeen.com), also revkeen.com and its subdomains over https. Any other
+//     host gets its own origin alone: its parent may be a hosting provider's shared domain
+//     (onrender.com, fly.dev), where any customer of that provider has a page.
 //   - the built-in sandbox (no key): this site's own origin, under /__sandbox/, where the keyless
 //     app serves the sandbox's checkout page.
 // The same origins go in the pages' CSP form-action (proxy.ts): a form's redirect is held to it.
@@ -14,11 +16,11 @@ type CheckoutSettings = Pick<ServerEnv, "mode" | "REVKEEN_API_URL">;
 
 const SANDBOX_PREFIX = "/__sandbox/";
 
-/** The API host's parent domain, when it has one below a top-level domain (api.revkeen.com: revkeen.com). */
+const REVKEEN_DOMAIN = "revkeen.com";
+
+/** RevKeen's domain when the API is RevKeen's own, whose checkout may live on another of its hosts. */
 function parentDomain(host: string): string | null {
-  if (/^[\d.]+$/.test(host) || host.startsWith("[")) return null;
-  const labels = host.split(".");
-  return labels.length >= 3 ? labels.slice(1).join(".") : null;
+  return host === REVKEEN_DOMAIN || host.endsWith(`.${REVKEEN_DOMAIN}`) ? REVKEEN_DOMAIN : null;
 }
 
 /** Whether `url` is a checkout page this app may send a customer to. `siteOrigin`: this site's own. */

@@ -8,7 +8,8 @@ import { z } from "zod";
 const lastFourSchema = z.string().regex(/^\d{4}$/);
 
 export const paymentMethodSchema = z.object({
-  // Used only to tell the methods apart in the page; never shown.
+  // Stays on the server: it names the card a subscription is charged to (the upgrade's Subscribe);
+  // the overview's summary leaves it out.
   id: z.string().min(1),
   type: z.string(),
   status: z.string(),

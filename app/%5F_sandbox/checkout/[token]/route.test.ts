@@ -63,6 +63,15 @@ describe("the app's sandbox checkout page", () => {
     }
   });
 
+  it("hands the sandbox nothing but a checkout page: a path that resolves elsewhere is a 404", async () => {
+    const { page } = await productionWith({ REVKEEN_API_KEY: "" });
+    for (const path of ["/__sandbox/checkout/%2e%2e", "/__sandbox/checkout/..%2fcustomers", "/__sandbox/customers", "/v2/checkout-sessions"]) {
+      const response = await page.GET(new Request(`${APP}${path}`));
+      expect(response.status, path).toBe(404);
+      expect(await response.json(), path).toEqual({ error: { code: "route:not_found", message: "There is nothing here." } });
+    }
+  });
+
   it("names AUTH_URL's origin when a session has no return address", async () => {
     const { createSession } = await productionWith({ REVKEEN_API_KEY: "", AUTH_URL: `${APP}/api/auth` });
     const session = await createSession({ invoiceId: ADA_BACKUP_INVOICE });
