@@ -1,13 +1,14 @@
 // Subscribing from a locked feature through its server action, against the in-process sandbox:
 // the product from the portal options (never from the form), the default card on file, one
-// subscription per intent, the entitlement answers dropped at once, and every refusal with
-// nothing written. The sign-in and the user's link to a customer are stood in for; the origin
-// check, the write limit, the entitlement check and the calls to RevKeen are the real ones.
+// subscription per intent, the entitlement answers dropped at once, every refusal with nothing
+// written, and never a second plan of the product beside one waiting for its payment. The sign-in
+// and the user's link to a customer are stood in for; the origin check, the write limit, the entitlement check and the calls to RevKeen are the real ones.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ADA_LOVELACE_ID, ADA_PRO, GRACE_HOPPER_ID } from "@/lib/sandbox/data/seed";
 import { formData } from "@/lib/testing/form-data";
-import { callCount, controlSandbox } from "@/lib/testing/sandbox-under-test";
+import { callCount, controlSandbox, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
+import { restrictedProSeed } from "@/lib/testing/restricted-pro-seed";
 
 const Redirected = vi.hoisted(
   () =>
@@ -44,6 +45,7 @@ const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant"
 const { cancelSubscription } = await import("@/lib/server/revkeen-api/customer-portal");
 const { listCustomerSubscriptions } = await import("@/lib/server/revkeen-api/merchant-subscriptions");
 const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbox");
+const { createSandbox } = await import("@/lib/sandbox/entry/sandbox");
 
 const BENEFIT = "pro-reports";
 /** The merchant's POST /subscriptions, as the sandbox's call log names it. */
@@ -157,7 +159,7 @@ describe("subscribing from a locked feature", () => {
     expect(await hasAccess(signedIn.user, BENEFIT)).toBe(true);
   });
 
-  it("says a declined card was declined and grants nothing; once the card pays, a new intent subscribes", async () => {
+  it("says a declined card was declined and grants nothing; pressed again, opens the plan waiting for its payment and creates no second one", async () => {
     await controlSandbox(inProcessSandbox(), "POST", "payment-methods/declines", { customer_id: ADA_LOVELACE_ID, declines: true });
     const declinedKey = randomUUID();
     expect(await subscribe({ idempotencyKey: declinedKey })).toEqual({
@@ -166,13 +168,29 @@ describe("subscribing from a locked feature", () => {
       message: "Your card was declined, so your plan hasn't changed. Try again, or use another card.",
     });
     expect(await hasAccess(signedIn.user, BENEFIT)).toBe(false);
-    expect((await adasPro()).map((subscription) => subscription.status)).not.toContain("active");
+    const waiting = (await adasPro()).filter((subscription) => subscription.status !== "canceled");
+    expect(waiting.map((subscription) => subscription.status)).toEqual(["incomplete"]);
 
     await controlSandbox(inProcessSandbox(), "POST", "payment-methods/declines", { customer_id: ADA_LOVELACE_ID, declines: false });
-    // RevKeen answers a key as it answered it first: the form sends a new one after a decline.
-    expect(await subscribe({ idempotencyKey: declinedKey })).toMatchObject({ status: "failed", code: "upgrade:card_declined" });
-    expect(await redirectOf(subscribe({ idempotencyKey: randomUUID() }))).toBe("/reports");
-    expect(await hasAccess(signedIn.user, BENEFIT)).toBe(true);
+    // The form sends a new key after a decline; the old one may come from a second tab.
+    const plan = `/portal/subscriptions/${waiting[0]?.id}`;
+    expect(await redirectOf(subscribe({ idempotencyKey: randomUUID() }))).toBe(plan);
+    expect(await redirectOf(subscribe({ idempotencyKey: declinedKey }))).toBe(plan);
+    expect(await creates()).toBe(1);
+    expect((await adasPro()).filter((subscription) => subscription.status !== "canceled")).toEqual([expect.objectContaining({ id: waiting[0]?.id, status: "incomplete" })]);
+    expect(await hasAccess(signedIn.user, BENEFIT)).toBe(false);
+  });
+
+  it("does not sell the product again to a customer whose plan of it dunning restricted: it opens that plan", async () => {
+    await withInProcessSandbox(createSandbox({ seed: restrictedProSeed }), async () => {
+      retireAnswers(ADA_LOVELACE_ID);
+      expect(await hasAccess(signedIn.user, BENEFIT)).toBe(false);
+      await controlSandbox(inProcessSandbox(), "DELETE", "calls");
+      expect(await redirectOf(subscribe({ idempotencyKey: randomUUID() }))).toBe(`/portal/subscriptions/${ADA_PRO}`);
+      expect(await creates()).toBe(0);
+      expect((await adasPro()).map((subscription) => [subscription.id, subscription.status])).toEqual([[ADA_PRO, "past_due"]]);
+    });
+    retireAnswers(ADA_LOVELACE_ID);
   });
 
   it("refuses another site's request with nothing written", async () => {

@@ -8,7 +8,7 @@ import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
 import { hasAccess } from "@/lib/server/entitlements/has-access";
 import { portalAction } from "@/lib/server/portal-actions/portal-action";
 import { createSubscription } from "@/lib/server/revkeen-api/subscription-changes";
-import { cardToCharge, offeredProductId } from "@/lib/server/upgrades/upgrade-offer";
+import { cardToCharge, existingPlan, offeredProductId, planPath } from "@/lib/server/upgrades/upgrade-offer";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { upgradePath } from "@/lib/shared/paths/upgrade-path";
@@ -25,7 +25,8 @@ const subscribeInput = z.object({
 /**
  * Subscribes the signed-in user's customer to the product that grants `benefit`, charged to their
  * default card on file, then opens the feature. One subscription per rendering of the form
- * (its Idempotency-Key), and none at all for a customer who already has the benefit.
+ * (its Idempotency-Key), and none at all for a customer who already has the benefit, or a plan of
+ * the product that has not ended: that one is opened instead, where its open invoice can be paid.
  */
 export const subscribeAction = portalAction({
   input: subscribeInput,
@@ -40,6 +41,11 @@ export const subscribeAction = portalAction({
     if (await hasAccess(user, benefit)) redirect(feature);
     const productId = offeredProductId(benefit);
     if (productId === null) throw new PortalError("upgrade:not_offered");
+    // A press after a declined one (the form makes a new key then), or a plan that dunning
+    // restricted: the plan is there, waiting for its payment. Opened like the feature above, since
+    // that is where the customer goes on from here, rather than refused with nothing to do.
+    const plan = await existingPlan(customerId, productId);
+    if (plan !== null) redirect(planPath(plan));
     const card = await cardToCharge(customerId);
     if (card === null) throw new PortalError("upgrade:no_payment_method");
     const created = await createSubscription({ customerId, productId, paymentMethodId: card.id }, idempotencyKey);

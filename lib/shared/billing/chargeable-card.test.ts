@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
-import { cardBrand, chargeableCard } from "./chargeable-card";
+import { chargeableCard } from "./chargeable-card";
 
 const visa: PaymentMethod = {
   id: "pm_visa",
@@ -34,14 +34,4 @@ describe("the card an upgrade is charged to", () => {
     expect(chargeableCard([{ ...visa, card: { brand: "visa", last4: null, exp_month: 12, exp_year: 2026 } }], DECEMBER_2026)).toBeNull();
     expect(chargeableCard([{ ...visa, card: { brand: "visa", last4: "4242", exp_month: null, exp_year: 2026 } }], DECEMBER_2026)).toBeNull();
   });
-});
-
-describe("a card's brand in words", () => {
-  it.each([
-    ["visa", "Visa"],
-    ["MasterCard", "Mastercard"],
-    ["amex", "American Express"],
-    ["cartes_bancaires", "Cartes bancaires"],
-    [null, "Card"],
-  ])("%s is %s", (brand, words) => expect(cardBrand(brand)).toBe(words));
 });

@@ -3,28 +3,9 @@
 // expired or inactive card) sends the customer to the pricing page rather than to a charge that
 // would fail.
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
+import { cardBrand } from "./card-brand";
 
 export type ChargeableCard = { id: string; brand: string; last4: string; expMonth: number; expYear: number };
-
-const BRANDS: Record<string, string> = {
-  amex: "American Express",
-  american_express: "American Express",
-  diners: "Diners Club",
-  discover: "Discover",
-  jcb: "JCB",
-  mastercard: "Mastercard",
-  unionpay: "UnionPay",
-  visa: "Visa",
-};
-
-/** "visa" → "Visa"; a brand RevKeen names and this list does not is shown in words. */
-export function cardBrand(brand: string | null): string {
-  if (!brand) return "Card";
-  const known = BRANDS[brand.toLowerCase()];
-  if (known) return known;
-  const words = brand.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Card";
-}
 
 /** The default card on file that can be charged now (`now` in the customer's calendar, UTC), or null. */
 export function chargeableCard(methods: readonly PaymentMethod[], now: Date): ChargeableCard | null {

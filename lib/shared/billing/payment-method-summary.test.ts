@@ -25,6 +25,11 @@ describe("the payment methods on the overview", () => {
     expect(cardsOnFile([{ ...bacs, is_default: true }], ["2030-01-01T00:00:00Z"], "en-GB", now).warning).toBeNull();
   });
 
+  it("names a card's brand as the upgrade's charge line does (card-brand.ts)", () => {
+    const amex: PaymentMethod = { ...visa, card: { brand: "american_express", last4: "0005", exp_month: 1, exp_year: 2027 } };
+    expect(cardsOnFile([amex], [], "en-GB", now).methods.map((method) => method.label)).toEqual(["American Express ending 0005"]);
+  });
+
   it("says so when the default card has already expired", () => {
     expect(cardsOnFile([{ ...expiredMastercard, is_default: true }], ["2027-01-01T00:00:00Z"], "en-GB", now).warning).toBe("Your default card, Mastercard ending 4444, has expired.");
   });

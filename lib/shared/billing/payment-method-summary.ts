@@ -4,6 +4,7 @@
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
 import { formatDate } from "../format/format-date";
 import { formatterCache } from "../format/formatter-cache";
+import { cardBrand } from "./card-brand";
 import { cardHasExpired, firstRenewalNotCovered } from "./card-expiry";
 
 export type PaymentMethodSummary = {
@@ -16,16 +17,6 @@ export type PaymentMethodSummary = {
 
 export type CardsOnFile = { methods: PaymentMethodSummary[]; warning: string | null };
 
-const BRANDS: Record<string, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  diners: "Diners Club",
-  jcb: "JCB",
-  unionpay: "UnionPay",
-};
-
 const monthYear = formatterCache((locale) => new Intl.DateTimeFormat(locale, { month: "2-digit", year: "numeric", timeZone: "UTC" }));
 
 function ending(last4: string | null): string {
@@ -33,7 +24,7 @@ function ending(last4: string | null): string {
 }
 
 function label(method: PaymentMethod): string {
-  if (method.card) return `${(method.card.brand && BRANDS[method.card.brand]) || "Card"}${ending(method.card.last4)}`;
+  if (method.card) return `${cardBrand(method.card.brand)}${ending(method.card.last4)}`;
   if (method.bacs_direct_debit) return `Direct Debit: ${method.bacs_direct_debit.bank_name ?? "bank account"}${ending(method.bacs_direct_debit.account_number_last4)}`;
   if (method.us_bank_account) return `Bank account${method.us_bank_account.bank_name ? ` at ${method.us_bank_account.bank_name}` : ""}${ending(method.us_bank_account.last4)}`;
   return "Payment method";

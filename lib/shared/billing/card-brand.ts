@@ -1,0 +1,22 @@
+// A card's brand in words, one way everywhere: the upgrade's charge line and the overview's cards
+// on file name the same card alike.
+
+const BRANDS: Record<string, string> = {
+  amex: "American Express",
+  american_express: "American Express",
+  diners: "Diners Club",
+  discover: "Discover",
+  jcb: "JCB",
+  mastercard: "Mastercard",
+  unionpay: "UnionPay",
+  visa: "Visa",
+};
+
+/** "visa" → "Visa"; a brand RevKeen names and this list does not is shown in words; none is "Card". */
+export function cardBrand(brand: string | null | undefined): string {
+  if (!brand) return "Card";
+  const known = BRANDS[brand.toLowerCase()];
+  if (known) return known;
+  const words = brand.replace(/[_-]+/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Card";
+}
