@@ -57,14 +57,22 @@ export function planDetailsFor(plans: MerchantPlans | null, portal: readonly { i
 
 /**
  * The details of the plans `portal` (the page's own portal read) resolves to, read beside it. Only
- * when a plan is in dunning are the customer's invoices read too, to find the one to pay; without
- * them the way forward is the invoice list.
+ * when a plan the page shows (`onlyId`: a plan's own page) is in dunning are the customer's invoices
+ * read too, to find the one to pay; without them the way forward is the invoice list.
  */
-export async function readPlanDetails(token: string, portal: Promise<readonly PortalSubscription[]>): Promise<PlanDetails> {
-  const [plans, subscriptions] = await Promise.all([readMerchantPlans(), portal]);
-  const joined = planDetailsFor(plans, subscriptions);
-  if (!anyInDunning(joined)) return joined;
-  const invoices = await readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => []);
+export async function readPlanDetails(token: string, portal: Promise<readonly PortalSubscription[]>, onlyId?: string): Promise<PlanDetails> {
+  const plans = readMerchantPlans();
+  const shown = (id: string) => onlyId === undefined || id === onlyId;
+  // The merchant's answer alone says whether a plan is in dunning, so the invoice read starts the
+  // moment it is here (at once from the cache), beside the portal's read rather than after it.
+  const open = plans.then((read) =>
+    portalOptions.dunningMessage && read?.subscriptions.some((subscription) => shown(subscription.id) && subscription.dunning?.is_in_dunning)
+      ? readInvoices(token, ALL_ITEMS_LIMIT).then((list) => list.data, () => [])
+      : null,
+  );
+  const [merchant, subscriptions, invoices] = await Promise.all([plans, portal, open]);
+  const joined = planDetailsFor(merchant, subscriptions);
+  if (invoices === null || !anyInDunning(joined)) return joined;
   return withOpenInvoices(joined, subscriptions, invoices);
 }
 

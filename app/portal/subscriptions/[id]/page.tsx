@@ -24,7 +24,7 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
       readCustomer(token),
       readSubscription(token, id),
       // Beside the portal's reads, never after them.
-      readPlanDetails(token, readSubscription(token, id).then((subscription) => [subscription])),
+      readPlanDetails(token, readSubscription(token, id).then((subscription) => [subscription]), id),
     ]),
   );
   const locale = customerLocale(customer.locale);
