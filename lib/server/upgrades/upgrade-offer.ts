@@ -6,12 +6,11 @@ import type { Route } from "next";
 import { processCache } from "@/lib/server/caching/bounded-cache";
 import { listCustomerSubscriptions } from "@/lib/server/revkeen-api/merchant-subscriptions";
 import { listPaymentMethods } from "@/lib/server/revkeen-api/payment-methods";
-import { checkedId, parser, send } from "@/lib/server/revkeen-api/send";
+import { getProduct } from "@/lib/server/revkeen-api/products";
 import { chargeableCard, type ChargeableCard } from "@/lib/shared/billing/chargeable-card";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import type { MerchantSubscription } from "@/lib/shared/revkeen-api/merchant-subscriptions";
-import { productSchema, type Product } from "@/lib/shared/revkeen-api/products";
-import { dataSchema } from "@/lib/shared/revkeen-api/wire";
+import type { Product } from "@/lib/shared/revkeen-api/products";
 
 export type UpgradeOffer = {
   benefitKey: string;
@@ -23,7 +22,6 @@ export type UpgradeOffer = {
 /** How long a product's name and price are reused: a price change shows within this. */
 const PRODUCT_CACHE_MS = 5 * 60_000;
 const products = () => processCache<Product>("offered-products", 100);
-const productResponse = parser(dataSchema(productSchema));
 
 /**
  * Statuses of a plan that is over: anything else, including a status RevKeen adds later, counts
@@ -41,20 +39,12 @@ export function offeredProductId(benefitKey: string): string | null {
 }
 
 /**
- * The offered product. Unlike lib/server/revkeen-api/products.ts (where a plan's product that is
- * gone is an outage, and its price stands in for its name), a 404 here is upgrade:not_offered: the
- * options name a product RevKeen does not have (the demo's id with a real key), and the page sends
- * the customer to the pricing page rather than to a retry that cannot succeed.
+ * The offered product. A 404 here is upgrade:not_offered: the options name a product RevKeen does
+ * not have (the demo's id with a real key), and the page sends the customer to the pricing page
+ * rather than to a retry that cannot succeed.
  */
 function readOfferedProduct(productId: string): Promise<Product> {
-  return send({
-    operation: "products.get",
-    method: "GET",
-    path: `/products/${checkedId(productId, "upgrade:not_offered")}`,
-    credential: { kind: "merchant" },
-    notFound: "upgrade:not_offered",
-    parse: (body) => productResponse(body).data,
-  });
+  return getProduct(productId, "upgrade:not_offered");
 }
 
 /**
