@@ -12,6 +12,8 @@ export default function nextConfig(phase) {
     // Lets two checkouts' test runs build side by side (NEXT_DIST_DIR=.next-other); default .next.
     distDir: process.env.NEXT_DIST_DIR || ".next",
     poweredByHeader: false,
+    // `next dev` would otherwise write an AGENTS.md into the merchant's repository on every start.
+    agentRules: false,
     // The embedded database applies these at run time (lib/server/database/client.ts): a
     // deployment (Vercel's functions) must carry them.
     outputFileTracingIncludes: { "/*": ["./lib/server/database/migrations/**/*"] },
@@ -29,6 +31,8 @@ export default function nextConfig(phase) {
       // and their forms send a few hundred bytes; Next's default would read up to 1 MB of any
       // request that names an action.
       serverActions: { bodySizeLimit: "16kb" },
+      // Nor an upgrade-reminder block into that AGENTS.md: upgrades are the merchant's decision.
+      agentUpgrade: false,
     },
   };
   return config;
