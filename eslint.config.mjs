@@ -47,6 +47,52 @@ const clientNeverImportsServer = {
   },
 };
 
+/** Any letter, in any script: text a reader reads. */
+const LETTER = /\p{L}/u;
+/** The attributes a reader (or a screen reader) reads. */
+const READ_ATTRIBUTES = new Set(["alt", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext", "label", "placeholder", "title"]);
+
+/**
+ * Every word a customer reads comes from messages/, one file per language: text written into a
+ * component's JSX would stay English whatever language the page speaks.
+ * @type {import("eslint").Rule.RuleModule}
+ */
+const noHardCodedText = {
+  meta: { type: "problem", messages: { text: "Words a customer reads come from messages/<language>.json (next-intl), not from the JSX: \"{{text}}\"." } },
+  create(context) {
+    /** @param {import("estree").Node} node @param {string} text */
+    const report = (node, text) => context.report({ node, messageId: "text", data: { text: text.trim().slice(0, 40) } });
+    /** @type {(expression: any) => string | null} */
+    const literalText = (expression) => {
+      if (expression?.type === "Literal" && typeof expression.value === "string") return expression.value;
+      if (expression?.type === "TemplateLiteral") return expression.quasis.map((/** @type {any} */ quasi) => quasi.value.cooked ?? "").join("");
+      // `pending ? "Saving…" : "Save"`, `error && "Failed"`: either branch may be what is read.
+      if (expression?.type === "ConditionalExpression") return [literalText(expression.consequent), literalText(expression.alternate)].filter((text) => text !== null).join(" ") || null;
+      if (expression?.type === "LogicalExpression") return literalText(expression.right);
+      return null;
+    };
+    return {
+      /** @param {any} node */
+      JSXText(node) {
+        if (LETTER.test(node.value)) report(node, node.value);
+      },
+      /** @param {any} node */
+      JSXExpressionContainer(node) {
+        if (node.parent?.type !== "JSXElement" && node.parent?.type !== "JSXFragment") return;
+        const text = literalText(node.expression);
+        if (text !== null && LETTER.test(text)) report(node, text);
+      },
+      /** @param {any} node */
+      JSXAttribute(node) {
+        const name = node.name.type === "JSXIdentifier" ? node.name.name : null;
+        if (name === null || !READ_ATTRIBUTES.has(name) || node.value === null) return;
+        const text = node.value.type === "Literal" ? literalText(node.value) : node.value.type === "JSXExpressionContainer" ? literalText(node.value.expression) : null;
+        if (text !== null && LETTER.test(text)) report(node, text);
+      },
+    };
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypeScript,
@@ -79,6 +125,14 @@ export default defineConfig([
       // An import circle makes module order decide what is defined at load time.
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
+  },
+  {
+    name: "project/translated",
+    files: ["app/**/*.tsx"],
+    // The sandbox's own pages stand in for RevKeen's, and tests write what they expect to read.
+    ignores: ["app/%5F_sandbox/**", "**/*.test.tsx"],
+    plugins: { translated: { rules: { "no-hard-coded-text": noHardCodedText } } },
+    rules: { "translated/no-hard-coded-text": "warn" },
   },
   globalIgnores([".next/**", ".next-*/**", ".e2e-logs/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench-results/**"]),
 ]);

@@ -1,5 +1,13 @@
+import createNextIntlPlugin from "next-intl/plugin";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { parseServerEnv } from "./lib/env/schema.mjs";
+
+// One file of messages per language in messages/, compiled at build time: the browser then gets
+// no ICU parser, only the small formatter for messages already parsed.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/server/i18n/request-config.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @param {string} phase */
 export default function nextConfig(phase) {
@@ -35,5 +43,5 @@ export default function nextConfig(phase) {
       agentUpgrade: false,
     },
   };
-  return config;
+  return withNextIntl(config);
 }

@@ -5,6 +5,7 @@ import { unavailableJson, unavailablePage, whyUnavailable } from "@/lib/server/a
 import { signInSession } from "@/lib/server/auth/sign-in-session";
 import { NO_STORE } from "@/lib/server/portal-api/error-response";
 import { checkoutFormActionSources } from "@/lib/server/security/checkout-origins";
+import { PORTAL_PAGE_HEADER } from "@/lib/server/i18n/portal-page-header";
 import { isHttps } from "@/lib/server/security/https";
 import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
@@ -64,6 +65,9 @@ export default async function proxy(request: NextRequest) {
     const forwarded = new Headers(request.headers);
     forwarded.set("content-security-policy", headers["content-security-policy"] ?? "");
     forwarded.set("x-request-id", requestId);
+    // Set or removed here, so a browser cannot send its own.
+    if (pathname === "/portal" || pathname.startsWith("/portal/")) forwarded.set(PORTAL_PAGE_HEADER, "1");
+    else forwarded.delete(PORTAL_PAGE_HEADER);
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

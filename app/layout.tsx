@@ -1,20 +1,37 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { SiteHeader } from "@/app/_components/site-header";
 import { publicEnv } from "@/lib/env/public";
+import { clientMessages } from "@/lib/server/i18n/client-messages";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: `${publicEnv.NEXT_PUBLIC_BRAND_NAME} billing`, template: `%s · ${publicEnv.NEXT_PUBLIC_BRAND_NAME} billing` },
-  description: "Manage your subscriptions and invoices.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  const brand = publicEnv.NEXT_PUBLIC_BRAND_NAME;
+  return {
+    title: { default: t("title", { brand }), template: t("titleTemplate", { brand, page: "%s" }) },
+    description: t("description"),
+  };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The namespaces client components outside the portal use (the portal's layout adds its own). */
+const CLIENT_NAMESPACES = [] as const;
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, messages] = await Promise.all([getLocale(), clientMessages(CLIENT_NAMESPACES)]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <SiteHeader />
-        {children}
+        <NextIntlClientProvider messages={messages}>
+          <SiteHeader />
+          {children}
+          <footer className="site-footer">
+            <LanguageSwitcher />
+          </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

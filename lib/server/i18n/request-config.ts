@@ -1,0 +1,10 @@
+import "server-only";
+// next-intl's per-request configuration (named in next.config.mjs): the language and its messages,
+// one file per language in messages/, precompiled at build time.
+import { getRequestConfig } from "next-intl/server";
+import { requestLocale } from "./request-locale";
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return { locale, messages: (await import(`../../../messages/${locale}.json`)).default };
+});
