@@ -163,4 +163,26 @@ describe("caches across instances on one PostgreSQL", () => {
     expect(lines[0]).not.toMatch(/postgres:\/\/|127\.0\.0\.1/);
     warnings.mockRestore();
   });
+
+  it("a connection that goes quiet without closing is noticed by the heartbeat, replaced, and what was cached before it is dropped", async () => {
+    const listener = keep(
+      modules.retirement.listenForRetirements(urlOf(DATABASE), { applicationName: "instance-quiet", pauseMs: () => 50, heartbeat: { everyMs: 100, timeoutMs: 200 } }),
+    );
+    await listener.listening(10_000);
+    const before = randomUUID();
+    cacheAbout(before);
+    const [backend] = await admin<{ pid: number }[]>`select pid from pg_stat_activity where application_name = 'instance-quiet'`;
+    if (backend === undefined) throw new Error("the listener's connection is not in pg_stat_activity");
+    // The listener's server process stops answering, its connection still open.
+    process.kill(backend.pid, "SIGSTOP");
+    try {
+      await expect.poll(() => listener.state(), { timeout: 5_000, interval: 10 }).toBe("down");
+      await listener.listening(10_000);
+      expect(cached(before)).toEqual({ answer: undefined, read: undefined });
+      const [replacement] = await admin<{ pid: number }[]>`select pid from pg_stat_activity where application_name = 'instance-quiet' and pid <> ${backend.pid}`;
+      expect(replacement?.pid).toEqual(expect.any(Number));
+    } finally {
+      process.kill(backend.pid, "SIGCONT");
+    }
+  });
 });

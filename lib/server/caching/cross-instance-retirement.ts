@@ -65,7 +65,7 @@ export function applyRetirement(payload: string): boolean {
 }
 
 /** A listener that applies what it hears to this process's caches. */
-export function listenForRetirements(url: string, tuning: Pick<RetirementListenerOptions, "applicationName" | "pauseMs"> = {}): RetirementListener {
+export function listenForRetirements(url: string, tuning: Pick<RetirementListenerOptions, "applicationName" | "pauseMs" | "heartbeat"> = {}): RetirementListener {
   return createRetirementListener({
     url,
     channel: RETIREMENT_CHANNEL,

@@ -6,7 +6,9 @@ import "server-only";
 // while nothing could be heard is not trusted once hearing resumes (./cross-instance-retirement.ts).
 //
 // A connection of its own, never one of the app's pool: a LISTEN belongs to one session, and a
-// pooled connection goes back to the pool between queries.
+// pooled connection goes back to the pool between queries. A connection can also go quiet without
+// closing (a network that drops packets, a database that hangs): a heartbeat query that gets no
+// answer in time counts as the connection lost.
 import type { Options, PostgresType, Sql } from "postgres";
 
 export type ListenerState = "connecting" | "listening" | "down" | "stopped";
@@ -25,6 +27,8 @@ export type RetirementListenerOptions = {
   applicationName?: string;
   /** The pause before the n-th attempt in a row to connect again (n from 1), in ms. */
   pauseMs?: (attempt: number) => number;
+  /** How often the connection is asked `select 1` while listening, and how long it has to answer, in ms. */
+  heartbeat?: { everyMs: number; timeoutMs: number };
 };
 
 export type RetirementListener = {
@@ -36,16 +40,20 @@ export type RetirementListener = {
 
 /** 100 ms, then doubling, at most 5 s: back within a second of a blip, and gentle on a database that is down. */
 const defaultPause = (attempt: number) => Math.min(5_000, 100 * 2 ** (attempt - 1));
+const DEFAULT_HEARTBEAT = { everyMs: 10_000, timeoutMs: 5_000 };
+
+type Connection = { sql: Sql; lost: boolean; heartbeat: ReturnType<typeof setInterval> | null };
 
 /** The options postgres.js takes, with the notification handler its types leave out. */
 type ConnectionOptions = Options<Record<string, PostgresType>> & { onnotify: (channel: string, payload: string) => void };
 
 export function createRetirementListener(options: RetirementListenerOptions): RetirementListener {
   const pause = options.pauseMs ?? defaultPause;
+  const heartbeat = options.heartbeat ?? DEFAULT_HEARTBEAT;
   let state: ListenerState = "connecting";
   let everListened = false;
   let failures = 0;
-  let current: { sql: Sql; lost: boolean } | null = null;
+  let current: Connection | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let waiters: (() => void)[] = [];
 
@@ -54,9 +62,10 @@ export function createRetirementListener(options: RetirementListenerOptions): Re
     return typeof code === "string" ? code : "CONNECTION_CLOSED";
   }
 
-  function lose(connection: { sql: Sql; lost: boolean }, error: unknown): void {
+  function lose(connection: Connection, error: unknown): void {
     if (connection.lost) return;
     connection.lost = true;
+    if (connection.heartbeat !== null) clearInterval(connection.heartbeat);
     if (current === connection) current = null;
     void connection.sql.end({ timeout: 0 }).catch(() => undefined);
     if (state === "stopped") return;
@@ -76,7 +85,7 @@ export function createRetirementListener(options: RetirementListenerOptions): Re
     if (state !== "down") state = "connecting";
     const { default: postgres } = await import("postgres");
     // Set once the connection exists, so the handlers below can name it.
-    const connection: { sql: Sql; lost: boolean } = { sql: undefined as unknown as Sql, lost: false };
+    const connection: Connection = { sql: undefined as unknown as Sql, lost: false, heartbeat: null };
     const settings: ConnectionOptions = {
       max: 1,
       // Held open for as long as the app runs: a pause in notifications is not idleness.
@@ -103,12 +112,37 @@ export function createRetirementListener(options: RetirementListenerOptions): Re
     if (connection.lost || (state as ListenerState) === "stopped") return;
     state = "listening";
     failures = 0;
+    connection.heartbeat = beat(connection);
     const again = everListened;
     everListened = true;
     options.onListening(again);
     const done = waiters;
     waiters = [];
     for (const resolve of done) resolve();
+  }
+
+  /** Asks the connection to answer, every so often, one question at a time. */
+  function beat(connection: Connection): ReturnType<typeof setInterval> {
+    let asking = false;
+    const timer = setInterval(() => {
+      if (asking || connection.lost) return;
+      asking = true;
+      let deadline: ReturnType<typeof setTimeout> | undefined;
+      const silence = new Promise<never>((_, reject) => {
+        deadline = setTimeout(() => reject(Object.assign(new Error("no answer to the heartbeat"), { code: "HEARTBEAT_TIMEOUT" })), heartbeat.timeoutMs);
+      });
+      Promise.race([connection.sql`select 1`, silence])
+        .then(
+          () => undefined,
+          (error: unknown) => lose(connection, error),
+        )
+        .finally(() => {
+          clearTimeout(deadline);
+          asking = false;
+        });
+    }, heartbeat.everyMs);
+    timer.unref?.();
+    return timer;
   }
 
   void connect();
@@ -132,6 +166,7 @@ export function createRetirementListener(options: RetirementListenerOptions): Re
       current = null;
       if (connection !== null) {
         connection.lost = true;
+        if (connection.heartbeat !== null) clearInterval(connection.heartbeat);
         await connection.sql.end({ timeout: 0 }).catch(() => undefined);
       }
     },
