@@ -111,6 +111,21 @@ describe("caches across instances on one PostgreSQL", () => {
     await expect.poll(() => a.heard.map((message) => message.payload), { timeout: 1_000, interval: 10 }).toEqual([customerId]);
   });
 
+  it("when the other instances cannot be told, the instance still drops its own copy, and the webhook's handling goes on", async () => {
+    const warnings = vi.spyOn(console, "warn");
+    const customerId = randomUUID();
+    cacheAbout(customerId);
+    // The app's own connections to the database are cut, and no new one is let in.
+    await admin.unsafe(`alter database ${DATABASE} allow_connections false`);
+    await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${DATABASE} and application_name = 'revkeen-portal'`;
+
+    await expect(modules.customerCache.dropCustomerCaches(customerId)).resolves.toBeUndefined();
+    expect(cached(customerId)).toEqual({ answer: undefined, read: undefined });
+    const lines = warnings.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("cache.retirement_not_published"));
+    expect(lines.map((line) => (JSON.parse(line) as { customer_id: string }).customer_id)).toEqual([customerId]);
+    warnings.mockRestore();
+  });
+
   it("an instance that hears a customer retired drops its answers and reads about them, and about no one else", async () => {
     const listener = keep(modules.retirement.listenForRetirements(urlOf(DATABASE), { applicationName: "instance-b" }));
     await listener.listening(10_000);
