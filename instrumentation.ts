@@ -1,6 +1,7 @@
 // Runs once when the server starts: say which RevKeen the portal talks to, so nobody wonders
-// whether a demo is touching real billing; and refuse, loudly and at once, a database the app
-// must not run on (every request then answers 503: lib/server/availability/).
+// whether a demo is touching real billing; refuse, loudly and at once, a database the app must not
+// run on (every request then answers 503: lib/server/availability/); and with DATABASE_URL start
+// hearing the other instances' cache retirements before the first request is served.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { parseServerEnv } = await import("./lib/env/schema.mjs");
@@ -14,4 +15,9 @@ export async function register() {
   const { processDatabaseRefusal } = await import("./lib/server/database/embedded-storage");
   const refusal = processDatabaseRefusal(env);
   if (refusal !== null) console.error(`\n${refusal}\nEvery request is answered 503 until then.\n`);
+  // Not while `next build` renders pages: the connection would outlive the build's workers' work.
+  if (env.DATABASE_URL && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startCrossInstanceRetirement } = await import("./lib/server/caching/cross-instance-retirement");
+    startCrossInstanceRetirement(env.DATABASE_URL);
+  }
 }

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions, freshAuthSecret, freshWebhookSecret, sandboxEnv, testModeEnv } from "./lib/testing/app-under-test";
-import { APP_LOG, APP_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
+import { APP_LOG, APP_URL, BALANCER_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
 
 // Fresh secrets for every run (the tests must never depend on particular ones), kept in the
 // environment so that every worker, and e2e/fixtures.ts, sees the same.
@@ -118,6 +118,16 @@ export default defineConfig({
     // Two instances on one database, each letting a user mint 4 times a minute: together they must too.
     instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
     instance("limited-b", LIMITED_B_URL, ports.limitedB, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
+    {
+      // A real load balancer (nginx) in front of those two, as a self-hosted deployment runs.
+      name: "balancer",
+      command: "npx tsx scripts/test-balancer.ts",
+      url: `${BALANCER_URL}/sign-in`,
+      env: { E2E_BALANCER_PORT: String(ports.balancer), E2E_LIMITED_A_PORT: String(ports.limitedA), E2E_LIMITED_B_PORT: String(ports.limitedB) },
+      reuseExistingServer: false,
+      stdout: "pipe" as const,
+      timeout: 60_000,
+    },
     // An instance whose database is down (nothing listens on port 9).
     instance("database-down", DATABASE_DOWN_URL, ports.databaseDown, { ...testMode, DATABASE_URL: "postgres://postgres@127.0.0.1:9/postgres" }),
     // The app's build again, as a public keyless demo runs it on Vercel: no key, no controls, the

@@ -174,6 +174,18 @@ export async function webhookDelivered(sandbox: SandboxControls, type: string): 
 }
 
 /**
+ * Waits until the webhooks of the sandbox's reset (a customer.updated for each demo customer) have
+ * reached the app, which drops what every instance kept about the customers from earlier tests.
+ */
+export async function resetWebhooksDelivered(sandbox: SandboxControls): Promise<void> {
+  await expect
+    .poll(async () => (await sandbox.webhooks()).filter((delivery) => delivery.event_type === "customer.updated").every((delivery) => delivery.state === "delivered"), {
+      message: "the reset's webhooks delivered",
+    })
+    .toBe(true);
+}
+
+/**
  * What the standalone sandbox and the app in test mode sign and check webhooks with: a fresh one
  * for each run (playwright.config.ts), never one written down anywhere.
  */

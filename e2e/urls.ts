@@ -8,6 +8,8 @@ export const ports = {
   /** Two more instances of the app on the same database, with a low mint limit. */
   limitedA: portFrom("E2E_LIMITED_A_PORT", 3314),
   limitedB: portFrom("E2E_LIMITED_B_PORT", 3315),
+  /** nginx in front of those two (scripts/test-balancer.ts). */
+  balancer: portFrom("E2E_BALANCER_PORT", 3317),
   /** One more whose database cannot be reached. */
   databaseDown: portFrom("E2E_DATABASE_DOWN_PORT", 3316),
   database: portFrom("E2E_DATABASE_PORT", 5411),
@@ -19,6 +21,7 @@ export const SMOKE_URL = loopbackUrl(ports.smoke);
 export const DEMO_URL = loopbackUrl(ports.demo);
 export const LIMITED_A_URL = loopbackUrl(ports.limitedA);
 export const LIMITED_B_URL = loopbackUrl(ports.limitedB);
+export const BALANCER_URL = loopbackUrl(ports.balancer);
 export const DATABASE_DOWN_URL = loopbackUrl(ports.databaseDown);
 
 /** The PostgreSQL the app's instances share: E2E_DATABASE_URL, or the suite's throwaway one (scripts/test-database.ts). */

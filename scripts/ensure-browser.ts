@@ -4,8 +4,8 @@
 // (as `playwright install --with-deps` does), else one line that names the command to run, before
 // the suite starts.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { existsSync } from "node:fs";
 import { findChromium } from "../lib/testing/app-under-test";
+import { installWithApt } from "../lib/testing/install-with-apt";
 
 const INSTALL_HINT = "npx playwright install --with-deps chromium";
 
@@ -21,13 +21,6 @@ function found(how: string): boolean {
   return true;
 }
 
-/** Root runs apt-get itself; anyone else only through sudo that asks for no password. */
-function aptGetAs(): string[] | null {
-  if (process.platform !== "linux" || !existsSync("/usr/bin/apt-get")) return null;
-  if (process.getuid?.() === 0) return [];
-  return run("sudo", ["-n", "true"], { stdio: "ignore" }) ? ["sudo", "-n"] : null;
-}
-
 function ensureBrowser(): boolean {
   if (found("")) return true;
   if (process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH) {
@@ -36,15 +29,8 @@ function ensureBrowser(): boolean {
   }
   console.log("No Chromium for the end-to-end tests yet: trying Playwright's download.");
   if (run("npx", ["playwright", "install", "chromium"]) && found(", just downloaded")) return true;
-  const prefix = aptGetAs();
-  if (prefix !== null) {
-    console.log("Playwright's download is not reachable: installing Debian's chromium with apt-get.");
-    const [command = "apt-get", ...args] = [...prefix, "apt-get"];
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    if (run(command, [...args, "update", "-qq"], { env }) && run(command, [...args, "install", "-y", "-qq", "chromium"], { env }) && found(", just installed")) {
-      return true;
-    }
-  }
+  console.log("Playwright's download is not reachable: installing Debian's chromium with apt-get where this user may.");
+  if (installWithApt(["chromium"]) && found(", just installed")) return true;
   console.error(`No Chromium for the end-to-end tests, and none could be installed from here: run \`${INSTALL_HINT}\`, then npm test again.`);
   return false;
 }

@@ -1,25 +1,18 @@
 // The end-to-end suite's throwaway PostgreSQL (playwright.config.ts starts it unless
 // E2E_DATABASE_URL names one): a fresh cluster in a temporary folder, on a loopback port, deleted
 // when the suite stops it. Where the server programs are missing, root installs Debian's
-// postgresql with apt-get, as scripts/ensure-browser.ts does for Chromium; otherwise one line names
-// the command to run.
-import { spawn, spawnSync } from "node:child_process";
+// postgresql with apt-get (as root or with password-less sudo), as scripts/ensure-browser.ts does
+// for Chromium; otherwise one line names the command to run.
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { portFrom, postgresServerPrograms, throwawayCluster } from "../lib/testing/app-under-test";
+import { portFrom } from "../lib/testing/app-under-test";
+import { ensurePostgresServerPrograms, throwawayCluster } from "../lib/testing/throwaway-postgres";
 
 const port = portFrom("E2E_DATABASE_PORT", 5411);
 
-function installWithApt(): void {
-  if (process.platform !== "linux" || process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) return;
-  console.log("No PostgreSQL server programs: installing Debian's postgresql with apt-get.");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  spawnSync("apt-get", ["install", "-y", "-qq", "postgresql"], { stdio: "inherit", env });
-}
-
-const programs = postgresServerPrograms() ?? (installWithApt(), postgresServerPrograms());
+const programs = ensurePostgresServerPrograms();
 if (programs === null) {
   console.error("No PostgreSQL for the end-to-end tests: run `apt-get install postgresql` (or set E2E_DATABASE_URL), then npm test again.");
   process.exit(1);

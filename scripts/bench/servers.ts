@@ -7,7 +7,8 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, re
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, parse, sep } from "node:path";
-import { postgresServerPrograms, sandboxEnv, testModeEnv, throwawayCluster } from "../../lib/testing/app-under-test";
+import { sandboxEnv, testModeEnv } from "../../lib/testing/app-under-test";
+import { postgresServerPrograms, throwawayCluster } from "../../lib/testing/throwaway-postgres";
 import { APP_URL, DIST_DIR, FLOOR_URL, PORTS, POSTGRES_APP_URL, POSTGRES_URL, RESULTS_DIR, ROOT, SANDBOX_URL, SECRETS } from "./config";
 
 const running = new Set<ChildProcess>();

@@ -50,7 +50,7 @@ export const subscribeAction = portalAction({
     if (card === null) throw new PortalError("upgrade:no_payment_method");
     const created = await createSubscription({ customerId, productId, paymentMethodId: card.id }, idempotencyKey);
     // The feature's gate asks RevKeen on the next page, not when the webhooks come.
-    dropCustomerCaches(customerId);
+    await dropCustomerCaches(customerId);
     if (!PAID.has(created.status)) throw new PortalError("upgrade:card_declined");
     redirect(feature);
   },

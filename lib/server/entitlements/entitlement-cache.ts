@@ -5,10 +5,12 @@ import "server-only";
 // is never kept, so an old "yes" never stands in for a check RevKeen cannot answer. A webhook about
 // the customer retires every answer checked before it, one still in flight included.
 //
-// Kept in this process, bounded. With several instances a webhook reaches one of them: the others
-// keep an answer until its lifetime ends. This file is the one place a cache shared by every
-// instance would replace.
+// Kept in this process, bounded. With several instances on one PostgreSQL a webhook reaches one of
+// them and the others hear of it (lib/server/caching/cross-instance-retirement.ts); while they
+// cannot hear, an answer lives its lifetime and no longer, and every answer kept meanwhile is
+// retired once they hear again.
 import { processCache } from "@/lib/server/caching/bounded-cache";
+import { processSingleton } from "@/lib/server/caching/process-singleton";
 
 /** The longest an answer is used, in seconds: how late a change seen by no webhook shows. */
 export const ENTITLEMENT_CACHE_SECONDS = 60;
@@ -24,6 +26,8 @@ type Answer = { hasAccess: boolean; checkedAt: number };
 type Customer = { answers: Readonly<Record<string, Answer>>; retiredAt: number | null };
 
 const customers = () => processCache<Customer>("entitlement-answers", CAPACITY);
+/** When every answer was last retired at once (ms since the epoch), for answers still in flight then. */
+const allRetired = () => processSingleton("entitlement-answers.all-retired", () => ({ at: 0 }));
 
 function entry(customerId: string, now: number): Customer {
   return customers().get(customerId, now) ?? { answers: {}, retiredAt: null };
@@ -39,7 +43,7 @@ function keep(customerId: string, customer: Customer): void {
 export function cachedAnswer(customerId: string, benefitKey: string, now: number = Date.now()): boolean | undefined {
   const { answers, retiredAt } = entry(customerId, now);
   const answer = Object.hasOwn(answers, benefitKey) ? answers[benefitKey] : undefined;
-  if (answer === undefined || now >= answer.checkedAt + LIFETIME_MS) return undefined;
+  if (answer === undefined || now >= answer.checkedAt + LIFETIME_MS || answer.checkedAt <= allRetired().at) return undefined;
   return retiredAt !== null && answer.checkedAt <= retiredAt ? undefined : answer.hasAccess;
 }
 
@@ -52,4 +56,10 @@ export function keepAnswer(customerId: string, benefitKey: string, hasAccess: bo
 /** Retires every answer about `customerId` checked until now: the next check asks RevKeen. */
 export function retireAnswers(customerId: string, now: number = Date.now()): void {
   keep(customerId, { ...entry(customerId, now), retiredAt: now });
+}
+
+/** Retires every answer about every customer checked until now, one still in flight included. */
+export function retireAllAnswers(now: number = Date.now()): void {
+  allRetired().at = Math.max(allRetired().at, now);
+  customers().clear();
 }

@@ -5,9 +5,10 @@ import "server-only";
 // retires everything read before it (dropCustomerCaches), one still in flight included; without
 // webhooks a read lives at most CUSTOMER_READS_SECONDS.
 //
-// Kept in this process, bounded, like the entitlement answers (../entitlements/entitlement-cache.ts):
-// with several instances a webhook reaches one of them and the others keep a read until it ends.
+// Kept in this process, bounded, like the entitlement answers (../entitlements/entitlement-cache.ts),
+// and retired on every instance alike (lib/server/caching/cross-instance-retirement.ts).
 import { processCache } from "@/lib/server/caching/bounded-cache";
+import { processSingleton } from "@/lib/server/caching/process-singleton";
 import type { MerchantSubscription } from "@/lib/shared/revkeen-api/merchant-subscriptions";
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
 
@@ -27,6 +28,8 @@ type Kept<K extends Kind> = { value: CustomerReads[K]; readAt: number };
 type Customer = { reads: { readonly [K in Kind]?: Kept<K> }; retiredAt: number | null };
 
 const customers = () => processCache<Customer>("customer-merchant-reads", CAPACITY);
+/** When every read was last retired at once (ms since the epoch), for reads still in flight then. */
+const allRetired = () => processSingleton("customer-merchant-reads.all-retired", () => ({ at: 0 }));
 
 function entry(customerId: string, now: number): Customer {
   return customers().get(customerId, now) ?? { reads: {}, retiredAt: null };
@@ -41,7 +44,7 @@ function keep(customerId: string, customer: Customer): void {
 export function cachedRead<K extends Kind>(customerId: string, kind: K, now: number = Date.now()): CustomerReads[K] | undefined {
   const { reads, retiredAt } = entry(customerId, now);
   const kept = reads[kind] as Kept<K> | undefined;
-  if (kept === undefined || now >= kept.readAt + LIFETIME_MS) return undefined;
+  if (kept === undefined || now >= kept.readAt + LIFETIME_MS || kept.readAt <= allRetired().at) return undefined;
   return retiredAt !== null && kept.readAt <= retiredAt ? undefined : kept.value;
 }
 
@@ -65,4 +68,10 @@ export async function readThrough<K extends Kind>(customerId: string, kind: K, r
 /** Retires every read about `customerId` made until now: the next page asks RevKeen. */
 export function retireReads(customerId: string, now: number = Date.now()): void {
   keep(customerId, { ...entry(customerId, now), retiredAt: now });
+}
+
+/** Retires every read about every customer made until now, one still in flight included. */
+export function retireAllReads(now: number = Date.now()): void {
+  allRetired().at = Math.max(allRetired().at, now);
+  customers().clear();
 }

@@ -44,13 +44,13 @@ export async function handleEvent(event: WebhookEvent): Promise<EventOutcome> {
   if (event.type === "customer.updated" || event.type === "customer.deleted") {
     const customer = changedCustomer.safeParse(event.data.object);
     if (!customer.success) return "ignored";
-    dropCustomerCaches(customer.data.id);
+    await dropCustomerCaches(customer.data.id);
     return "invalidated";
   }
   if (ABOUT_BILLING.test(event.type)) {
     const owned = ownedObject.safeParse(event.data.object);
     if (!owned.success) return "ignored";
-    dropCustomerCaches(owned.data.customer_id);
+    await dropCustomerCaches(owned.data.customer_id);
     return "invalidated";
   }
   return "ignored";

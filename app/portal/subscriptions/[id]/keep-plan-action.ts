@@ -28,7 +28,7 @@ export const keepPlanAction = portalAction({
       if (!isScheduledToCancel(current)) return current;
       const kept = await keepSubscription(subscriptionId, idempotencyKey);
       // The gate of a paid feature sees the plan at once, not when the webhook comes.
-      dropCustomerCaches(kept.customer_id);
+      await dropCustomerCaches(kept.customer_id);
       return getSubscription(token, subscriptionId);
     }),
 });
