@@ -1,8 +1,18 @@
-// Runs once when the server starts: say which RevKeen the portal talks to, so nobody wonders
-// whether a demo is touching real billing; and refuse, loudly and at once, a database the app
-// must not run on (every request then answers 503: lib/server/availability/).
+import type { Instrumentation } from "next";
+
+// Runs once when the server starts: start tracing if an exporter is configured (with none, no
+// SDK is loaded at all: docs/observability.md); say which RevKeen the portal talks to, so nobody
+// wonders whether a demo is touching real billing; and refuse, loudly and at once, a database the
+// app must not run on (every request then answers 503: lib/server/availability/).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { traceExporterChoice } = await import("./lib/server/tracing/trace-exporter-choice");
+  const exporter = traceExporterChoice(process.env);
+  if (exporter !== null) {
+    const { registerTracing } = await import("./lib/server/tracing/register-tracing");
+    registerTracing(exporter);
+    console.info(`Traces: OpenTelemetry on, exported by ${exporter === "console" ? "the console exporter" : exporter === "vercel" ? "Vercel's tracing integration" : "OTLP (OTEL_EXPORTER_OTLP_*)"}.`);
+  }
   const { parseServerEnv } = await import("./lib/env/schema.mjs");
   const env = parseServerEnv(process.env);
   const line = {
@@ -15,3 +25,9 @@ export async function register() {
   const refusal = processDatabaseRefusal(env);
   if (refusal !== null) console.error(`\n${refusal}\nEvery request is answered 503 until then.\n`);
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { reportRequestError } = await import("./lib/server/tracing/report-request-error");
+  reportRequestError(error, request, context);
+};
