@@ -2,8 +2,8 @@ import "server-only";
 // Runs first among the span processors: by the time an exporter sees a span, its name, its
 // attributes and its events' names and attributes have been through scrubText. A processor's
 // onEnd is the last moment a span can be changed; @vercel/otel adds its own attributes there too.
-import type { Attributes, AttributeValue, Context } from "@opentelemetry/api";
-import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { Attributes, AttributeValue } from "@opentelemetry/api";
+import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { scrubText } from "./scrub-text";
 
 type Writable = { name: string; attributes: Attributes; events: { name: string; attributes?: Attributes }[] };
@@ -22,7 +22,7 @@ function scrubAttributes(attributes: Attributes): void {
 }
 
 export class ScrubSpanProcessor implements SpanProcessor {
-  onStart(_span: Span, _context: Context): void {}
+  onStart(): void {}
 
   onEnd(span: ReadableSpan): void {
     const writable = span as unknown as Writable;

@@ -9,7 +9,7 @@ import { redact } from "@/lib/shared/secrets/redact";
 const QUERY = /((?:[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+)?\/[^\s?#]*)\?[^\s#]*/gi;
 /** A checkout page's public token (`cst_…`), which opens the page to whoever holds it. */
 const CHECKOUT_TOKEN = /cst_[A-Za-z0-9_-]+/g;
-const EMAIL = /[^\s@"'<>(),;:/?#]+@[^\s@"'<>(),;:/?#]+\.[A-Za-z]{2,}/g;
+const EMAIL = /[^\s@"'<>(),;:/?#[\]]+@[^\s@"'<>(),;:/?#]+\.[A-Za-z]{2,}/g;
 /** An IBAN, with or without its spaces. */
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 
