@@ -6,7 +6,7 @@ import type { Instrumentation } from "next";
 // app must not run on (every request then answers 503: lib/server/availability/).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { traceExporterChoice } = await import("./lib/server/tracing/trace-exporter-choice");
+  const { traceExporterChoice } = await import("./lib/env/trace-exporter-choice");
   const exporter = traceExporterChoice(process.env);
   if (exporter !== null) {
     const { registerTracing } = await import("./lib/server/tracing/register-tracing");

@@ -1,4 +1,3 @@
-import "server-only";
 // Whether traces are exported, and how, read from the standard OpenTelemetry variables the way
 // the SDK reads them. No exporter configured: no SDK starts (instrumentation.ts), and every span
 // the app opens is OpenTelemetry's no-op. VERCEL_OTEL_ENDPOINTS is what Vercel sets when a
