@@ -14,7 +14,7 @@ import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
 import { navigation, type NavigationRow } from "./navigation";
 import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
-import { formatTracing, tracingRuns } from "./tracing";
+import { formatTracing, noopSpanCost, tracingRuns } from "./tracing";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
 import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
@@ -211,11 +211,13 @@ async function payNowOnly(
 /** BENCH_ONLY=tracing: the API row with traces off and exported (./tracing.ts), printed on its own. */
 async function tracingOnly(browser: Browser, customerId: string, run: { startedAt: string; machine: ReturnType<typeof describeMachine> }): Promise<string> {
   const runs = await tracingRuns(browser, customerId, progress);
+  progress("tracing: one no-op span's cost");
+  const noop = noopSpanCost();
   const m = run.machine;
   return (
     `\nRevKeen Portal Starter — BENCH_ONLY=tracing npm run bench (${run.startedAt})\n` +
     `machine: ${m.cpu} × ${m.cores}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}, Chromium ${m.chromium}\n\n` +
-    formatTracing(runs)
+    formatTracing(runs, noop)
   );
 }
 

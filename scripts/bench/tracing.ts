@@ -2,12 +2,14 @@
 // an OTLP exporter configured, sending to a sink in this process that accepts OTLP/HTTP and
 // answers 200. The app is restarted for each setting, in turn: off, OTLP, off, OTLP, so a drift
 // in the machine's load shows as a difference between the two runs of one setting.
+import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { signInToPortal } from "../../lib/testing/app-under-test";
 import { apiOverhead, type ApiOverheadRow } from "./api-overhead";
 import { newContext } from "./browser";
-import { CUSTOMER } from "./config";
+import { CUSTOMER, ROOT } from "./config";
 import { startApp, stopServer } from "./servers";
 
 export interface TracingRun {
@@ -70,8 +72,18 @@ export async function tracingRuns(browser: Browser, customerId: string, progress
   return runs;
 }
 
-export function formatTracing(runs: TracingRun[]): string {
+/** What one span costs with no SDK registered, in microseconds (./noop-span-cost.ts). */
+export function noopSpanCost(): { calls: number; medianMicroseconds: number } {
+  const script = join(ROOT, "scripts", "bench", "noop-span-cost.ts");
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { cwd: ROOT, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`noop-span-cost.ts failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { calls: number; medianMicroseconds: number };
+}
+
+export function formatTracing(runs: TracingRun[], noop: { calls: number; medianMicroseconds: number }): string {
   const lines = [
+    `A span with traces off (no SDK: OpenTelemetry's no-op), against the same call without one: ${noop.medianMicroseconds} µs more per span (median of 5 rounds, ${noop.calls} calls).`,
+    "",
     "Tracing: GET /api/portal/subscriptions with traces off and with an OTLP exporter (ms; the app restarted for each run)",
     "",
     "run | traces | sequential app p50 / p99 | direct p50 | floor p50 | app − direct p50 | app − floor p50 | 32 concurrent app req/s | exports received",
