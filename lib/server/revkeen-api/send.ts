@@ -3,7 +3,8 @@ import "server-only";
 // ./merchant.ts) says what it asks and what its answers mean; this sends it: the base URL and
 // transport (./transport.ts), the credential, the time limit, one retry that reuses the
 // Idempotency-Key, redirects refused, the answer checked by zod, and every failure turned into a
-// PortalError with one log line.
+// PortalError with one log line. Each call, its retry included, is one span
+// (lib/server/tracing/revkeen-call-span.ts).
 //
 // Not @revkeen/sdk's functions: the app needs redirects refused, a timeout and a retry that reuses
 // the Idempotency-Key, zod checks on every answer, the session response read in all of its
