@@ -20,14 +20,14 @@ describe("the proxy's matcher", () => {
     expect(matchers.every((matcher) => matcher.has === undefined && matcher.missing === undefined)).toBe(true);
   });
 
-  it.each(["/", "/sign-in", "/portal", "/portal/invoices", "/portal/session", "/api/portal", "/api/portal-x", "/api/portalx", "/api/portal.json", "/api/webhooks/revkeen", "/__sandbox/customers", "/__sandbox/checkout", "/__sandbox/checkoutx/cst_x", "/favicon.icox", "/robots.txt.bak", "/_next/staticx"])(
+  it.each(["/", "/sign-in", "/portal", "/portal/invoices", "/portal/session", "/api/portal", "/api/portal-x", "/api/portalx", "/api/portal.json", "/api/webhooks/revkeen", "/api/healthx", "/api/health/x", "/__sandbox/customers", "/__sandbox/checkout", "/__sandbox/checkoutx/cst_x", "/favicon.icox", "/robots.txt.bak", "/_next/staticx"])(
     "runs for %s",
     (path) => {
       expect(runsFor(path)).toBe(true);
     },
   );
 
-  it.each(["/api/portal/customer", "/api/portal/nope", `/api/portal/subscriptions/0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d/cancel`, "/_next/static/chunks/main.js", "/_next/image", "/favicon.ico", "/robots.txt", "/__sandbox/checkout/cst_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"])(
+  it.each(["/api/health", "/api/portal/customer", "/api/portal/nope", `/api/portal/subscriptions/0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d/cancel`, "/_next/static/chunks/main.js", "/_next/image", "/favicon.ico", "/robots.txt", "/__sandbox/checkout/cst_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"])(
     "leaves out %s",
     (path) => {
       expect(runsFor(path)).toBe(false);

@@ -86,5 +86,6 @@ export const config = {
   // does). Next reads it from the source: a literal only. The sandbox's hosted checkout page
   // (/__sandbox/checkout/…, sandbox mode only) is RevKeen's page, not the app's: it sets its own
   // headers, a stricter policy whose stylesheet is allowed by hash and whose URL leaves no referrer.
-  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$|api/portal/|__sandbox/checkout/).*)"],
+  // /api/health answers load balancers: no session, and its own answer while the server sheds load.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$|api/health$|api/portal/|__sandbox/checkout/).*)"],
 };

@@ -133,3 +133,25 @@ test.describe("Billing accounts", () => {
     expect(await createdCustomers(sandbox)).toEqual([]);
   });
 });
+
+test.describe("Health checks", () => {
+  test("an instance whose database is down is alive but not ready, and says the database is why", async ({ request }) => {
+    const live = await request.get(`${DATABASE_DOWN_URL}/api/health`);
+    expect(live.status()).toBe(200);
+    expect(await live.json()).toEqual({ status: "ok" });
+
+    const ready = await request.get(`${DATABASE_DOWN_URL}/api/health?ready=1`);
+    expect(ready.status()).toBe(503);
+    expect(ready.headers()["cache-control"]).toBe("no-store");
+    const text = await ready.text();
+    expect(JSON.parse(text)).toEqual({ status: "not_ready", database: "unavailable", revkeen: "ok" });
+    expect(text).not.toContain("127.0.0.1");
+  });
+
+  test("a healthy instance is ready, with no session and nothing cached", async ({ request }) => {
+    const ready = await request.get(`${APP_URL}/api/health?ready=1`);
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", database: "ok", revkeen: "ok" });
+    expect(ready.headers()["cache-control"]).toBe("no-store");
+  });
+});

@@ -68,7 +68,8 @@ describe("npm run doctor", () => {
     expect(stdout).toContain("Loaded .env.local");
     expect(stdout).toMatch(/✓ API key accepted +accepted \(test key\)/);
     expect(stdout).toMatch(new RegExp(`✓ Portal session +minted for ${ADA_LOVELACE_ID}`));
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 17 ok.");
+    expect(stdout).toMatch(/✓ Health checks +point load balancers at .*\/api\/health\?ready=1/);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("✓ Ready for test mode: 19 ok.");
     expect(stdout).not.toContain(DEFAULT_SANDBOX_API_KEY);
     expect(stdout).not.toContain(AUTH_SECRET);
     expect(stdout).not.toContain(WEBHOOK_SECRET);

@@ -8,6 +8,7 @@ import type { CheckResult, CheckStatus, DoctorEnv, Fetch } from "./check-result"
 import { checkEnvironmentVariables } from "./environment-variables";
 import { checkPortalSession } from "./portal-session";
 import { redactSecrets, secretValues } from "./redact-secrets";
+import { checkHealthEndpoint, checkTraces } from "./operations";
 import { checkMode } from "./revkeen-mode";
 import { checkSelfHosting } from "./self-hosting";
 import { checkSignInProviders } from "./sign-in-providers";
@@ -39,6 +40,7 @@ export async function runDoctor({ env, fetch, customerId }: DoctorOptions): Prom
     { title: "RevKeen", results: [...upstream, checkWebhookSecret(env)] },
     { title: "Database", results: [await checkDatabase(env)] },
     { title: "Sign-in", results: [checkSignInProviders(env), checkAuthSecret(env), checkSelfHosting(env)] },
+    { title: "Running it", results: [checkHealthEndpoint(env), checkTraces(env)] },
   ];
   const secrets = secretValues(env);
   const safe = sections.map((section) => ({

@@ -14,6 +14,7 @@ import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
 import { navigation, type NavigationRow } from "./navigation";
 import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
+import { formatTracing, noopSpanCost, tracingRuns } from "./tracing";
 import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
 import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
@@ -28,7 +29,7 @@ function embeddedName(): string {
   return `embedded (PGlite ${pglite.version})`;
 }
 
-/** The full run's results, or with BENCH_ONLY=pay-now the text of that part alone. */
+/** The full run's results, or with BENCH_ONLY=pay-now or BENCH_ONLY=tracing the text of that part alone. */
 async function bench(): Promise<Results | string> {
   const startedAt = new Date().toISOString();
   progress("starting the sandbox");
@@ -44,8 +45,11 @@ async function bench(): Promise<Results | string> {
   }
   progress("building and starting the empty floor app");
   const floorBuild = await buildAndStartFloor();
-  progress("next start");
-  await startApp("embedded");
+  // The tracing part starts the app itself, once for each setting.
+  if (process.env.BENCH_ONLY !== "tracing") {
+    progress("next start");
+    await startApp("embedded");
+  }
 
   const browser: Browser = await launchBrowser();
   try {
@@ -53,6 +57,7 @@ async function bench(): Promise<Results | string> {
     const customerId = await sandbox.customerId(CUSTOMER);
     // Ada's active plan on the one-subscription page, her active mandate on the change-bank page (a cancelled one shows no form).
     const views = portalViews(ADA_PRO);
+    if (process.env.BENCH_ONLY === "tracing") return await tracingOnly(browser, customerId, { startedAt, machine });
 
     progress("signing in");
     const signInContext = await newContext(browser);
@@ -200,6 +205,19 @@ async function payNowOnly(
     `\nRevKeen Portal Starter — BENCH_ONLY=pay-now npm run bench (${run.startedAt})\n` +
       `machine: ${m.cpu} × ${m.cores}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}, Chromium ${m.chromium}\n\n` +
       formatPayNow(rows, floor)
+  );
+}
+
+/** BENCH_ONLY=tracing: the API row with traces off and exported (./tracing.ts), printed on its own. */
+async function tracingOnly(browser: Browser, customerId: string, run: { startedAt: string; machine: ReturnType<typeof describeMachine> }): Promise<string> {
+  const runs = await tracingRuns(browser, customerId, progress);
+  progress("tracing: one no-op span's cost");
+  const noop = noopSpanCost();
+  const m = run.machine;
+  return (
+    `\nRevKeen Portal Starter — BENCH_ONLY=tracing npm run bench (${run.startedAt})\n` +
+    `machine: ${m.cpu} × ${m.cores}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}, Chromium ${m.chromium}\n\n` +
+    formatTracing(runs, noop)
   );
 }
 

@@ -158,14 +158,16 @@ export async function buildApp(): Promise<number> {
  * default without DATABASE_URL; or again on :3613 on the PostgreSQL startPostgres() started (one
  * deployment, another database).
  */
-export async function startApp(on: "embedded" | "postgres"): Promise<void> {
+/** `next start` of the build; `extraEnv` is added to its environment (the tracing part's OTEL_* variables). */
+export async function startApp(on: "embedded" | "postgres", extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const { port, envName, url, log, env } =
     on === "embedded"
       ? { port: PORTS.app, envName: "BENCH_APP_PORT", url: APP_URL, log: "app", env: appEnv({ dir: tempDir("revkeen-bench-pglite-") }) }
       : { port: PORTS.postgresApp, envName: "BENCH_POSTGRES_APP_PORT", url: POSTGRES_APP_URL, log: "app-postgres", env: appEnv({ url: POSTGRES_URL }) };
   await assertPortFree(port, envName);
-  const child = start(log, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: ROOT, env });
+  const child = start(log, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: ROOT, env: { ...env, ...extraEnv } });
   await waitForUrl(`${url}/sign-in`, child, 90_000, log);
+  return child;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { serverEnv } from "@/lib/env/server";
 import { forgetProcessSingleton, processSingleton } from "@/lib/server/caching/process-singleton";
 import { log } from "@/lib/server/logging/log";
+import { statementEvents, traceDatabaseOperation } from "@/lib/server/tracing/database-span";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { DatabaseRefused, databaseRefusal, embeddedStorage } from "./embedded-storage";
 import * as schema from "./schema";
@@ -40,7 +41,7 @@ async function open(): Promise<Database> {
       onnotice: () => {},
       connection: { application_name: "revkeen-portal", statement_timeout: 5_000 },
     });
-    return drizzle({ client, schema });
+    return drizzle({ client, schema, logger: statementEvents });
   }
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
     import("@electric-sql/pglite"),
@@ -60,7 +61,7 @@ async function open(): Promise<Database> {
     });
   }
   const client = storage.kind === "files" ? new PGlite(storage.dir) : new PGlite();
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger: statementEvents });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   openedStorage().inMemory = storage.kind === "memory";
   return db;
@@ -80,13 +81,15 @@ function openedStorage(): { inMemory: boolean } {
  * is logged once per failure (never the address or password) and becomes a PortalError the
  * customer can read, with a retry.
  */
-export async function withDatabase<T>(operation: string, query: (db: Database) => Promise<T>): Promise<T> {
-  try {
-    return await query(await database());
-  } catch (error) {
-    log.error("database.unavailable", { operation, ...describeFailure(error) });
-    throw new PortalError("database:unavailable", { cause: error });
-  }
+export function withDatabase<T>(operation: string, query: (db: Database) => Promise<T>): Promise<T> {
+  return traceDatabaseOperation(operation, async () => {
+    try {
+      return await query(await database());
+    } catch (error) {
+      log.error("database.unavailable", { operation, ...describeFailure(error) });
+      throw new PortalError("database:unavailable", { cause: error });
+    }
+  });
 }
 
 function describeFailure(error: unknown): { code: string | undefined; hint: string } {

@@ -3,7 +3,8 @@ import "server-only";
 // ./merchant.ts) says what it asks and what its answers mean; this sends it: the base URL and
 // transport (./transport.ts), the credential, the time limit, one retry that reuses the
 // Idempotency-Key, redirects refused, the answer checked by zod, and every failure turned into a
-// PortalError with one log line.
+// PortalError with one log line. Each call, its retry included, is one span
+// (lib/server/tracing/revkeen-call-span.ts).
 //
 // Not @revkeen/sdk's functions: the app needs redirects refused, a timeout and a retry that reuses
 // the Idempotency-Key, zod checks on every answer, the session response read in all of its
@@ -12,6 +13,7 @@ import "server-only";
 import type { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/server/logging/log";
+import { traceRevKeenCall, type RevKeenCallTrace } from "@/lib/server/tracing/revkeen-call-span";
 import { runWithRequestId } from "@/lib/server/logging/request-id";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 import { parseJsonText, REVKEEN_API_VERSION, upstreamError, uuidSchema, type ListQuery } from "@/lib/shared/revkeen-api/wire";
@@ -72,21 +74,23 @@ export function checkedId(id: string, notFound: PortalErrorCode): string {
 export function send<T>(call: Call<T>): Promise<T> {
   // Keys are UUIDs, like ids: no input puts text in a header, or in the error that would quote it into a log.
   if (call.idempotencyKey !== undefined && !uuidSchema.safeParse(call.idempotencyKey).success) return Promise.reject(new PortalError("request:invalid"));
-  return runWithRequestId(() => sendWithRetry(call));
+  const facts = { operation: call.operation, method: call.method, credential: call.credential.kind };
+  return runWithRequestId(() => traceRevKeenCall(facts, (trace) => sendWithRetry(call, trace)));
 }
 
 class RetryableFailure extends Error {}
 
-async function sendWithRetry<T>(call: Call<T>): Promise<T> {
+async function sendWithRetry<T>(call: Call<T>, trace: RevKeenCallTrace): Promise<T> {
   // Reads are safe to repeat; a write is only repeated under the same Idempotency-Key, unless it says never.
   const retryable = call.retry !== "never" && (call.method === "GET" || call.idempotencyKey !== undefined);
   try {
-    return await attempt(call);
+    return await attempt(call, trace);
   } catch (error) {
     if (!(error instanceof RetryableFailure) || !retryable) throw unwrapFailure(call, error);
     log.warn("revkeen.retry", { operation: call.operation });
+    trace.retrying(error.message);
     try {
-      return await attempt(call);
+      return await attempt(call, trace);
     } catch (second) {
       throw unwrapFailure(call, second);
     }
@@ -97,7 +101,7 @@ function unwrapFailure(call: Call<unknown>, error: unknown): unknown {
   return error instanceof RetryableFailure ? new PortalError(call.outcomeUnknown ?? "upstream:unavailable", { cause: error }) : error;
 }
 
-async function attempt<T>(call: Call<T>): Promise<T> {
+async function attempt<T>(call: Call<T>, trace: RevKeenCallTrace): Promise<T> {
   const { baseUrl, apiKey, send: transport } = upstream();
   const url = new URL(baseUrl + call.path);
   for (const [name, value] of Object.entries({ ...call.query, ...call.search })) {
@@ -133,6 +137,7 @@ async function attempt<T>(call: Call<T>): Promise<T> {
     throw new RetryableFailure("network", { cause: error });
   }
   const elapsedMs = Math.round(performance.now() - started);
+  trace.answered(response.status, upstreamRequestId(response));
 
   if (response.status >= 300 && response.status < 400) {
     log.error("revkeen.redirect_refused", { operation: call.operation, status: response.status });
@@ -155,10 +160,8 @@ async function attempt<T>(call: Call<T>): Promise<T> {
 
 function failure(call: Call<unknown>, response: UpstreamResponse, body: unknown): PortalError {
   const upstreamCode = upstreamError(body).code ?? "unknown";
-  // RevKeen's own id for the request, so a merchant can quote it to RevKeen's support.
-  const upstreamRequestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
   const level = call.expectedStatuses?.includes(response.status) ? "info" : "warn";
-  log[level]("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode, upstream_request_id: upstreamRequestId });
+  log[level]("revkeen.request_failed", { operation: call.operation, status: response.status, code: upstreamCode, upstream_request_id: upstreamRequestId(response) ?? undefined });
   const own = call.refusal?.(response.status, body);
   if (own) return own;
   switch (response.status) {
@@ -175,6 +178,11 @@ function failure(call: Call<unknown>, response: UpstreamResponse, body: unknown)
     default:
       return new PortalError("request:invalid");
   }
+}
+
+/** RevKeen's own id for the request, so a merchant can quote it to RevKeen's support. */
+function upstreamRequestId(response: UpstreamResponse): string | null {
+  return response.headers.get("x-request-id") ?? response.headers.get("request-id");
 }
 
 function retryAfterSeconds(response: UpstreamResponse): number | undefined {

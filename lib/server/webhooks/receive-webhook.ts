@@ -8,6 +8,7 @@ import { withDatabase } from "@/lib/server/database/client";
 import { claimEvent, releaseEvent } from "@/lib/server/database/webhook-events";
 import { log } from "@/lib/server/logging/log";
 import { readBoundedText } from "@/lib/server/security/bounded-body";
+import { traceWebhook, type WebhookTrace } from "@/lib/server/tracing/webhook-span";
 import { handleEvent } from "./handle-event";
 import { type WebhookEvent, webhookEventSchema } from "./webhook-event";
 import { webhookSecret } from "./webhook-secret";
@@ -33,9 +34,14 @@ function refusal(error: unknown): string {
   return "signature does not match";
 }
 
-export async function receiveWebhook(request: Request): Promise<Response> {
+export function receiveWebhook(request: Request): Promise<Response> {
+  return traceWebhook((trace) => receive(request, trace));
+}
+
+async function receive(request: Request, trace: WebhookTrace): Promise<Response> {
   const secret = webhookSecret();
   if (!secret) {
+    trace.outcome("not_set_up");
     log.error("webhook.no_secret", { detail: "REVKEEN_WEBHOOK_SECRET is not set: copy the endpoint's rk_wh_ secret from RevKeen" });
     return answer(503, { error: "Webhooks are not set up on this server." });
   }
@@ -43,6 +49,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const raw = await readBoundedText(request, MAX_WEBHOOK_BYTES);
   if (raw === null) {
     log.warn("webhook.refused", { reason: "body over 256 KiB" });
+    trace.outcome("refused");
     return answer(413, { error: "The webhook is too large." });
   }
   let event: WebhookEvent;
@@ -50,24 +57,30 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     event = webhookEventSchema.parse(constructEvent(raw, request.headers.get("x-revkeen-signature") ?? "", secret));
   } catch (error) {
     log.warn("webhook.refused", { reason: refusal(error) });
+    trace.outcome("refused");
     return answer(400, { error: "The webhook could not be verified." });
   }
 
+  trace.verified(event);
   try {
     if (!(await withDatabase("webhook_events.claim", (db) => claimEvent(db, event.id, event.type)))) {
       log.info("webhook.duplicate", { event_id: event.id, type: event.type });
+      trace.outcome("duplicate");
       return answer(200, { received: true, duplicate: true });
     }
   } catch {
     // withDatabase has logged why; RevKeen tries again later.
+    trace.outcome("not_recorded");
     return answer(503, { error: "The event could not be recorded; try again." });
   }
   try {
     const outcome = await handleEvent(event);
     log.info("webhook.handled", { event_id: event.id, type: event.type, outcome });
+    trace.outcome(outcome);
   } catch (error) {
     // Given back, so RevKeen's next attempt is handled rather than taken for a repeat.
     await withDatabase("webhook_events.release", (db) => releaseEvent(db, event.id)).catch(() => undefined);
+    trace.outcome("failed");
     log.error("webhook.failed", { event_id: event.id, type: event.type, name: error instanceof Error ? error.name : typeof error });
     return answer(500, { error: "The event could not be handled; try again." });
   }
