@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * What an error boundary shows: what could not be done, in general words (production hides the
@@ -6,6 +7,7 @@ import type { ReactNode } from "react";
  * route's server data and resets the boundary in one transition.
  */
 export function RetryCard({ testId, title, children, retry }: { testId: string; title: string; children: ReactNode; retry: () => void }) {
+  const t = useTranslations("RetryCard");
   const heading = `${testId}-heading`;
   return (
     <section className="card stack" data-testid={testId} aria-labelledby={heading}>
@@ -13,7 +15,7 @@ export function RetryCard({ testId, title, children, retry }: { testId: string; 
       <p>{children}</p>
       <div>
         <button type="button" className="button button-primary" onClick={() => retry()}>
-          Try again
+          {t("tryAgain")}
         </button>
       </div>
     </section>

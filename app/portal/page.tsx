@@ -37,7 +37,6 @@ export default async function OverviewPage() {
   const fallback = {
     [portalKeys.customer()]: dataBody(customer),
     [portalKeys.subscriptions()]: listBody(subscriptions),
-    [portalKeys.invoices({ limit: ALL_ITEMS_LIMIT })]: listBody(invoices),
   };
   const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data);
   const cards =
@@ -58,7 +57,7 @@ export default async function OverviewPage() {
           </section>
           <section className="card stack" aria-labelledby="due-heading">
             <h2 id="due-heading">Amount due</h2>
-            <AmountDueSummary locale={locale} payNowKey={payNowKey} />
+            <AmountDueSummary invoices={listBody(invoices)} locale={locale} payNowKey={payNowKey} />
           </section>
           {cards !== null && <PaymentMethodsSection cards={cards} />}
         </div>
@@ -68,7 +67,7 @@ export default async function OverviewPage() {
         </section>
         <section className="stack" aria-labelledby="latest-heading">
           <h2 id="latest-heading">Latest invoices</h2>
-          <LatestInvoices locale={locale} payNowKey={payNowKey} />
+          <LatestInvoices invoices={invoices.data} locale={locale} payNowKey={payNowKey} />
         </section>
       </PlanDetailsProvider>
     </PortalSWRConfig>

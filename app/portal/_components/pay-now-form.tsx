@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import type { PayNowDescription } from "@/lib/shared/billing/pay-now";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import { payNowAction } from "../invoices/actions";
 import { OutcomeStatus } from "./outcome-status";
@@ -10,7 +12,7 @@ import { useScriptedSubmit } from "./use-scripted-submit";
 type PayNowFormProps = {
   invoiceId: string;
   /** Which invoice, for the button's name where several are on one page (its number and amount). */
-  describes: string;
+  describes: PayNowDescription;
   /** Made by the server with the page: one intent per invoice per rendering, however often it is pressed. */
   idempotencyKey: string;
   className?: string;
@@ -22,6 +24,8 @@ type PayNowFormProps = {
  * by script, once however often it is pressed. Only a refusal comes back, said beside the button.
  */
 export function PayNowForm({ invoiceId, describes, idempotencyKey, className }: PayNowFormProps) {
+  const t = useTranslations("PayNow");
+  const errors = useTranslations("Errors");
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState(payNowAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
@@ -32,7 +36,7 @@ export function PayNowForm({ invoiceId, describes, idempotencyKey, className }: 
     if (state.status === "failed") outcome.current?.focus();
   }, [state]);
 
-  const message = !pending && state.status === "failed" ? `We couldn't start your payment. ${state.message}` : null;
+  const message = !pending && state.status === "failed" ? t("failed", { reason: errors(state.code) }) : null;
 
   return (
     <div className={["stack-tight", className].filter(Boolean).join(" ")}>
@@ -40,17 +44,17 @@ export function PayNowForm({ invoiceId, describes, idempotencyKey, className }: 
         <input type="hidden" name="invoiceId" value={invoiceId} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-          {pending ? "Opening checkout…" : "Pay now"}
-          <span className="visually-hidden">, {describes}</span>
+          {pending ? t("pending") : t("button")}
+          <span className="visually-hidden">{t("buttonFor", { describes: t(describes.key, describes.values) })}</span>
         </button>
       </form>
-      <OutcomeStatus ref={outcome} testId="pay-now-status" tone={message === null ? null : "error"} pending={pending} pendingText="Opening the payment page…">
+      <OutcomeStatus ref={outcome} testId="pay-now-status" tone={message === null ? null : "error"} pending={pending} pendingText={t("announce")}>
         {message !== null && <span>{message}</span>}
         {message !== null && hydrated && (
           <>
             {" "}
             <button type="button" className="button-link" onClick={() => form.resend()}>
-              Try again
+              {t("tryAgain")}
             </button>
           </>
         )}

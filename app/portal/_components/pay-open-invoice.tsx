@@ -1,6 +1,7 @@
 "use client";
 
 import type { Route } from "next";
+import { useTranslations } from "next-intl";
 import { PortalLink } from "./navigation-pending";
 import { PayNowForm } from "./pay-now-form";
 import { usePayNowKey } from "./plan-details-context";
@@ -11,18 +12,19 @@ import { usePayNowKey } from "./plan-details-context";
  * could not tell which invoice it is.
  */
 export function PayOpenInvoice({ invoiceId, plan }: { invoiceId: string | null; plan: string }) {
+  const t = useTranslations("PayNow");
   const payNowKey = usePayNowKey();
   if (invoiceId === null) {
     return (
       <PortalLink href="/portal/invoices" className="button button-primary">
-        See what you owe
+        {t("seeWhatYouOwe")}
       </PortalLink>
     );
   }
-  if (payNowKey !== null) return <PayNowForm invoiceId={invoiceId} describes={`for ${plan}`} idempotencyKey={payNowKey} />;
+  if (payNowKey !== null) return <PayNowForm invoiceId={invoiceId} describes={{ key: "forPlan", values: { plan } }} idempotencyKey={payNowKey} />;
   return (
     <PortalLink href={`/portal/invoices/${invoiceId}` as Route} className="button button-primary">
-      See the unpaid invoice
+      {t("seeUnpaidInvoice")}
     </PortalLink>
   );
 }

@@ -1,15 +1,25 @@
-// An invoice's status in words for its badge; the tone only repeats what the words say.
-import type { BadgeTone, StatusBadge } from "./subscription-status";
+// An invoice's status for its badge: which words (a key of the Invoices namespace's `status`) and
+// a tone that only repeats what the words say.
+import type { BadgeTone } from "./subscription-status";
 import { statusWords } from "./subscription-status";
 
-const KNOWN: Record<string, { label: string; tone: BadgeTone }> = {
-  paid: { label: "Paid", tone: "success" },
-  open: { label: "Open", tone: "warning" },
-  draft: { label: "Draft", tone: "neutral" },
-  void: { label: "Void", tone: "neutral" },
-  uncollectible: { label: "Uncollectible", tone: "danger" },
+type KnownStatus = "paid" | "open" | "draft" | "void" | "uncollectible";
+
+export type InvoiceBadge = { tone: BadgeTone } & ({ key: KnownStatus; values?: undefined } | { key: "other"; values: { status: string } });
+
+const KNOWN: Record<KnownStatus, BadgeTone> = {
+  paid: "success",
+  open: "warning",
+  draft: "neutral",
+  void: "neutral",
+  uncollectible: "danger",
 };
 
-export function invoiceBadge(status: string): StatusBadge {
-  return KNOWN[status] ?? { label: statusWords(status), tone: "neutral" };
+function isKnown(status: string): status is KnownStatus {
+  return Object.hasOwn(KNOWN, status);
+}
+
+/** RevKeen's status is a free string: an unknown one is shown as its own words rather than hidden. */
+export function invoiceBadge(status: string): InvoiceBadge {
+  return isKnown(status) ? { key: status, tone: KNOWN[status] } : { key: "other", values: { status: statusWords(status) }, tone: "neutral" };
 }

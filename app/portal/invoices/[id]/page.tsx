@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { checkoutReturnOutcome } from "@/lib/server/checkout/checkout-return";
 import { CHECKOUT_RETURN_PARAM, CHECKOUT_RETURN_VALUE } from "@/lib/shared/billing/pay-now";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
@@ -13,7 +14,10 @@ import { readCustomer, readInvoice } from "@/lib/server/portal-pages/reads";
 import { InvoiceDetails } from "../_components/invoice-details";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 
-export const metadata: Metadata = { title: "Invoice" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Invoices");
+  return { title: t("invoiceTitle") };
+}
 
 export default async function InvoicePage({ params, searchParams }: PageProps<"/portal/invoices/[id]">) {
   const { id } = await params;

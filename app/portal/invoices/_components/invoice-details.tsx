@@ -1,15 +1,15 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { useSWRConfig } from "swr";
-import { isPayable, type CheckoutOutcome } from "@/lib/shared/billing/pay-now";
+import { isPayable, payNowDescription, type CheckoutOutcome } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
-import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
-import { Badge } from "../../_components/badge";
+import { orNone } from "@/lib/shared/i18n/select-none";
 import { DetailRow } from "../../_components/detail-row";
+import { InvoiceStatusBadge } from "../../_components/invoice-status-badge";
 import { RefreshProblem } from "../../_components/refresh-problem";
-import { payNowDescription } from "../../_components/invoice-table";
 import { PayNowForm } from "../../_components/pay-now-form";
 import { useInvoice } from "../../_components/use-portal-data";
 import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
@@ -25,6 +25,7 @@ type InvoiceDetailsProps = {
 };
 
 export function InvoiceDetails({ id, locale, payNowKey, checkout }: InvoiceDetailsProps) {
+  const t = useTranslations("Invoices");
   const waiting = checkout !== null && (checkout.outcome === "confirming" || checkout.outcome === "unchecked");
   const { data, error } = useInvoice(id, { untilPaid: waiting });
   const invoice = data?.data;
@@ -34,33 +35,33 @@ export function InvoiceDetails({ id, locale, payNowKey, checkout }: InvoiceDetai
   const money = (amount: number | null) => formatMoney(amount, invoice.currency, locale);
   return (
     <div className="stack">
-      <h1>Invoice {invoice.invoice_number ?? ""}</h1>
+      <h1>{t("heading", { number: orNone(invoice.invoice_number) })}</h1>
       {checkout !== null && <CheckoutReturn outcome={checkout.outcome} paid={paid} checkAgainHref={checkout.href} />}
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="invoice-dates-heading">
-        <h2 id="invoice-dates-heading">Summary</h2>
+        <h2 id="invoice-dates-heading">{t("summary")}</h2>
         <p className="badges" data-testid="invoice-status">
-          <Badge badge={invoiceBadge(invoice.status)} />
+          <InvoiceStatusBadge status={invoice.status} />
         </p>
         <dl className="details">
-          <DetailRow term="Invoice number">{invoice.invoice_number}</DetailRow>
-          <DetailRow term="Invoice date">{formatDate(invoice.invoice_date ?? invoice.created_at, locale)}</DetailRow>
-          <DetailRow term="Due date">{formatDate(invoice.due_date, locale)}</DetailRow>
-          <DetailRow term="Paid on">{formatDate(invoice.paid_at, locale)}</DetailRow>
+          <DetailRow term={t("invoiceNumber")}>{invoice.invoice_number}</DetailRow>
+          <DetailRow term={t("invoiceDate")}>{formatDate(invoice.invoice_date ?? invoice.created_at, locale)}</DetailRow>
+          <DetailRow term={t("dueDate")}>{formatDate(invoice.due_date, locale)}</DetailRow>
+          <DetailRow term={t("paidOn")}>{formatDate(invoice.paid_at, locale)}</DetailRow>
         </dl>
         {payNowKey !== null && isPayable(invoice) && (
           <PayNowForm invoiceId={invoice.id} describes={payNowDescription(invoice, locale)} idempotencyKey={payNowKey} />
         )}
       </section>
       <section className="card stack" aria-labelledby="invoice-amounts-heading">
-        <h2 id="invoice-amounts-heading">Amounts</h2>
+        <h2 id="invoice-amounts-heading">{t("amounts")}</h2>
         <dl className="details details-amounts">
-          <DetailRow term="Subtotal">{money(invoice.subtotal)}</DetailRow>
-          <DetailRow term="Discount">{invoice.discount_amount ? `−${money(invoice.discount_amount)}` : money(invoice.discount_amount)}</DetailRow>
-          <DetailRow term="Tax">{money(invoice.tax_amount)}</DetailRow>
-          <DetailRow term="Total">{money(invoice.total)}</DetailRow>
-          <DetailRow term="Amount paid">{money(invoice.amount_paid)}</DetailRow>
-          <DetailRow term="Amount due">{money(invoice.amount_due)}</DetailRow>
+          <DetailRow term={t("subtotal")}>{money(invoice.subtotal)}</DetailRow>
+          <DetailRow term={t("discount")}>{invoice.discount_amount ? `−${money(invoice.discount_amount)}` : money(invoice.discount_amount)}</DetailRow>
+          <DetailRow term={t("tax")}>{money(invoice.tax_amount)}</DetailRow>
+          <DetailRow term={t("total")}>{money(invoice.total)}</DetailRow>
+          <DetailRow term={t("amountPaid")}>{money(invoice.amount_paid)}</DetailRow>
+          <DetailRow term={t("amountDue")}>{money(invoice.amount_due)}</DetailRow>
         </dl>
       </section>
     </div>
