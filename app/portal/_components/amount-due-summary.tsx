@@ -9,6 +9,7 @@ import { ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
 import type { ListBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { PortalLink } from "./navigation-pending";
+import { payNowDescribes } from "./pay-now-describes";
 import { PayNowForm } from "./pay-now-form";
 
 /** More open invoices than this: the rest are paid from the invoice list. */
@@ -29,7 +30,7 @@ type AmountDueSummaryProps = {
  * the server with the page: only the forms' scripted sending is the browser's.
  */
 export async function AmountDueSummary({ invoices: page, locale, payNowKey }: AmountDueSummaryProps) {
-  const t = await getTranslations("AmountDue");
+  const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
   const invoices = page.data;
   const due = amountDueByCurrency(invoices);
   if (due.length === 0) {
@@ -56,7 +57,7 @@ export async function AmountDueSummary({ invoices: page, locale, payNowKey }: Am
       </ul>
       {page.has_more && <p className="muted">{t("fromLatest", { count: ALL_ITEMS_LIMIT })}</p>}
       {payNowKey !== null && only !== undefined && payable.length === 1 && (
-        <PayNowForm invoiceId={only.id} describes={payNowDescription(only, locale)} idempotencyKey={payNowKey} />
+        <PayNowForm invoiceId={only.id} describes={payNowDescribes(payNow, payNowDescription(only, locale))} idempotencyKey={payNowKey} />
       )}
       {payNowKey !== null && payable.length > 1 && <PayableInvoices invoices={payable} locale={locale} payNowKey={payNowKey} />}
     </div>
@@ -64,7 +65,7 @@ export async function AmountDueSummary({ invoices: page, locale, payNowKey }: Am
 }
 
 async function PayableInvoices({ invoices, locale, payNowKey }: { invoices: PortalInvoice[]; locale: string; payNowKey: string }) {
-  const t = await getTranslations("AmountDue");
+  const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
   return (
     <>
       <ul className="plain-list stack-tight payable-invoices" aria-label={t("openToPay")}>
@@ -83,7 +84,7 @@ async function PayableInvoices({ invoices, locale, payNowKey }: { invoices: Port
                 muted: (chunks) => <span className="muted">{chunks}</span>,
               })}
             </span>
-            <PayNowForm invoiceId={invoice.id} describes={payNowDescription(invoice, locale)} idempotencyKey={payNowKey} />
+            <PayNowForm invoiceId={invoice.id} describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} idempotencyKey={payNowKey} />
           </li>
         ))}
       </ul>

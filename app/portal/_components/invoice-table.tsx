@@ -6,6 +6,7 @@ import { formatMoney } from "@/lib/shared/format/format-money";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { PortalLink } from "./navigation-pending";
+import { payNowDescribes } from "./pay-now-describes";
 import { PayNowForm } from "./pay-now-form";
 
 type InvoiceTableProps = {
@@ -20,11 +21,12 @@ type InvoiceTableProps = {
 /**
  * A table on a wide screen; on a narrow one each row reflows into a card with every figure
  * labelled (portal.css). The explicit roles keep it a table for assistive technology when CSS
- * changes how its parts are displayed. Rendered on the server where the page does not refresh the
- * list in the browser, so its code stays out of that page's scripts.
+ * changes how its parts are displayed. Rendered on the server with its page, in the page's
+ * language: neither its code nor a message formatter reaches the browser.
  */
 export function InvoiceTable({ invoices, locale, label, payNowKey = null }: InvoiceTableProps) {
   const t = useTranslations("Invoices");
+  const payNow = useTranslations("PayNow");
   const named = "caption" in label ? { "aria-label": label.caption } : { "aria-labelledby": label.headingId };
   return (
     <div className="table-scroll" role="region" tabIndex={0} {...named}>
@@ -72,7 +74,7 @@ export function InvoiceTable({ invoices, locale, label, payNowKey = null }: Invo
               <td role="cell" data-label={t("columnAmountDue")} className="numeric">
                 {formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}
                 {payNowKey !== null && isPayable(invoice) && (
-                  <PayNowForm className="table-action" invoiceId={invoice.id} describes={payNowDescription(invoice, locale)} idempotencyKey={payNowKey} />
+                  <PayNowForm className="table-action" invoiceId={invoice.id} describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} idempotencyKey={payNowKey} />
                 )}
               </td>
             </tr>

@@ -21,7 +21,7 @@ export function PayOpenInvoice({ invoiceId, plan }: { invoiceId: string | null; 
       </PortalLink>
     );
   }
-  if (payNowKey !== null) return <PayNowForm invoiceId={invoiceId} describes={{ key: "forPlan", values: { plan } }} idempotencyKey={payNowKey} />;
+  if (payNowKey !== null) return <PayNowForm invoiceId={invoiceId} describes={t("buttonFor", { describes: t("forPlan", { plan }) })} idempotencyKey={payNowKey} />;
   return (
     <PortalLink href={`/portal/invoices/${invoiceId}` as Route} className="button button-primary">
       {t("seeUnpaidInvoice")}

@@ -5,13 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { parseListQuery } from "@/lib/shared/portal-api/input";
-import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/shared/portal-api/keys";
+import { DEFAULT_INVOICE_PAGE_SIZE, listSearch } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
 import { InvoiceList } from "./_components/invoice-list";
 import { PageSizeLinks } from "./_components/page-size-links";
-import { PortalSWRConfig } from "../_components/portal-swr-config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Invoices");
@@ -31,12 +30,12 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/portal/
     getTranslations("Invoices"),
   ]);
   return (
-    <PortalSWRConfig fallback={{ [portalKeys.invoices(query)]: listBody(invoices) }}>
+    <>
       <div className="heading-row">
         <h1>{t("title")}</h1>
         <PageSizeLinks limit={query.limit} />
       </div>
-      <InvoiceList query={query} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} />
-    </PortalSWRConfig>
+      <InvoiceList query={query} invoices={listBody(invoices)} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} />
+    </>
   );
 }

@@ -1,13 +1,14 @@
-// An invoice's status for its badge: which words (a key of the Invoices namespace's `status`) and
-// a tone that only repeats what the words say.
+// An invoice's status for its badge: which words (a key of the Invoices namespace's `status`, or
+// RevKeen's own status in words when it is one we do not know) and a tone that only repeats what
+// the words say.
 import type { BadgeTone } from "./subscription-status";
 import { statusWords } from "./subscription-status";
 
-type KnownStatus = "paid" | "open" | "draft" | "void" | "uncollectible";
+export type KnownInvoiceStatus = "paid" | "open" | "draft" | "void" | "uncollectible";
 
-export type InvoiceBadge = { tone: BadgeTone } & ({ key: KnownStatus; values?: undefined } | { key: "other"; values: { status: string } });
+export type InvoiceBadge = { tone: BadgeTone } & ({ key: KnownInvoiceStatus } | { key: null; words: string });
 
-const KNOWN: Record<KnownStatus, BadgeTone> = {
+const KNOWN: Record<KnownInvoiceStatus, BadgeTone> = {
   paid: "success",
   open: "warning",
   draft: "neutral",
@@ -15,11 +16,11 @@ const KNOWN: Record<KnownStatus, BadgeTone> = {
   uncollectible: "danger",
 };
 
-function isKnown(status: string): status is KnownStatus {
+function isKnown(status: string): status is KnownInvoiceStatus {
   return Object.hasOwn(KNOWN, status);
 }
 
 /** RevKeen's status is a free string: an unknown one is shown as its own words rather than hidden. */
 export function invoiceBadge(status: string): InvoiceBadge {
-  return isKnown(status) ? { key: status, tone: KNOWN[status] } : { key: "other", values: { status: statusWords(status) }, tone: "neutral" };
+  return isKnown(status) ? { key: status, tone: KNOWN[status] } : { key: null, words: statusWords(status), tone: "neutral" };
 }

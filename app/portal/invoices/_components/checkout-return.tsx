@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useMessages } from "next-intl";
 import type { CheckoutOutcome } from "@/lib/shared/billing/pay-now";
 import { OutcomeStatus } from "../../_components/outcome-status";
 import { useHydrated } from "../../_components/use-hydrated";
@@ -21,7 +21,8 @@ type CheckoutReturnProps = {
  * refreshes the invoice (InvoiceDetails), and this follows it to "paid".
  */
 export function CheckoutReturn({ outcome, paid, checkAgainHref }: CheckoutReturnProps) {
-  const t = useTranslations("PayNow");
+  // Plain messages read as they are: the page's scripts carry no message formatter (docs/speed.md).
+  const words = useMessages().PayNow;
   const hydrated = useHydrated();
   const status = useRef<HTMLDivElement>(null);
   const shown = paid ? "paid" : outcome;
@@ -33,12 +34,12 @@ export function CheckoutReturn({ outcome, paid, checkAgainHref }: CheckoutReturn
   const waiting = shown === "confirming" || shown === "unchecked";
   return (
     <OutcomeStatus ref={status} testId="checkout-outcome" tone={shown === "unchecked" ? "error" : "info"}>
-      <span>{t(`outcome.${shown}`)}</span>
-      {waiting && hydrated && shown === "confirming" && <span> {t("updatesByItself")}</span>}
+      <span>{words.outcome[shown]}</span>
+      {waiting && hydrated && shown === "confirming" && <span> {words.updatesByItself}</span>}
       {waiting && (!hydrated || shown === "unchecked") && (
         <>
           {" "}
-          <a href={checkAgainHref}>{t("checkAgain")}</a>
+          <a href={checkAgainHref}>{words.checkAgain}</a>
         </>
       )}
     </OutcomeStatus>
