@@ -11,6 +11,7 @@ import { nextRenewals } from "@/lib/shared/billing/card-expiry";
 import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
 import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
 import { AmountDueSummary } from "./_components/amount-due-summary";
+import { payNowForPlans } from "./_components/pay-now-for-plans";
 import { CustomerSummary } from "./_components/customer-summary";
 import { LatestInvoices } from "./_components/latest-invoices";
 import { PaymentMethodsSection } from "./_components/payment-methods-section";
@@ -48,7 +49,7 @@ export default async function OverviewPage() {
 
   return (
     <PortalSWRConfig fallback={fallback}>
-      <PlanDetailsProvider details={details} payNowKey={payNowKey}>
+      <PlanDetailsProvider details={details} payNowKey={payNowKey} payNowFor={await payNowForPlans(subscriptions.data, details, locale)}>
         <h1>Overview</h1>
         <div className="overview-grid">
           <section className="card stack" aria-labelledby="you-heading">
