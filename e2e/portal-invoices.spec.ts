@@ -76,7 +76,7 @@ test.describe("Invoices", () => {
     await expect(table.getByRole("columnheader", { name: "未払い額" })).toBeVisible();
 
     await page.goto(`/portal/invoices/${KENJI_INVOICE}`);
-    await expect(page).toHaveTitle(/^請求書 · /);
+    await expect(page).toHaveTitle(/^請求書\P{L}/u);
     await expect(page.getByTestId("invoice-status")).toHaveText("お支払い済み");
     await expect(detail(page, "小計")).toHaveText(/^[¥￥]980$/);
     await expect(detail(page, "税")).toHaveText(/^[¥￥]98$/);
