@@ -2,6 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { PlanDetails } from "@/lib/shared/billing/plan-details";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { payNowDescribes } from "./pay-now-describes";
 import { subscriptionTitle } from "./subscription-title";
 
 /**
@@ -15,7 +16,7 @@ export async function payNowForPlans(subscriptions: readonly PortalSubscription[
   for (const subscription of subscriptions) {
     const detail = details[subscription.id];
     if (!detail?.openInvoiceId) continue;
-    named[detail.openInvoiceId] = t("buttonFor", { describes: t("forPlan", { plan: detail.name ?? subscriptionTitle(subscription, locale) }) });
+    named[detail.openInvoiceId] = payNowDescribes(t, { key: "forPlan", values: { plan: detail.name ?? subscriptionTitle(subscription, locale) } });
   }
   return named;
 }
