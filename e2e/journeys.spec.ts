@@ -12,10 +12,17 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
+/** Each customer with the invoice list's name and an invoice's total in their language (their RevKeen locale). */
+const VISITORS = [
+  { name: CUSTOMERS.rich, invoices: { list: "Invoices, newest first", total: "Total" } },
+  { name: CUSTOMERS.yen, invoices: { list: "請求書（新しい順）", total: "合計" } },
+  { name: CUSTOMERS.euro, invoices: { list: "Factures, de la plus récente à la plus ancienne", total: "Total" } },
+];
+
 // The whole visit, as each kind of customer makes it: sign in, Manage billing, overview, one
 // subscription (cancelled at the period end), invoices, one invoice, sign out.
 test.describe("A customer's whole visit", () => {
-  for (const name of [CUSTOMERS.rich, CUSTOMERS.yen, CUSTOMERS.euro]) {
+  for (const { name, invoices: words } of VISITORS) {
     test(`${name} reviews billing, cancels a plan at the period end, reads an invoice and signs out`, async ({ page }) => {
       await signInToPortal(page, name);
       await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -34,11 +41,11 @@ test.describe("A customer's whole visit", () => {
       await expect(page.getByTestId("subscription-status")).toContainText("Cancels on");
 
       await nav(page, "Invoices").click();
-      const invoices = page.getByRole("table", { name: "Invoices, newest first" });
+      const invoices = page.getByRole("table", { name: words.list });
       await expect(invoices).toBeVisible();
       await invoices.getByRole("link").first().click();
       await expect(page).toHaveURL(/\/portal\/invoices\/[0-9a-f-]{36}$/);
-      await expect(page.locator("dt", { hasText: /^Total$/ })).toBeVisible();
+      await expect(page.locator("dt", { hasText: new RegExp(`^${words.total}$`) })).toBeVisible();
 
       await signOut(page);
     });

@@ -66,18 +66,22 @@ test.describe("Invoices", () => {
     await expect(page.getByText("You have no invoices yet.")).toBeVisible();
   });
 
-  test("shows yen amounts without decimals", async ({ page }) => {
+  test("shows Kenji his invoices in Japanese, yen amounts without decimals", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.yen);
     await page.goto("/portal/invoices");
-    await expect(invoiceTable(page).locator("tbody tr")).toHaveCount(8);
-    await expect(invoiceTable(page)).toContainText(/[¥￥]10,780/);
-    await expect(invoiceTable(page)).not.toContainText(/[¥￥][\d,]+\.\d/);
+    const table = page.getByRole("table", { name: "請求書（新しい順）" });
+    await expect(table.locator("tbody tr")).toHaveCount(8);
+    await expect(table).toContainText(/[¥￥]10,780/);
+    await expect(table).not.toContainText(/[¥￥][\d,]+\.\d/);
+    await expect(table.getByRole("columnheader", { name: "未払い額" })).toBeVisible();
 
     await page.goto(`/portal/invoices/${KENJI_INVOICE}`);
-    await expect(detail(page, "Subtotal")).toHaveText(/^[¥￥]980$/);
-    await expect(detail(page, "Tax")).toHaveText(/^[¥￥]98$/);
-    await expect(detail(page, "Total")).toHaveText(/^[¥￥]1,078$/);
-    await expect(detail(page, "Invoice date")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect(page).toHaveTitle(/^請求書\P{L}/u);
+    await expect(page.getByTestId("invoice-status")).toHaveText("お支払い済み");
+    await expect(detail(page, "小計")).toHaveText(/^[¥￥]980$/);
+    await expect(detail(page, "税")).toHaveText(/^[¥￥]98$/);
+    await expect(detail(page, "合計")).toHaveText(/^[¥￥]1,078$/);
+    await expect(detail(page, "請求日")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
   });
 
   test("shows one invoice's dates and amounts", async ({ page }) => {

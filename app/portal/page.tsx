@@ -11,6 +11,7 @@ import { nextRenewals } from "@/lib/shared/billing/card-expiry";
 import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
 import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
 import { AmountDueSummary } from "./_components/amount-due-summary";
+import { payNowForPlans } from "./_components/pay-now-for-plans";
 import { CustomerSummary } from "./_components/customer-summary";
 import { LatestInvoices } from "./_components/latest-invoices";
 import { PaymentMethodsSection } from "./_components/payment-methods-section";
@@ -37,7 +38,6 @@ export default async function OverviewPage() {
   const fallback = {
     [portalKeys.customer()]: dataBody(customer),
     [portalKeys.subscriptions()]: listBody(subscriptions),
-    [portalKeys.invoices({ limit: ALL_ITEMS_LIMIT })]: listBody(invoices),
   };
   const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data);
   const cards =
@@ -49,7 +49,7 @@ export default async function OverviewPage() {
 
   return (
     <PortalSWRConfig fallback={fallback}>
-      <PlanDetailsProvider details={details} payNowKey={payNowKey}>
+      <PlanDetailsProvider details={details} payNowKey={payNowKey} payNowFor={await payNowForPlans(subscriptions.data, details, locale)}>
         <h1>Overview</h1>
         <div className="overview-grid">
           <section className="card stack" aria-labelledby="you-heading">
@@ -58,7 +58,7 @@ export default async function OverviewPage() {
           </section>
           <section className="card stack" aria-labelledby="due-heading">
             <h2 id="due-heading">Amount due</h2>
-            <AmountDueSummary locale={locale} payNowKey={payNowKey} />
+            <AmountDueSummary invoices={listBody(invoices)} locale={locale} payNowKey={payNowKey} />
           </section>
           {cards !== null && <PaymentMethodsSection cards={cards} />}
         </div>
@@ -68,7 +68,7 @@ export default async function OverviewPage() {
         </section>
         <section className="stack" aria-labelledby="latest-heading">
           <h2 id="latest-heading">Latest invoices</h2>
-          <LatestInvoices locale={locale} payNowKey={payNowKey} />
+          <LatestInvoices invoices={invoices.data} locale={locale} payNowKey={payNowKey} />
         </section>
       </PlanDetailsProvider>
     </PortalSWRConfig>

@@ -1,34 +1,42 @@
-"use client";
-
 import type { Route } from "next";
+import { getTranslations } from "next-intl/server";
 import { amountDueByCurrency } from "@/lib/shared/billing/amount-due";
-import { isPayable } from "@/lib/shared/billing/pay-now";
+import { isPayable, payNowDescription } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
+import { orNone } from "@/lib/shared/i18n/select-none";
 import { ALL_ITEMS_LIMIT } from "@/lib/shared/portal-api/keys";
+import type { ListBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { PortalLink } from "./navigation-pending";
+import { payNowDescribes } from "./pay-now-describes";
 import { PayNowForm } from "./pay-now-form";
-import { payNowDescription } from "./invoice-table";
-import { useInvoices } from "./use-portal-data";
 
 /** More open invoices than this: the rest are paid from the invoice list. */
 const PAYABLE_SHOWN = 5;
+
+type AmountDueSummaryProps = {
+  /** The page's read of the latest invoices. */
+  invoices: ListBody<PortalInvoice>;
+  locale: string;
+  payNowKey: string | null;
+};
 
 /**
  * The sum of what open invoices still ask for, one line per currency, and the way to pay it.
  * RevKeen's checkout takes one invoice at a time, so each open invoice gets its own "Pay now":
  * under the total when it is the only one; otherwise one line per invoice, oldest first (the
- * longest overdue), so the customer sees what each payment covers before she makes it.
+ * longest overdue), so the customer sees what each payment covers before she makes it. Rendered on
+ * the server with the page: only the forms' scripted sending is the browser's.
  */
-export function AmountDueSummary({ locale, payNowKey }: { locale: string; payNowKey: string | null }) {
-  const { data } = useInvoices({ limit: ALL_ITEMS_LIMIT });
-  const invoices = data?.data ?? [];
+export async function AmountDueSummary({ invoices: page, locale, payNowKey }: AmountDueSummaryProps) {
+  const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
+  const invoices = page.data;
   const due = amountDueByCurrency(invoices);
   if (due.length === 0) {
     return (
       <p data-testid="amount-due" className="amount-due-none">
-        Nothing is due. You&apos;re all paid up.
+        {t("none")}
       </p>
     );
   }
@@ -36,44 +44,56 @@ export function AmountDueSummary({ locale, payNowKey }: { locale: string; payNow
   const [only] = payable;
   return (
     <div className="stack-tight">
-      <ul className="plain-list amount-due" data-testid="amount-due" aria-label="Amount due by currency">
+      <ul className="plain-list amount-due" data-testid="amount-due" aria-label={t("byCurrency")}>
         {due.map(({ currency, amountMinor }) => (
           <li key={currency}>
-            <strong>{formatMoney(amountMinor, currency, locale)}</strong> <span className="muted">due</span>
+            {t.rich("due", {
+              amount: formatMoney(amountMinor, currency, locale) ?? "",
+              strong: (chunks) => <strong>{chunks}</strong>,
+              muted: (chunks) => <span className="muted">{chunks}</span>,
+            })}
           </li>
         ))}
       </ul>
-      {data?.has_more && <p className="muted">From your latest {ALL_ITEMS_LIMIT} invoices.</p>}
+      {page.has_more && <p className="muted">{t("fromLatest", { count: ALL_ITEMS_LIMIT })}</p>}
       {payNowKey !== null && only !== undefined && payable.length === 1 && (
-        <PayNowForm invoiceId={only.id} describes={payNowDescription(only, locale)} idempotencyKey={payNowKey} />
+        <PayNowForm invoiceId={only.id} describes={payNowDescribes(payNow, payNowDescription(only, locale))} idempotencyKey={payNowKey} />
       )}
-      {payNowKey !== null && payable.length > 1 && (
-        <PayableInvoices invoices={payable} locale={locale} payNowKey={payNowKey} />
-      )}
+      {payNowKey !== null && payable.length > 1 && <PayableInvoices invoices={payable} locale={locale} payNowKey={payNowKey} />}
     </div>
   );
 }
 
-function PayableInvoices({ invoices, locale, payNowKey }: { invoices: PortalInvoice[]; locale: string; payNowKey: string }) {
+async function PayableInvoices({ invoices, locale, payNowKey }: { invoices: PortalInvoice[]; locale: string; payNowKey: string }) {
+  const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
   return (
     <>
-      <ul className="plain-list stack-tight payable-invoices" aria-label="Open invoices to pay">
+      <ul className="plain-list stack-tight payable-invoices" aria-label={t("openToPay")}>
         {invoices.slice(0, PAYABLE_SHOWN).map((invoice) => (
           <li key={invoice.id} className="payable-invoice">
             <span>
-              <PortalLink href={`/portal/invoices/${invoice.id}` as Route} prefetch={false}>
-                {invoice.invoice_number ?? "Invoice"}
-              </PortalLink>{" "}
-              {formatMoney(invoice.amount_due ?? invoice.total, invoice.currency, locale)}
-              {invoice.due_date && <span className="muted">, due {formatDate(invoice.due_date, locale)}</span>}
+              {t.rich("payable", {
+                number: orNone(invoice.invoice_number),
+                amount: formatMoney(invoice.amount_due ?? invoice.total, invoice.currency, locale) ?? "",
+                dueDate: orNone(formatDate(invoice.due_date, locale)),
+                link: (chunks) => (
+                  <PortalLink href={`/portal/invoices/${invoice.id}` as Route} prefetch={false}>
+                    {chunks}
+                  </PortalLink>
+                ),
+                muted: (chunks) => <span className="muted">{chunks}</span>,
+              })}
             </span>
-            <PayNowForm invoiceId={invoice.id} describes={payNowDescription(invoice, locale)} idempotencyKey={payNowKey} />
+            <PayNowForm invoiceId={invoice.id} describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} idempotencyKey={payNowKey} />
           </li>
         ))}
       </ul>
       {invoices.length > PAYABLE_SHOWN && (
         <p>
-          {invoices.length} invoices are open: <PortalLink href="/portal/invoices">pay the rest from your invoices</PortalLink>
+          {t.rich("rest", {
+            count: invoices.length,
+            link: (chunks) => <PortalLink href="/portal/invoices">{chunks}</PortalLink>,
+          })}
         </p>
       )}
     </>

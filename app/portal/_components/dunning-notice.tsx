@@ -2,7 +2,6 @@
 
 import { dunningLine, dunningMessage } from "@/lib/shared/billing/dunning-message";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
-import { subscriptionTitle } from "./subscription-title";
 import { PayOpenInvoice } from "./pay-open-invoice";
 import { usePlanDetail } from "./plan-details-context";
 
@@ -12,14 +11,13 @@ import { usePlanDetail } from "./plan-details-context";
  * `brief`: one line for a plan's card in a list.
  */
 export function DunningNotice({ subscription, locale, brief = false }: { subscription: PortalSubscription; locale: string; brief?: boolean }) {
-  const { dunning, openInvoiceId, name } = usePlanDetail(subscription.id);
+  const { dunning, openInvoiceId } = usePlanDetail(subscription.id);
   if (dunning === null || subscription.status !== "past_due") return null;
-  const plan = name ?? subscriptionTitle(subscription, locale);
   if (brief) {
     return (
       <div className="dunning dunning-brief" data-testid="dunning-notice">
         <p>{dunningLine(dunning, locale)}</p>
-        <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
+        <PayOpenInvoice invoiceId={openInvoiceId} />
       </div>
     );
   }
@@ -29,7 +27,7 @@ export function DunningNotice({ subscription, locale, brief = false }: { subscri
       <h2 id="dunning-heading">{message.headline}</h2>
       {message.nextTry && <p>{message.nextTry}</p>}
       <p>{message.access}</p>
-      <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
+      <PayOpenInvoice invoiceId={openInvoiceId} />
     </section>
   );
 }

@@ -1,5 +1,8 @@
+import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import en from "@/messages/en.json";
+import ja from "@/messages/ja.json";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 
 // The server action is only referenced by the form here; what it does is app/portal/invoices/actions.test.ts's.
@@ -27,8 +30,13 @@ const open: PortalInvoice = {
 const paid: PortalInvoice = { ...open, id: "0b6b8f4e-7a4b-4c2e-9d71-2f6e0f0d5a12", invoice_number: "ADA-0045", status: "paid", amount_paid: 3000, amount_due: 0 };
 const voided: PortalInvoice = { ...open, id: "0b6b8f4e-7a4b-4c2e-9d71-2f6e0f0d5a13", invoice_number: "ADA-0044", status: "void", amount_due: 0 };
 
-function table(payNowKey: string | null): string {
-  return renderToStaticMarkup(<InvoiceTable invoices={[open, paid, voided]} locale="en-GB" label={{ caption: "Invoices" }} payNowKey={payNowKey} />);
+function table(payNowKey: string | null, language: "en" | "ja" = "en"): string {
+  const messages = { en, ja }[language];
+  return renderToStaticMarkup(
+    <NextIntlClientProvider locale={language} timeZone="UTC" messages={{ Invoices: messages.Invoices, PayNow: messages.PayNow, Errors: en.Errors }}>
+      <InvoiceTable invoices={[open, paid, voided]} locale="en-GB" label={{ caption: "Invoices" }} payNowKey={payNowKey} />
+    </NextIntlClientProvider>,
+  );
 }
 
 describe("Pay now in the invoice table", () => {
@@ -38,6 +46,13 @@ describe("Pay now in the invoice table", () => {
     expect(markup).toContain("Pay now<span class=\"visually-hidden\">, invoice ADA-0046, £30.00</span>");
     expect([...markup.matchAll(/name="invoiceId" value="([^"]*)"/g)].map(([, id]) => id)).toEqual([open.id]);
     expect(markup).toMatch(new RegExp(`name="idempotencyKey" value="${KEY}"`));
+  });
+
+  it("speaks the page's language, the amounts staying in the customer's locale", () => {
+    const markup = table(KEY, "ja");
+    expect(markup).toContain("今すぐ支払う<span class=\"visually-hidden\">（請求書 ADA-0046、£30.00）</span>");
+    expect(markup).toContain(">お支払い済み<");
+    expect(markup).toContain('data-label="未払い額"');
   });
 
   it("is left out everywhere when the merchant does not offer it", () => {

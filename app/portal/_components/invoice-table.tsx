@@ -1,11 +1,12 @@
 import type { Route } from "next";
-import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
-import { isPayable } from "@/lib/shared/billing/pay-now";
+import { useTranslations } from "next-intl";
+import { isPayable, payNowDescription } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
-import { Badge } from "./badge";
+import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { PortalLink } from "./navigation-pending";
+import { payNowDescribes } from "./pay-now-describes";
 import { PayNowForm } from "./pay-now-form";
 
 type InvoiceTableProps = {
@@ -20,9 +21,12 @@ type InvoiceTableProps = {
 /**
  * A table on a wide screen; on a narrow one each row reflows into a card with every figure
  * labelled (portal.css). The explicit roles keep it a table for assistive technology when CSS
- * changes how its parts are displayed.
+ * changes how its parts are displayed. Rendered on the server with its page, in the page's
+ * language: neither its code nor a message formatter reaches the browser.
  */
 export function InvoiceTable({ invoices, locale, label, payNowKey = null }: InvoiceTableProps) {
+  const t = useTranslations("Invoices");
+  const payNow = useTranslations("PayNow");
   const named = "caption" in label ? { "aria-label": label.caption } : { "aria-labelledby": label.headingId };
   return (
     <div className="table-scroll" role="region" tabIndex={0} {...named}>
@@ -31,19 +35,19 @@ export function InvoiceTable({ invoices, locale, label, payNowKey = null }: Invo
         <thead role="rowgroup">
           <tr role="row">
             <th scope="col" role="columnheader">
-              Invoice
+              {t("columnInvoice")}
             </th>
             <th scope="col" role="columnheader">
-              Date
+              {t("columnDate")}
             </th>
             <th scope="col" role="columnheader">
-              Status
+              {t("columnStatus")}
             </th>
             <th scope="col" role="columnheader" className="numeric">
-              Total
+              {t("columnTotal")}
             </th>
             <th scope="col" role="columnheader" className="numeric">
-              Amount due
+              {t("columnAmountDue")}
             </th>
           </tr>
         </thead>
@@ -55,27 +59,22 @@ export function InvoiceTable({ invoices, locale, label, payNowKey = null }: Invo
                     prefetch per row only rendered the shell again, up to a page of them queued on
                     the server in front of the click the customer makes. */}
                 <PortalLink href={`/portal/invoices/${invoice.id}` as Route} prefetch={false}>
-                  {invoice.invoice_number ?? "Invoice"}
+                  {invoice.invoice_number ?? t("unnumbered")}
                 </PortalLink>
               </th>
-              <td role="cell" data-label="Date">
+              <td role="cell" data-label={t("columnDate")}>
                 {formatDate(invoice.invoice_date ?? invoice.created_at, locale)}
               </td>
-              <td role="cell" data-label="Status">
-                <Badge badge={invoiceBadge(invoice.status)} />
+              <td role="cell" data-label={t("columnStatus")}>
+                <InvoiceStatusBadge status={invoice.status} />
               </td>
-              <td role="cell" data-label="Total" className="numeric">
+              <td role="cell" data-label={t("columnTotal")} className="numeric">
                 {formatMoney(invoice.total, invoice.currency, locale) ?? "—"}
               </td>
-              <td role="cell" data-label="Amount due" className="numeric">
+              <td role="cell" data-label={t("columnAmountDue")} className="numeric">
                 {formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}
                 {payNowKey !== null && isPayable(invoice) && (
-                  <PayNowForm
-                    className="table-action"
-                    invoiceId={invoice.id}
-                    describes={payNowDescription(invoice, locale)}
-                    idempotencyKey={payNowKey}
-                  />
+                  <PayNowForm className="table-action" invoiceId={invoice.id} describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} idempotencyKey={payNowKey} />
                 )}
               </td>
             </tr>
@@ -84,10 +83,4 @@ export function InvoiceTable({ invoices, locale, label, payNowKey = null }: Invo
       </table>
     </div>
   );
-}
-
-/** Which invoice a "Pay now" is for, where several share a page. */
-export function payNowDescription(invoice: PortalInvoice, locale: string): string {
-  const amount = formatMoney(invoice.amount_due ?? invoice.total, invoice.currency, locale);
-  return [`invoice ${invoice.invoice_number ?? ""}`.trim(), amount].filter(Boolean).join(", ");
 }

@@ -7,14 +7,31 @@ import { NO_PLAN_DETAIL, type PlanDetail, type PlanDetails } from "@/lib/shared/
 
 const Details = createContext<PlanDetails>({});
 const PayNowKey = createContext<string | null>(null);
+const PayNowFor = createContext<Readonly<Record<string, string>>>({});
 
-/** `payNowKey`: the page's "Pay now" intent key (null: Pay now is off), for a past-due plan's way forward. */
-export function PlanDetailsProvider({ details, payNowKey = null, children }: { details: PlanDetails; payNowKey?: string | null; children: ReactNode }) {
+type PlanDetailsProviderProps = {
+  details: PlanDetails;
+  /** The page's "Pay now" intent key (null: Pay now is off), for a past-due plan's way forward. */
+  payNowKey?: string | null;
+  /** The end of that button's name, by unpaid invoice, said on the server (pay-now-for-plans.ts). */
+  payNowFor?: Readonly<Record<string, string>>;
+  children: ReactNode;
+};
+
+export function PlanDetailsProvider({ details, payNowKey = null, payNowFor = {}, children }: PlanDetailsProviderProps) {
   return (
     <Details value={details}>
-      <PayNowKey value={payNowKey}>{children}</PayNowKey>
+      <PayNowKey value={payNowKey}>
+        <PayNowFor value={payNowFor}>{children}</PayNowFor>
+      </PayNowKey>
     </Details>
   );
+}
+
+/** What the "Pay now" for unpaid invoice `invoiceId` pays, in the page's language. */
+export function usePayNowFor(invoiceId: string): string {
+  const named = useContext(PayNowFor);
+  return Object.hasOwn(named, invoiceId) ? (named[invoiceId] ?? "") : "";
 }
 
 export function usePayNowKey(): string | null {

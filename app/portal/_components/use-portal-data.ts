@@ -8,7 +8,6 @@ import { portalKeys } from "@/lib/shared/portal-api/keys";
 import type { DataBody, ListBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalCustomer, PortalInvoice, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
-import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 
 export function useCustomer() {
   return useSWR<DataBody<PortalCustomer>, PortalFetchError>(portalKeys.customer(), portalFetcher);
@@ -20,10 +19,6 @@ export function useSubscriptions() {
 
 export function useSubscription(id: string) {
   return useSWR<DataBody<PortalSubscription>, PortalFetchError>(portalKeys.subscription(id), portalFetcher);
-}
-
-export function useInvoices(query: ListQuery) {
-  return useSWR<ListBody<PortalInvoice>, PortalFetchError>(portalKeys.invoices(query), portalFetcher);
 }
 
 /** While a payment is being confirmed, how often the invoice is asked for again, and for how many times at most. */

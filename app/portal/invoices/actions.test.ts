@@ -41,6 +41,12 @@ vi.mock("@/lib/server/auth/current-user", () => ({
     return signedIn.user;
   },
 }));
+// The request's language: English, as next-intl would give it.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { default: messages } = await import("@/messages/en.json");
+  return { getTranslations: async (namespace: "PayNow" | "Errors") => createTranslator({ locale: "en", messages, namespace }) };
+});
 vi.mock("@/lib/server/billing-account/customer-id-for-user", () => ({ customerIdForUser: async () => linked.customerId }));
 vi.mock("@/lib/server/portal-session/renew", () => ({ withPortalToken: (_user: unknown, run: (token: string) => Promise<unknown>) => run(portal.token) }));
 
@@ -134,7 +140,7 @@ describe("Pay now", () => {
   });
 
   it("answers another customer's invoice as not found, and creates no checkout", async () => {
-    expect(await press(KENJI_INVOICE)).toEqual({ status: "failed", code: "invoice:not_found", message: "We could not find that invoice." });
+    expect(await press(KENJI_INVOICE)).toEqual({ status: "failed", code: "invoice:not_found", message: "We couldn't start your payment. We could not find that invoice." });
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
     expect(await checkoutsFor(KENJI_INVOICE)).toEqual([]);
     expect(await startedCheckout(signedIn.user?.id ?? "", KENJI_INVOICE)).toBeNull();
@@ -145,7 +151,7 @@ describe("Pay now", () => {
     ["void", ADA_VOID_INVOICE, "invoice:void", "This invoice was cancelled, so there is nothing to pay."],
     ["uncollectible", ADA_UNCOLLECTIBLE_INVOICE, "invoice:not_payable", "This invoice can't be paid here. Please contact us."],
   ])("refuses an invoice that is %s, and creates no checkout", async (_status, invoiceId, code, message) => {
-    expect(await press(invoiceId)).toEqual({ status: "failed", code, message });
+    expect(await press(invoiceId)).toEqual({ status: "failed", code, message: `We couldn't start your payment. ${message}` });
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
     expect(await checkoutsFor(invoiceId)).toEqual([]);
   });
@@ -179,7 +185,7 @@ describe("Pay now", () => {
   it("answers a refusal to create the checkout on the form, remembering nothing, and a retry with the same key succeeds", async () => {
     await controlSandbox(inProcessSandbox(), "POST", "faults", { operation: "checkout_sessions.create", status: 500, count: 2 });
     const key = randomUUID();
-    expect(await press(ADA_BACKUP_INVOICE, key)).toEqual({ status: "failed", code: "upstream:unavailable", message: "Billing is not reachable right now. Please try again." });
+    expect(await press(ADA_BACKUP_INVOICE, key)).toEqual({ status: "failed", code: "upstream:unavailable", message: "We couldn't start your payment. Billing is not reachable right now. Please try again." });
     expect(request.cookies.size).toBe(0);
     expect(await checkoutsFor(ADA_BACKUP_INVOICE)).toEqual([]);
     expect(await redirectOf(press(ADA_BACKUP_INVOICE, key))).toMatch(/^http:\/\/app\.test\/__sandbox\/checkout\//);
@@ -196,7 +202,7 @@ describe("Pay now", () => {
     ["no Origin", { host: "app.test" }],
   ])("refuses a request with %s as portal:forbidden, before RevKeen", async (_name, headers: Record<string, string>) => {
     request.headers = new Headers(headers);
-    expect(await press(ADA_BACKUP_INVOICE)).toEqual({ status: "failed", code: "portal:forbidden", message: "This request was refused." });
+    expect(await press(ADA_BACKUP_INVOICE)).toEqual({ status: "failed", code: "portal:forbidden", message: "We couldn't start your payment. This request was refused." });
     const calls = await controlSandbox<{ total: number }>(inProcessSandbox(), "GET", "calls");
     expect(calls.total).toBe(0);
   });

@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { parseListQuery } from "@/lib/shared/portal-api/input";
-import { DEFAULT_INVOICE_PAGE_SIZE, listSearch, portalKeys } from "@/lib/shared/portal-api/keys";
+import { DEFAULT_INVOICE_PAGE_SIZE, listSearch } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
 import { InvoiceList } from "./_components/invoice-list";
 import { PageSizeLinks } from "./_components/page-size-links";
-import { PortalSWRConfig } from "../_components/portal-swr-config";
 
-export const metadata: Metadata = { title: "Invoices" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Invoices");
+  return { title: t("title") };
+}
 
 export default async function InvoicesPage({ searchParams }: PageProps<"/portal/invoices">) {
   const parsed = parseListQuery(await searchParams);
@@ -22,16 +25,17 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/portal/
   // Renewal comes back to the URL as it was asked for, default page size left implicit.
   const search = listSearch(parsed);
   const path = search ? `/portal/invoices?${search}` : "/portal/invoices";
-  const [customer, invoices] = await loadPortalPage(path, (token) =>
-    Promise.all([readCustomer(token), readInvoices(token, query.limit, query.starting_after, query.ending_before)]),
-  );
+  const [[customer, invoices], t] = await Promise.all([
+    loadPortalPage(path, (token) => Promise.all([readCustomer(token), readInvoices(token, query.limit, query.starting_after, query.ending_before)])),
+    getTranslations("Invoices"),
+  ]);
   return (
-    <PortalSWRConfig fallback={{ [portalKeys.invoices(query)]: listBody(invoices) }}>
+    <>
       <div className="heading-row">
-        <h1>Invoices</h1>
+        <h1>{t("title")}</h1>
         <PageSizeLinks limit={query.limit} />
       </div>
-      <InvoiceList query={query} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} />
-    </PortalSWRConfig>
+      <InvoiceList query={query} invoices={listBody(invoices)} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} />
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readAllSubscriptions, readCustomer } from "@/lib/server/portal-pages/reads";
+import { payNowForPlans } from "../_components/pay-now-for-plans";
 import { PlanDetailsProvider } from "../_components/plan-details-context";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 import { SubscriptionList } from "../_components/subscription-list";
@@ -24,7 +25,11 @@ export default async function SubscriptionsPage() {
   );
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscriptions()]: listBody(subscriptions) }}>
-      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
+      <PlanDetailsProvider
+        details={details}
+        payNowKey={portalOptions.payNow ? randomUUID() : null}
+        payNowFor={await payNowForPlans(subscriptions.data, details, customerLocale(customer.locale))}
+      >
         <h1>Subscriptions</h1>
         <SubscriptionList locale={customerLocale(customer.locale)} />
       </PlanDetailsProvider>

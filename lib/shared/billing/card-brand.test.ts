@@ -8,7 +8,8 @@ describe("a card's brand in words", () => {
     ["amex", "American Express"],
     ["american_express", "American Express"],
     ["cartes_bancaires", "Cartes bancaires"],
-    [null, "Card"],
-    ["", "Card"],
+    [null, null],
+    ["", null],
+    ["__", null],
   ])("%s is %s", (brand, words) => expect(cardBrand(brand)).toBe(words));
 });

@@ -12,11 +12,14 @@ const BRANDS: Record<string, string> = {
   visa: "Visa",
 };
 
-/** "visa" → "Visa"; a brand RevKeen names and this list does not is shown in words; none is "Card". */
-export function cardBrand(brand: string | null | undefined): string {
-  if (!brand) return "Card";
+/**
+ * "visa" → "Visa"; a brand RevKeen names and this list does not is shown in words. Brand names
+ * are not translated; null when there is none, for the caller to say "card" in the page's language.
+ */
+export function cardBrand(brand: string | null | undefined): string | null {
+  if (!brand) return null;
   const known = BRANDS[brand.toLowerCase()];
   if (known) return known;
   const words = brand.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Card";
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : null;
 }

@@ -16,5 +16,5 @@ export function chargeableCard(methods: readonly PaymentMethod[], now: Date): Ch
   // A card works until the end of its expiry month.
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
   if (expYear * 12 + (expMonth - 1) < thisMonth) return null;
-  return { id: method.id, brand: cardBrand(brand), last4, expMonth, expYear };
+  return { id: method.id, brand: cardBrand(brand) ?? "Card", last4, expMonth, expYear };
 }

@@ -1,15 +1,26 @@
-// An invoice's status in words for its badge; the tone only repeats what the words say.
-import type { BadgeTone, StatusBadge } from "./subscription-status";
+// An invoice's status for its badge: which words (a key of the Invoices namespace's `status`, or
+// RevKeen's own status in words when it is one we do not know) and a tone that only repeats what
+// the words say.
+import type { BadgeTone } from "./subscription-status";
 import { statusWords } from "./subscription-status";
 
-const KNOWN: Record<string, { label: string; tone: BadgeTone }> = {
-  paid: { label: "Paid", tone: "success" },
-  open: { label: "Open", tone: "warning" },
-  draft: { label: "Draft", tone: "neutral" },
-  void: { label: "Void", tone: "neutral" },
-  uncollectible: { label: "Uncollectible", tone: "danger" },
+export type KnownInvoiceStatus = "paid" | "open" | "draft" | "void" | "uncollectible";
+
+export type InvoiceBadge = { tone: BadgeTone } & ({ key: KnownInvoiceStatus } | { key: null; words: string });
+
+const KNOWN: Record<KnownInvoiceStatus, BadgeTone> = {
+  paid: "success",
+  open: "warning",
+  draft: "neutral",
+  void: "neutral",
+  uncollectible: "danger",
 };
 
-export function invoiceBadge(status: string): StatusBadge {
-  return KNOWN[status] ?? { label: statusWords(status), tone: "neutral" };
+function isKnown(status: string): status is KnownInvoiceStatus {
+  return Object.hasOwn(KNOWN, status);
+}
+
+/** RevKeen's status is a free string: an unknown one is shown as its own words rather than hidden. */
+export function invoiceBadge(status: string): InvoiceBadge {
+  return isKnown(status) ? { key: status, tone: KNOWN[status] } : { key: null, words: statusWords(status), tone: "neutral" };
 }

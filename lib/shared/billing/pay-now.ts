@@ -1,6 +1,8 @@
-// Which invoices "Pay now" is for, and what the customer is told when she comes back from
-// RevKeen's checkout page. Shared: the pages decide where the button goes, the server action
-// refuses the rest with the same rule.
+// Which invoices "Pay now" is for, and how a payment went when the customer comes back from
+// RevKeen's checkout page (the PayNow namespace's `outcome` messages say it). Shared: the pages
+// decide where the button goes, the server action refuses the rest with the same rule.
+import { formatMoney } from "@/lib/shared/format/format-money";
+import { orNone } from "@/lib/shared/i18n/select-none";
 import type { PortalErrorCode } from "@/lib/shared/portal-api/error-codes";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 
@@ -31,11 +33,17 @@ export function checkoutOutcome(sessionStatus: string, invoice: Pick<PortalInvoi
   return sessionStatus === "complete" ? "confirming" : "not_completed";
 }
 
-export const CHECKOUT_OUTCOME_TEXT: Record<CheckoutOutcome, string> = {
-  paid: "Thank you: this invoice is paid.",
-  confirming: "Your payment went through. We're confirming it with your invoice.",
-  not_completed: "Your payment was not completed, and nothing was charged. You can pay now again when you're ready.",
-};
+/** What a "Pay now" is for, in its button's accessible name: a message of the PayNow namespace. */
+export type PayNowDescription = { key: "invoice"; values: { number: string; amount: string } } | { key: "forPlan"; values: { plan: string } };
+
+/**
+ * Which invoice a "Pay now" is for, where several share a page: the PayNow namespace's `invoice`
+ * message with its number and what is left to pay, in the customer's locale.
+ */
+export function payNowDescription(invoice: Pick<PortalInvoice, "invoice_number" | "amount_due" | "total" | "currency">, locale: string): PayNowDescription {
+  const amount = formatMoney(invoice.amount_due ?? invoice.total, invoice.currency, locale);
+  return { key: "invoice", values: { number: orNone(invoice.invoice_number), amount: orNone(amount) } };
+}
 
 /** The query a return from checkout carries: a marker only, never the session's id. */
 export const CHECKOUT_RETURN_PARAM = "checkout";

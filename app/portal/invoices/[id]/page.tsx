@@ -1,19 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { checkoutReturnOutcome } from "@/lib/server/checkout/checkout-return";
-import { CHECKOUT_RETURN_PARAM, CHECKOUT_RETURN_VALUE } from "@/lib/shared/billing/pay-now";
+import { CHECKOUT_RETURN_PARAM, CHECKOUT_RETURN_VALUE, payNowDescription } from "@/lib/shared/billing/pay-now";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { orNone } from "@/lib/shared/i18n/select-none";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoice } from "@/lib/server/portal-pages/reads";
 import { InvoiceDetails } from "../_components/invoice-details";
+import { payNowDescribes } from "../../_components/pay-now-describes";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 
-export const metadata: Metadata = { title: "Invoice" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Invoices");
+  return { title: t("invoiceTitle") };
+}
 
 export default async function InvoicePage({ params, searchParams }: PageProps<"/portal/invoices/[id]">) {
   const { id } = await params;
@@ -26,9 +32,12 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
   // Back from RevKeen's checkout: how it went, asked of RevKeen (the address only marks the return).
   const outcome = returned ? await checkoutReturnOutcome(invoice) : null;
   const checkout = outcome === null ? null : { outcome, href: path };
+  const locale = customerLocale(customer.locale);
+  const [t, payNow] = await Promise.all([getTranslations("Invoices"), getTranslations("PayNow")]);
+  const words = { heading: t("heading", { number: orNone(invoice.invoice_number) }), payNowDescribes: payNowDescribes(payNow, payNowDescription(invoice, locale)) };
   return (
     <PortalSWRConfig fallback={{ [portalKeys.invoice(id)]: dataBody(invoice) }}>
-      <InvoiceDetails id={id} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} checkout={checkout} />
+      <InvoiceDetails id={id} locale={locale} words={words} payNowKey={portalOptions.payNow ? randomUUID() : null} checkout={checkout} />
     </PortalSWRConfig>
   );
 }

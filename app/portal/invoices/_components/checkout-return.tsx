@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { CHECKOUT_OUTCOME_TEXT, type CheckoutOutcome } from "@/lib/shared/billing/pay-now";
+import { useMessages } from "next-intl";
+import type { CheckoutOutcome } from "@/lib/shared/billing/pay-now";
 import { OutcomeStatus } from "../../_components/outcome-status";
 import { useHydrated } from "../../_components/use-hydrated";
 
@@ -14,14 +15,14 @@ type CheckoutReturnProps = {
   checkAgainHref: string;
 };
 
-const UNCHECKED = "We couldn't check your payment just now. The invoice below is as we have it; check again in a moment.";
-
 /**
  * What the customer is told on coming back from RevKeen's checkout page: announced, and focused
  * so keyboard and screen-reader users start there. While a payment is being confirmed the page
  * refreshes the invoice (InvoiceDetails), and this follows it to "paid".
  */
 export function CheckoutReturn({ outcome, paid, checkAgainHref }: CheckoutReturnProps) {
+  // Plain messages read as they are: the page's scripts carry no message formatter (docs/speed.md).
+  const words = useMessages().PayNow;
   const hydrated = useHydrated();
   const status = useRef<HTMLDivElement>(null);
   const shown = paid ? "paid" : outcome;
@@ -30,16 +31,15 @@ export function CheckoutReturn({ outcome, paid, checkAgainHref }: CheckoutReturn
     status.current?.focus();
   }, [shown]);
 
-  const text = shown === "unchecked" ? UNCHECKED : CHECKOUT_OUTCOME_TEXT[shown];
   const waiting = shown === "confirming" || shown === "unchecked";
   return (
     <OutcomeStatus ref={status} testId="checkout-outcome" tone={shown === "unchecked" ? "error" : "info"}>
-      <span>{text}</span>
-      {waiting && hydrated && shown === "confirming" && <span> This page updates by itself.</span>}
+      <span>{words.outcome[shown]}</span>
+      {waiting && hydrated && shown === "confirming" && <span> {words.updatesByItself}</span>}
       {waiting && (!hydrated || shown === "unchecked") && (
         <>
           {" "}
-          <a href={checkAgainHref}>Check again</a>
+          <a href={checkAgainHref}>{words.checkAgain}</a>
         </>
       )}
     </OutcomeStatus>

@@ -1,15 +1,14 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useMessages } from "next-intl";
 import { useSWRConfig } from "swr";
 import { isPayable, type CheckoutOutcome } from "@/lib/shared/billing/pay-now";
 import { formatDate } from "@/lib/shared/format/format-date";
 import { formatMoney } from "@/lib/shared/format/format-money";
-import { invoiceBadge } from "@/lib/shared/billing/invoice-status";
-import { Badge } from "../../_components/badge";
 import { DetailRow } from "../../_components/detail-row";
+import { InvoiceStatusBadge } from "../../_components/invoice-status-badge";
 import { RefreshProblem } from "../../_components/refresh-problem";
-import { payNowDescription } from "../../_components/invoice-table";
 import { PayNowForm } from "../../_components/pay-now-form";
 import { useInvoice } from "../../_components/use-portal-data";
 import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
@@ -18,13 +17,20 @@ import { CheckoutReturn } from "./checkout-return";
 type InvoiceDetailsProps = {
   id: string;
   locale: string;
+  /** Said on the server, in the page's language: the heading and what Pay now pays (its number and amount do not change). */
+  words: { heading: string; payNowDescribes: string };
   /** "Pay now" under this page's key; null where the merchant does not offer it. */
   payNowKey: string | null;
   /** Back from RevKeen's checkout: how it went, and this page's address to check again. */
   checkout: { outcome: CheckoutOutcome | "unchecked"; href: string } | null;
 };
 
-export function InvoiceDetails({ id, locale, payNowKey, checkout }: InvoiceDetailsProps) {
+/**
+ * One invoice, refreshed in the browser while a payment is being confirmed. Its labels are plain
+ * messages read as they are: the page's scripts carry no message formatter (docs/speed.md).
+ */
+export function InvoiceDetails({ id, locale, words, payNowKey, checkout }: InvoiceDetailsProps) {
+  const labels = useMessages().Invoices;
   const waiting = checkout !== null && (checkout.outcome === "confirming" || checkout.outcome === "unchecked");
   const { data, error } = useInvoice(id, { untilPaid: waiting });
   const invoice = data?.data;
@@ -34,33 +40,33 @@ export function InvoiceDetails({ id, locale, payNowKey, checkout }: InvoiceDetai
   const money = (amount: number | null) => formatMoney(amount, invoice.currency, locale);
   return (
     <div className="stack">
-      <h1>Invoice {invoice.invoice_number ?? ""}</h1>
+      <h1>{words.heading}</h1>
       {checkout !== null && <CheckoutReturn outcome={checkout.outcome} paid={paid} checkAgainHref={checkout.href} />}
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="invoice-dates-heading">
-        <h2 id="invoice-dates-heading">Summary</h2>
+        <h2 id="invoice-dates-heading">{labels.summary}</h2>
         <p className="badges" data-testid="invoice-status">
-          <Badge badge={invoiceBadge(invoice.status)} />
+          <InvoiceStatusBadge status={invoice.status} />
         </p>
         <dl className="details">
-          <DetailRow term="Invoice number">{invoice.invoice_number}</DetailRow>
-          <DetailRow term="Invoice date">{formatDate(invoice.invoice_date ?? invoice.created_at, locale)}</DetailRow>
-          <DetailRow term="Due date">{formatDate(invoice.due_date, locale)}</DetailRow>
-          <DetailRow term="Paid on">{formatDate(invoice.paid_at, locale)}</DetailRow>
+          <DetailRow term={labels.invoiceNumber}>{invoice.invoice_number}</DetailRow>
+          <DetailRow term={labels.invoiceDate}>{formatDate(invoice.invoice_date ?? invoice.created_at, locale)}</DetailRow>
+          <DetailRow term={labels.dueDate}>{formatDate(invoice.due_date, locale)}</DetailRow>
+          <DetailRow term={labels.paidOn}>{formatDate(invoice.paid_at, locale)}</DetailRow>
         </dl>
         {payNowKey !== null && isPayable(invoice) && (
-          <PayNowForm invoiceId={invoice.id} describes={payNowDescription(invoice, locale)} idempotencyKey={payNowKey} />
+          <PayNowForm invoiceId={invoice.id} describes={words.payNowDescribes} idempotencyKey={payNowKey} />
         )}
       </section>
       <section className="card stack" aria-labelledby="invoice-amounts-heading">
-        <h2 id="invoice-amounts-heading">Amounts</h2>
+        <h2 id="invoice-amounts-heading">{labels.amounts}</h2>
         <dl className="details details-amounts">
-          <DetailRow term="Subtotal">{money(invoice.subtotal)}</DetailRow>
-          <DetailRow term="Discount">{invoice.discount_amount ? `−${money(invoice.discount_amount)}` : money(invoice.discount_amount)}</DetailRow>
-          <DetailRow term="Tax">{money(invoice.tax_amount)}</DetailRow>
-          <DetailRow term="Total">{money(invoice.total)}</DetailRow>
-          <DetailRow term="Amount paid">{money(invoice.amount_paid)}</DetailRow>
-          <DetailRow term="Amount due">{money(invoice.amount_due)}</DetailRow>
+          <DetailRow term={labels.subtotal}>{money(invoice.subtotal)}</DetailRow>
+          <DetailRow term={labels.discount}>{invoice.discount_amount ? `−${money(invoice.discount_amount)}` : money(invoice.discount_amount)}</DetailRow>
+          <DetailRow term={labels.tax}>{money(invoice.tax_amount)}</DetailRow>
+          <DetailRow term={labels.total}>{money(invoice.total)}</DetailRow>
+          <DetailRow term={labels.amountPaid}>{money(invoice.amount_paid)}</DetailRow>
+          <DetailRow term={labels.amountDue}>{money(invoice.amount_due)}</DetailRow>
         </dl>
       </section>
     </div>

@@ -1,29 +1,37 @@
-"use client";
-
+import { useTranslations } from "next-intl";
 import { pageLinks } from "@/lib/shared/billing/invoice-paging";
+import type { ListBody } from "@/lib/shared/portal-api/payloads";
+import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import type { ListQuery } from "@/lib/shared/revkeen-api/wire";
 import { EmptyState } from "../../_components/empty-state";
-import { InvoicePager } from "./invoice-pager";
 import { InvoiceTable } from "../../_components/invoice-table";
-import { RefreshProblem } from "../../_components/refresh-problem";
-import { useInvoices } from "../../_components/use-portal-data";
+import { InvoicePager } from "./invoice-pager";
 
-/** One page of invoices with links to the pages around it; "Pay now" on open ones under `payNowKey` (null: not offered). */
-export function InvoiceList({ query, locale, payNowKey }: { query: ListQuery; locale: string; payNowKey: string | null }) {
-  const { data, error } = useInvoices(query);
-  const invoices = data?.data ?? [];
+type InvoiceListProps = {
+  query: ListQuery;
+  /** The page's read of this page of invoices. */
+  invoices: ListBody<PortalInvoice>;
+  locale: string;
+  /** "Pay now" on open ones under this key; null: not offered. */
+  payNowKey: string | null;
+};
+
+/**
+ * One page of invoices with links to the pages around it, rendered on the server with the page
+ * in the customer's language: a page of the list is the server's answer, and another page is
+ * another request.
+ */
+export function InvoiceList({ query, invoices: page, locale, payNowKey }: InvoiceListProps) {
+  const t = useTranslations("Invoices");
   const paged = query.starting_after !== undefined || query.ending_before !== undefined;
   return (
     <div className="stack">
-      <RefreshProblem error={error} />
-      {invoices.length === 0 ? (
-        <EmptyState title={paged ? "There are no invoices on this page." : "You have no invoices yet."}>
-          {paged ? "Go back to the first page to see your latest invoices." : "Invoices appear here once you are billed."}
-        </EmptyState>
+      {page.data.length === 0 ? (
+        <EmptyState title={paged ? t("emptyPageTitle") : t("emptyTitle")}>{paged ? t("emptyPageBody") : t("emptyBody")}</EmptyState>
       ) : (
-        <InvoiceTable invoices={invoices} label={{ caption: "Invoices, newest first" }} locale={locale} payNowKey={payNowKey} />
+        <InvoiceTable invoices={page.data} label={{ caption: t("listCaption") }} locale={locale} payNowKey={payNowKey} />
       )}
-      {data && <InvoicePager links={pageLinks(query, data)} />}
+      <InvoicePager links={pageLinks(query, page)} />
     </div>
   );
 }

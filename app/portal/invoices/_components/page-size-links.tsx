@@ -1,13 +1,15 @@
 import type { Route } from "next";
+import { useTranslations } from "next-intl";
 import { INVOICE_PAGE_SIZES, listSearch } from "@/lib/shared/portal-api/keys";
 import { PortalLink } from "../../_components/navigation-pending";
 
 /** Invoices per page, one link a size: works without JavaScript, and a new size starts again from the newest. */
 export function PageSizeLinks({ limit }: { limit: number }) {
+  const t = useTranslations("Invoices");
   return (
     <nav className="page-size" aria-labelledby="page-size-label">
       <span id="page-size-label" className="muted">
-        Invoices per page
+        {t("perPage")}
       </span>
       <ul>
         {INVOICE_PAGE_SIZES.map((size) => (

@@ -9,6 +9,7 @@ import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
+import { payNowForPlans } from "../../_components/pay-now-for-plans";
 import { PlanDetailsProvider } from "../../_components/plan-details-context";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 import { SubscriptionDetails } from "./_components/subscription-details";
@@ -32,7 +33,7 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
   const { cancelNow, cancelReasons, cancelComment } = portalOptions;
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
+      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null} payNowFor={await payNowForPlans([subscription], details, locale)}>
         <SubscriptionDetails
           id={id}
           locale={locale}
