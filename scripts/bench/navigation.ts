@@ -7,7 +7,7 @@ import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type
 import { measureRoundTrips, sandbox, sequentialRoundTrips, withCallLog } from "./sandbox-client";
 import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 
-const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
+export const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
 
 const STEPS: { name: string; view: View; link: string }[] = [
   { name: "overview → subscriptions", view: "subscriptions", link: NAV_LINK("/portal/subscriptions") },
