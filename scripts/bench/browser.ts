@@ -23,12 +23,8 @@ export type View = "overview" | "emptyOverview" | "subscriptions" | "subscriptio
 const PROBE = `(() => {
   const KEY = "__revkeen_bench";
   const now = () => performance.timeOrigin + performance.now();
-  const shown = (selector, min = 1) => {
-    const found = document.querySelectorAll(selector);
-    if (found.length < min) return false;
-    for (const element of found) if (element.getClientRects().length === 0) return false;
-    return true;
-  };
+  // Counts laid-out matches only: a route kept hidden for the way back is not the view shown.
+  const shown = (selector, min = 1) => [...document.querySelectorAll(selector)].filter((element) => element.getClientRects().length > 0).length >= min;
   const heading = (text) => [...document.querySelectorAll("main h1")].some((h) => h.textContent.trim() === text && h.getClientRects().length > 0);
   const READY = {
     overview: () =>
