@@ -131,6 +131,32 @@ export async function timeToView(page: Page, view: View, act: () => Promise<unkn
   }
 }
 
+/** Where the last timed view's time went: its RSC request (sent → answered) and the browser's part after it. */
+export interface StepParts {
+  requestMs: number;
+  afterResponseMs: number;
+}
+
+/**
+ * The last view timeToView measured, split at its RSC request (the browser's resource timing,
+ * same clock as the probe); null when the view came without one.
+ */
+export async function lastStepParts(page: Page): Promise<StepParts | null> {
+  return page.evaluate(() => {
+    const state = (window as unknown as { __revkeenBench: Probe }).__revkeenBench.read();
+    if (state?.startAt == null || state.readyAt == null) return null;
+    const { startAt, readyAt } = state;
+    const origin = performance.timeOrigin;
+    const request = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((entry) => entry.name.includes("_rsc=") && origin + entry.startTime >= startAt - 1 && origin + entry.responseEnd <= readyAt)
+      .at(-1);
+    // The buffer holds 250 entries by default: the next step must find its own.
+    performance.clearResourceTimings();
+    if (request === undefined) return null;
+    return { requestMs: request.responseEnd - request.startTime, afterResponseMs: readyAt - (origin + request.responseEnd) };
+  });
+}
+
 export interface ChainStep {
   view: View;
   /** The link to click for it: the first match in the page at that moment. */

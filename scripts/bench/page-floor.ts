@@ -3,8 +3,8 @@
 // and right beside them, so that each portal step has the framework's own time next to it.
 import type { Browser } from "@playwright/test";
 import { COUNTS, FLOOR_URL, TARGETS } from "./config";
-import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type View } from "./browser";
-import { AT_ONCE_STEP, NAV_LINK, type NavigationRow } from "./navigation";
+import { newContext, portalHydrated, timeChain, type ChainStep, type View } from "./browser";
+import { AT_ONCE_STEP, medianParts, NAV_LINK, timedStep, type NavigationRow } from "./navigation";
 import { mint, sandbox, withCallLog } from "./sandbox-client";
 import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 
@@ -20,6 +20,9 @@ export interface PageFloorRow {
   portalStep: string;
   floorStep: string;
   floor: Summary;
+  /** Medians of the step's RSC request and the browser's part after it (null for the clicks at once). */
+  requestMs: number | null;
+  afterResponseMs: number | null;
   /** Upstream calls per step, the median (the clicks at once: the mean). */
   upstreamCalls: number;
 }
@@ -28,6 +31,9 @@ export interface PageFloorComparison extends PageFloorRow {
   portalMedianMs: number;
   /** portal median − floor median. */
   differenceMs: number;
+  /** Of which the RSC request (portal − floor, medians), and the browser's part after it; null for the clicks at once. */
+  requestDifferenceMs: number | null;
+  afterResponseDifferenceMs: number | null;
   ratio: number;
   met: boolean;
 }
@@ -45,7 +51,7 @@ export async function pageFloor(browser: Browser, latencyMs: number, customerId:
       // As the portal's rows: the links' viewport prefetches may start before the first click.
       await page.waitForTimeout(150);
       const steps = [];
-      for (const step of STEPS) steps.push(await withCallLog(() => timeToView(page, step.view, () => page.locator(step.link).first().click())));
+      for (const step of STEPS) steps.push(await withCallLog(() => timedStep(page, step.view, step.link)));
       return steps;
     });
 
@@ -63,7 +69,8 @@ export async function pageFloor(browser: Browser, latencyMs: number, customerId:
           latencyMs,
           portalStep: step.portalStep,
           floorStep: step.name,
-          floor: summarize(samples.map((sample) => sample.result)),
+          floor: summarize(samples.map((sample) => sample.result.ms)),
+          ...medianParts(samples.map((sample) => sample.result.parts)),
           upstreamCalls: median(samples.map((sample) => sample.log.length)),
         };
       }),
@@ -72,6 +79,8 @@ export async function pageFloor(browser: Browser, latencyMs: number, customerId:
         portalStep: AT_ONCE_STEP,
         floorStep: AT_ONCE_STEP,
         floor: summarize(atOnce.result.slice(COUNTS.warmup)),
+        requestMs: null,
+        afterResponseMs: null,
         upstreamCalls: round(atOnce.log.length / chain.length, 1),
       },
     ];
@@ -91,6 +100,8 @@ export function compareWithFloor(navigation: NavigationRow[], floor: PageFloorRo
         ...row,
         portalMedianMs: portal.measured.median,
         differenceMs,
+        requestDifferenceMs: portal.requestMs === null || row.requestMs === null ? null : round(portal.requestMs - row.requestMs),
+        afterResponseDifferenceMs: portal.afterResponseMs === null || row.afterResponseMs === null ? null : round(portal.afterResponseMs - row.afterResponseMs),
         ratio: round(portal.measured.median / row.floor.median),
         met: differenceMs <= TARGETS.navigationOverPageFloorMs,
       },
