@@ -23,12 +23,8 @@ export type View = "overview" | "emptyOverview" | "subscriptions" | "subscriptio
 const PROBE = `(() => {
   const KEY = "__revkeen_bench";
   const now = () => performance.timeOrigin + performance.now();
-  const shown = (selector, min = 1) => {
-    const found = document.querySelectorAll(selector);
-    if (found.length < min) return false;
-    for (const element of found) if (element.getClientRects().length === 0) return false;
-    return true;
-  };
+  // Counts laid-out matches only: a route kept hidden for the way back is not the view shown.
+  const shown = (selector, min = 1) => [...document.querySelectorAll(selector)].filter((element) => element.getClientRects().length > 0).length >= min;
   const heading = (text) => [...document.querySelectorAll("main h1")].some((h) => h.textContent.trim() === text && h.getClientRects().length > 0);
   const READY = {
     overview: () =>
@@ -133,6 +129,32 @@ export async function timeToView(page: Page, view: View, act: () => Promise<unkn
     if (Date.now() > deadline) throw new Error(`${view} did not show its data within ${timeoutMs / 1000} s (at ${page.url()})`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Where the last timed view's time went: its RSC request (sent → answered) and the browser's part after it. */
+export interface StepParts {
+  requestMs: number;
+  afterResponseMs: number;
+}
+
+/**
+ * The last view timeToView measured, split at its RSC request (the browser's resource timing,
+ * same clock as the probe); null when the view came without one.
+ */
+export async function lastStepParts(page: Page): Promise<StepParts | null> {
+  return page.evaluate(() => {
+    const state = (window as unknown as { __revkeenBench: Probe }).__revkeenBench.read();
+    if (state?.startAt == null || state.readyAt == null) return null;
+    const { startAt, readyAt } = state;
+    const origin = performance.timeOrigin;
+    const request = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((entry) => entry.name.includes("_rsc=") && origin + entry.startTime >= startAt - 1 && origin + entry.responseEnd <= readyAt)
+      .at(-1);
+    // The buffer holds 250 entries by default: the next step must find its own.
+    performance.clearResourceTimings();
+    if (request === undefined) return null;
+    return { requestMs: request.responseEnd - request.startTime, afterResponseMs: readyAt - (origin + request.responseEnd) };
+  });
 }
 
 export interface ChainStep {

@@ -89,6 +89,8 @@ export const TARGETS = {
   clickPortalPartAt0Ms: 30,
   /** A navigation's median may exceed one upstream round trip (none at latency 0) by this much. */
   navigationOverRoundTripMs: 60,
+  /** A navigation's median may exceed the page floor's (the bare app's same step) by this much. */
+  navigationOverPageFloorMs: 15,
   jsAboveFloorBytes: 15 * 1024,
   apiOverheadP50Ms: 3,
   /** 32 concurrent: three times the 198 req/s the app served on 2026-11-30 (issue 18). */

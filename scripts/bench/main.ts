@@ -13,9 +13,10 @@ import { databaseClicks, entitlementChecks, firstLine, webhooks, type Entitlemen
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
 import { navigation, type NavigationRow } from "./navigation";
+import { compareWithFloor, pageFloor, type PageFloorRow } from "./page-floor";
 import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
 import { formatTracing, noopSpanCost, tracingRuns } from "./tracing";
-import { describeMachine, formatJsShipped, formatReport, judge, judgeJsShipped, writeResults, type Results } from "./report";
+import { describeMachine, formatJsShipped, formatNavigation, formatReport, judge, judgeJsShipped, judgeNavigation, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
 import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
 import { portalViews, upstreamCalls } from "./upstream-calls";
@@ -66,6 +67,7 @@ async function bench(): Promise<Results | string> {
     await signInContext.close();
 
     if (process.env.BENCH_ONLY === "pay-now") return await payNowOnly(browser, storageState, { startedAt, machine });
+    if (process.env.BENCH_ONLY === "navigation") return await navigationOnly(browser, storageState, customerId, { startedAt, machine });
 
     progress("4. JavaScript shipped");
     const { jsFloor, jsPages } = await javaScriptShipped(browser, storageState, views);
@@ -85,11 +87,7 @@ async function bench(): Promise<Results | string> {
     await sandbox.latency(0);
     const clickFloor = await floorSubmitToLanded(browser);
 
-    const steps: NavigationRow[] = [];
-    for (const latency of LATENCIES) {
-      progress(`2. navigation at ${latency} ms`);
-      steps.push(...(await navigation(browser, storageState, latency, customerId)));
-    }
+    const { steps, floorSteps } = await navigationRows(browser, storageState, customerId);
 
     progress("5. API overhead");
     const cookie = storageState.cookies
@@ -144,11 +142,44 @@ async function bench(): Promise<Results | string> {
       apiSignedOut: api.signedOut,
       features: { database, webhooks: webhookRows, entitlements, entitlementsSkipped },
       payNow,
-      ...judge({ clickToPortal: click, clickFloor, navigation: steps, jsFloor, jsPages, apiOverhead: api.rows }),
+      ...judge({ clickToPortal: click, clickFloor, navigation: steps, pageFloor: floorSteps, jsFloor, jsPages, apiOverhead: api.rows }),
     };
   } finally {
     await browser.close();
   }
+}
+
+/** Part 2 at each latency: the portal's rows, then the page floor's right after, under the same load. */
+async function navigationRows(browser: Browser, storageState: StorageState, customerId: string): Promise<{ steps: NavigationRow[]; floorSteps: PageFloorRow[] }> {
+  const steps: NavigationRow[] = [];
+  const floorSteps: PageFloorRow[] = [];
+  for (const latency of LATENCIES) {
+    progress(`2. navigation at ${latency} ms`);
+    steps.push(...(await navigation(browser, storageState, latency, customerId)));
+    progress(`2. the page floor at ${latency} ms`);
+    floorSteps.push(...(await pageFloor(browser, latency, customerId)));
+  }
+  await sandbox.latency(0);
+  return { steps, floorSteps };
+}
+
+/** BENCH_ONLY=navigation: part 2 and its page floor, printed on their own. */
+async function navigationOnly(
+  browser: Browser,
+  storageState: StorageState,
+  customerId: string,
+  run: { startedAt: string; machine: ReturnType<typeof describeMachine> },
+): Promise<string> {
+  const { steps, floorSteps } = await navigationRows(browser, storageState, customerId);
+  const judged = { navigation: judgeNavigation(steps), pageFloor: compareWithFloor(steps, floorSteps) };
+  const m = run.machine;
+  mkdirSync(join(ROOT, RESULTS_DIR), { recursive: true });
+  writeFileSync(join(ROOT, RESULTS_DIR, "navigation.json"), `${JSON.stringify({ startedAt: run.startedAt, machine: m, navigation: judged.navigation, pageFloor: judged.pageFloor }, null, 2)}\n`);
+  return (
+    `\nRevKeen Portal Starter — BENCH_ONLY=navigation npm run bench (${run.startedAt})\n` +
+    `machine: ${m.cpu} × ${m.cores}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}, Chromium ${m.chromium}\n` +
+    `${formatNavigation(judged.navigation, judged.pageFloor).join("\n")}\n\nJSON: ${RESULTS_DIR}/navigation.json\n`
+  );
 }
 
 /** `npm run bench -- --load`: part 8 alone, which takes minutes of its own. */

@@ -1,13 +1,13 @@
 // 2. Navigation: overview → subscriptions → one subscription → invoices, each step from the
 // click to its data visible; then Subscriptions ⇄ Invoices clicked the moment each page's data
 // shows. Each against one upstream round trip at the same latency plus a fixed allowance.
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { COUNTS, TARGETS } from "./config";
-import { newContext, portalHydrated, timeChain, timeToView, type ChainStep, type StorageState, type View } from "./browser";
+import { lastStepParts, newContext, portalHydrated, timeChain, timeToView, type ChainStep, type StepParts, type StorageState, type View } from "./browser";
 import { measureRoundTrips, sandbox, sequentialRoundTrips, withCallLog } from "./sandbox-client";
 import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 
-const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
+export const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
 
 const STEPS: { name: string; view: View; link: string }[] = [
   { name: "overview → subscriptions", view: "subscriptions", link: NAV_LINK("/portal/subscriptions") },
@@ -29,11 +29,27 @@ export interface NavigationRow {
   ratio: number;
   /** The target: one round trip (none at latency 0, where it is noise) + TARGETS.navigationOverRoundTripMs. */
   budgetMs: number;
+  /** Medians of the step's RSC request (sent → answered) and of the browser's part after it; null for the clicks at once. */
+  requestMs: number | null;
+  afterResponseMs: number | null;
   /** Upstream calls per step: the median, or for the clicks at once the mean (one log for all of them). */
   upstreamCalls: number;
   /** Upstream round trips one after another per step, median and worst run (null at latency 0 and for the clicks at once). */
   upstreamRoundTrips: number | null;
   worstUpstreamRoundTrips: number | null;
+}
+
+/** Clicks `link` and times it to `view` shown, with where that time went. */
+export async function timedStep(page: Page, view: View, link: string): Promise<{ ms: number; parts: StepParts | null }> {
+  const ms = await timeToView(page, view, () => page.locator(link).first().click());
+  return { ms, parts: await lastStepParts(page) };
+}
+
+/** The medians of the steps' parts, over the steps that had an RSC request. */
+export function medianParts(parts: (StepParts | null)[]): { requestMs: number | null; afterResponseMs: number | null } {
+  const known = parts.filter((part): part is StepParts => part !== null);
+  if (known.length === 0) return { requestMs: null, afterResponseMs: null };
+  return { requestMs: round(median(known.map((part) => part.requestMs))), afterResponseMs: round(median(known.map((part) => part.afterResponseMs))) };
 }
 
 /** What a navigation may take at `latencyMs`, given one measured round trip. */
@@ -54,7 +70,7 @@ export async function navigation(browser: Browser, storageState: StorageState, l
       // Let the links' viewport prefetches start, as they would for a person reading the page.
       await page.waitForTimeout(150);
       const steps = [];
-      for (const step of STEPS) steps.push(await withCallLog(() => timeToView(page, step.view, () => page.locator(step.link).first().click())));
+      for (const step of STEPS) steps.push(await withCallLog(() => timedStep(page, step.view, step.link)));
       return steps;
     });
 
@@ -66,7 +82,7 @@ export async function navigation(browser: Browser, storageState: StorageState, l
     );
     const atOnce = await withCallLog(() => timeChain(page, chain));
 
-    const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({
+    const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "requestMs" | "afterResponseMs" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({
       latencyMs,
       step,
       measured,
@@ -79,8 +95,9 @@ export async function navigation(browser: Browser, storageState: StorageState, l
       ...STEPS.map((step, index) => {
         const samples = runs.flatMap((run) => run[index] ?? []);
         const trips = samples.flatMap((sample) => sequentialRoundTrips(sample.log, latencyMs) ?? []);
-        return row(step.name, summarize(samples.map((sample) => sample.result)), {
+        return row(step.name, summarize(samples.map((sample) => sample.result.ms)), {
           atOnce: false,
+          ...medianParts(samples.map((sample) => sample.result.parts)),
           upstreamCalls: median(samples.map((sample) => sample.log.length)),
           upstreamRoundTrips: trips.length > 0 ? median(trips) : null,
           worstUpstreamRoundTrips: trips.length > 0 ? Math.max(...trips) : null,
@@ -88,6 +105,8 @@ export async function navigation(browser: Browser, storageState: StorageState, l
       }),
       row(AT_ONCE_STEP, summarize(atOnce.result.slice(COUNTS.warmup)), {
         atOnce: true,
+        requestMs: null,
+        afterResponseMs: null,
         upstreamCalls: round(atOnce.log.length / chain.length, 1),
         upstreamRoundTrips: null,
         worstUpstreamRoundTrips: null,

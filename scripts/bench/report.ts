@@ -9,6 +9,7 @@ import { COUNTS, RESULTS_DIR, ROOT, TARGETS } from "./config";
 import type { ScriptsLoaded } from "./js-shipped";
 import { type DatabaseClickRow, type EntitlementRow, type WebhookRow } from "./features";
 import { AT_ONCE_STEP, type NavigationRow } from "./navigation";
+import { compareWithFloor, type PageFloorComparison, type PageFloorRow } from "./page-floor";
 import { round, type Summary } from "./stats";
 import { COUNTED_OPERATIONS, type UpstreamCallsRow } from "./upstream-calls";
 
@@ -51,6 +52,8 @@ export interface Results {
   /** What the portal itself adds at latency 0: null without a latency-0 row. */
   clickPortalPart: PortalPart | null;
   navigation: (NavigationRow & { met: boolean })[];
+  /** 2. Each navigation step beside the bare app's same step. */
+  pageFloor: PageFloorComparison[];
   upstreamCalls: UpstreamCallsRow[];
   jsShipped: { floor: ScriptsLoaded; pages: (ScriptsLoaded & { aboveFloorBytes: number; met: boolean })[] };
   apiOverhead: (ApiOverheadRow & { met: boolean | null })[];
@@ -77,15 +80,21 @@ export interface PortalPart {
   met: boolean;
 }
 
+/** Part 2's ✓/✗: each row against its round trip. */
+export function judgeNavigation(rows: NavigationRow[]): (NavigationRow & { met: boolean })[] {
+  return rows.map((row) => ({ ...row, met: row.measured.median <= row.budgetMs }));
+}
+
 /** Adds every ✓/✗ (and the JS above the floor, and the portal's part at latency 0). */
 export function judge(parts: {
   clickToPortal: ClickToPortalRow[];
   clickFloor: Summary;
   navigation: NavigationRow[];
+  pageFloor: PageFloorRow[];
   jsFloor: ScriptsLoaded;
   jsPages: ScriptsLoaded[];
   apiOverhead: ApiOverheadRow[];
-}): Pick<Results, "clickPortalPart" | "navigation" | "jsShipped" | "apiOverhead"> {
+}): Pick<Results, "clickPortalPart" | "navigation" | "pageFloor" | "jsShipped" | "apiOverhead"> {
   const atZero = parts.clickToPortal.find((row) => row.latencyMs === 0);
   const clickPortalPart =
     atZero === undefined
@@ -94,12 +103,12 @@ export function judge(parts: {
           const partMs = round(atZero.measured.median - parts.clickFloor.median - atZero.limitMs);
           return { portalMedianMs: atZero.measured.median, floorMedianMs: parts.clickFloor.median, limitMs: atZero.limitMs, partMs, met: partMs <= TARGETS.clickPortalPartAt0Ms };
         })();
-  const navigation = parts.navigation.map((row) => ({ ...row, met: row.measured.median <= row.budgetMs }));
+  const navigation = judgeNavigation(parts.navigation);
   const apiOverhead = parts.apiOverhead.map((row) => ({
     ...row,
     met: row.concurrency === 1 ? row.overheadP50 <= TARGETS.apiOverheadP50Ms : row.app.requestsPerSecond >= TARGETS.apiConcurrentRequestsPerSecond,
   }));
-  return { clickPortalPart, navigation, jsShipped: judgeJsShipped(parts.jsFloor, parts.jsPages), apiOverhead };
+  return { clickPortalPart, navigation, pageFloor: compareWithFloor(parts.navigation, parts.pageFloor), jsShipped: judgeJsShipped(parts.jsFloor, parts.jsPages), apiOverhead };
 }
 
 /** Each page's scripts above the floor's, against the budget. */
@@ -121,6 +130,7 @@ function table(headers: string[], rows: string[][]): string {
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const signed = (value: number) => `${value >= 0 ? "+" : "−"}${ms(Math.abs(value))}`;
 const mark = (met: boolean | null) => (met === null ? "" : met ? "✓" : "✗");
 
 /** Part 4's table: also printed alone by BENCH_ONLY=js. */
@@ -204,29 +214,7 @@ export function formatReport(results: Results): string {
     ),
   );
 
-  out.push("", `2. Navigation: click a link → that page's heading and data visible (${COUNTS.navigationRuns} runs per latency)`);
-  out.push(
-    `   "${AT_ONCE_STEP}": the Billing nav's Subscriptions and Invoices clicked in turn, each the moment the page's data shows (${COUNTS.atOnceClicks} clicks per latency)`,
-  );
-  out.push("   1 round trip = customer + subscriptions + invoices in parallel, straight to the sandbox (median)");
-  out.push(`   target = median ≤ 1 round trip + ${TARGETS.navigationOverRoundTripMs} ms (at 0 ms latency: ≤ ${TARGETS.navigationOverRoundTripMs} ms)`);
-  out.push("   upstream = calls per step / round trips one after another (median, worst run), from the sandbox's call log; clicks at once: mean calls per click");
-  out.push(
-    table(
-      ["upstream latency", "step", "median", "p90", "1 round trip", "median / round trip", "upstream", "target", "met"],
-      results.navigation.map((row) => [
-        `${row.latencyMs} ms`,
-        row.step,
-        ms(row.measured.median),
-        ms(row.measured.p90),
-        ms(row.oneRoundTripMs),
-        row.ratio.toFixed(2),
-        row.upstreamRoundTrips === null ? `${row.upstreamCalls} / —` : `${row.upstreamCalls} / ${row.upstreamRoundTrips} (${row.worstUpstreamRoundTrips})`,
-        `≤ ${ms(row.budgetMs)}`,
-        mark(row.met),
-      ]),
-    ),
-  );
+  out.push(...formatNavigation(results.navigation, results.pageFloor));
 
   out.push("", "3. Upstream calls per view, counted by the sandbox: after reload + hydrate + network idle / after a focus event too (cumulative)");
   const shortNames: Record<string, string> = {
@@ -280,6 +268,59 @@ export function formatReport(results: Results): string {
   out.push(...formatFeatures(results));
   out.push("", `JSON: ${RESULTS_DIR}/latest.json`);
   return `${out.join("\n")}\n`;
+}
+
+/** Part 2: the portal's navigation rows, then each beside the page floor. */
+export function formatNavigation(navigation: (NavigationRow & { met: boolean })[], pageFloor: PageFloorComparison[]): string[] {
+  const out: string[] = [];
+  out.push("", `2. Navigation: click a link → that page's heading and data visible (${COUNTS.navigationRuns} runs per latency)`);
+  out.push(
+    `   "${AT_ONCE_STEP}": the Billing nav's Subscriptions and Invoices clicked in turn, each the moment the page's data shows (${COUNTS.atOnceClicks} clicks per latency)`,
+  );
+  out.push("   1 round trip = customer + subscriptions + invoices in parallel, straight to the sandbox (median)");
+  out.push(`   target = median ≤ 1 round trip + ${TARGETS.navigationOverRoundTripMs} ms (at 0 ms latency: ≤ ${TARGETS.navigationOverRoundTripMs} ms)`);
+  out.push("   upstream = calls per step / round trips one after another (median, worst run), from the sandbox's call log; clicks at once: mean calls per click");
+  out.push(
+    table(
+      ["upstream latency", "step", "median", "p90", "1 round trip", "median / round trip", "upstream", "target", "met"],
+      navigation.map((row) => [
+        `${row.latencyMs} ms`,
+        row.step,
+        ms(row.measured.median),
+        ms(row.measured.p90),
+        ms(row.oneRoundTripMs),
+        row.ratio.toFixed(2),
+        row.upstreamRoundTrips === null ? `${row.upstreamCalls} / —` : `${row.upstreamCalls} / ${row.upstreamRoundTrips} (${row.worstUpstreamRoundTrips})`,
+        `≤ ${ms(row.budgetMs)}`,
+        mark(row.met),
+      ]),
+    ),
+  );
+
+  out.push("", "   page floor = a bare Next app (the same Next, React build and experimental.taint), its two dynamic pages making the same upstream reads");
+  out.push("   (customer + the list, in parallel, with fetch), next/link links between them, measured the same way at the same latency, right after the portal's rows");
+  out.push("   of which = the difference in the page's RSC request (sent → answered: proxy, session, render) / in the browser after it (render, commit), medians");
+  out.push(`   target = portal median ≤ floor median + ${TARGETS.navigationOverPageFloorMs} ms`);
+  out.push(
+    table(
+      ["upstream latency", "portal step", "floor step", "portal median", "floor median", "floor p90", "difference", "of which request / browser", "portal / floor", "floor upstream", "target", "met"],
+      pageFloor.map((row) => [
+        `${row.latencyMs} ms`,
+        row.portalStep,
+        row.floorStep,
+        ms(row.portalMedianMs),
+        ms(row.floor.median),
+        ms(row.floor.p90),
+        signed(row.differenceMs),
+        row.requestDifferenceMs === null || row.afterResponseDifferenceMs === null ? "—" : `${signed(row.requestDifferenceMs)} / ${signed(row.afterResponseDifferenceMs)}`,
+        row.ratio.toFixed(2),
+        String(row.upstreamCalls),
+        `≤ +${TARGETS.navigationOverPageFloorMs} ms`,
+        mark(row.met),
+      ]),
+    ),
+  );
+  return out;
 }
 
 /** Part 6: figures only, as the issue sets no target for them. */

@@ -312,10 +312,97 @@ export default async function Page() {
 };
 
 /**
+ * The page floor (part 2): /portal/subscriptions and /portal/invoices rendered per request, each
+ * making the same upstream reads as the portal's page (the customer and its list, in parallel,
+ * with plain fetch and the portal token from a cookie), with the portal's markup for what the
+ * probe waits on, and a Billing nav of next/link links between them. What Next and React alone
+ * cost to move between the two pages.
+ */
+const FLOOR_PAGE_FILES: Record<string, string> = {
+  "portal/read.js": `import { cookies } from "next/headers";
+
+export async function read(path) {
+  const token = (await cookies()).get("floor-token")?.value ?? "";
+  const response = await fetch(process.env.BENCH_FLOOR_PORTAL_API + path, {
+    headers: { accept: "application/json", authorization: "Bearer " + token },
+    cache: "no-store",
+  });
+  if (!response.ok) throw new Error("upstream " + response.status);
+  return response.json();
+}
+`,
+  "portal/nav.jsx": `"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+
+export function Nav() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return (
+    <nav aria-label="Billing" data-hydrated={hydrated ? "true" : undefined}>
+      <ul>
+        <li><Link href="/portal/subscriptions">Subscriptions</Link></li>
+        <li><Link href="/portal/invoices">Invoices</Link></li>
+      </ul>
+    </nav>
+  );
+}
+`,
+  "portal/layout.jsx": `import { Nav } from "./nav";
+
+export default function Layout({ children }) {
+  return (
+    <div>
+      <header><Nav /></header>
+      <main>{children}</main>
+    </div>
+  );
+}
+`,
+  "portal/subscriptions/page.jsx": `import { read } from "../read";
+
+export default async function Page() {
+  const [customer, subscriptions] = await Promise.all([read("/customer"), read("/subscriptions?limit=100")]);
+  return (
+    <>
+      <h1>Subscriptions</h1>
+      <p>{customer.data.name}</p>
+      <ul aria-label="Subscriptions">
+        {subscriptions.data.map((subscription) => (
+          <li key={subscription.id}><h3>{subscription.id}</h3><p>{subscription.status}</p></li>
+        ))}
+      </ul>
+    </>
+  );
+}
+`,
+  "portal/invoices/page.jsx": `import { read } from "../read";
+
+export default async function Page() {
+  const [customer, invoices] = await Promise.all([read("/customer"), read("/invoices?limit=20")]);
+  return (
+    <>
+      <h1>Invoices</h1>
+      <p>{customer.data.name}</p>
+      <table aria-label="Invoices, newest first">
+        <tbody>
+          {invoices.data.map((invoice) => (
+            <tr key={invoice.id}><td>{invoice.id}</td><td>{invoice.status}</td><td>{invoice.total}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+`,
+};
+
+/**
  * The framework's floor: a one-page App Router app with nothing in it, built by this project's
  * Next (node_modules is a symlink to ours) in a temporary folder, and started. It sets
  * `experimental.taint` as next.config.mjs does, so it ships the same (experimental) React build.
- * Its / is the JavaScript floor (part 4); /submit → /landed the click-to-portal floor (part 1).
+ * Its / is the JavaScript floor (part 4); /submit → /landed the click-to-portal floor (part 1);
+ * /portal/subscriptions ⇄ /portal/invoices the page floor (part 2).
  */
 export async function buildAndStartFloor(): Promise<number> {
   await assertPortFree(PORTS.floor, "BENCH_FLOOR_PORT");
@@ -333,7 +420,7 @@ export async function buildAndStartFloor(): Promise<number> {
     'export default function RootLayout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
   );
   writeFileSync(join(dir, "app", "page.jsx"), "export default function Page() {\n  return <main><h1>Empty</h1></main>;\n}\n");
-  for (const [file, text] of Object.entries(FLOOR_SUBMIT_FILES)) {
+  for (const [file, text] of Object.entries({ ...FLOOR_SUBMIT_FILES, ...FLOOR_PAGE_FILES })) {
     mkdirSync(join(dir, "app", file, ".."), { recursive: true });
     writeFileSync(join(dir, "app", file), text);
   }
@@ -342,6 +429,7 @@ export async function buildAndStartFloor(): Promise<number> {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     BENCH_FLOOR_UPSTREAM_URL: `${SANDBOX_URL}/v2/customer-portal/subscriptions`,
+    BENCH_FLOOR_PORTAL_API: `${SANDBOX_URL}/v2/customer-portal`,
   };
   const started = performance.now();
   await run("floor-build", [NEXT_BIN, "build"], { cwd: dir, env });
