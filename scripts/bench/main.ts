@@ -14,7 +14,7 @@ import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
 import { navigation, type NavigationRow } from "./navigation";
 import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
-import { describeMachine, formatReport, judge, writeResults, type Results } from "./report";
+import { describeMachine, formatJsShipped, formatReport, judge, judgeJsShipped, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
 import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
 import { portalViews, upstreamCalls } from "./upstream-calls";
@@ -28,7 +28,7 @@ function embeddedName(): string {
   return `embedded (PGlite ${pglite.version})`;
 }
 
-/** The full run's results, or with BENCH_ONLY=pay-now the text of that part alone. */
+/** The full run's results, or with BENCH_ONLY=pay-now or BENCH_ONLY=js the text of that part alone. */
 async function bench(): Promise<Results | string> {
   const startedAt = new Date().toISOString();
   progress("starting the sandbox");
@@ -63,13 +63,9 @@ async function bench(): Promise<Results | string> {
     if (process.env.BENCH_ONLY === "pay-now") return await payNowOnly(browser, storageState, { startedAt, machine });
 
     progress("4. JavaScript shipped");
-    await sandbox.latency(0);
-    const jsFloor = await scriptsLoaded(browser, "floor", FLOOR_URL, { portal: false });
-    const jsPages: ScriptsLoaded[] = [];
-    const jsPaths = [...views.map((view) => view.path), "/portal/direct-debit", `/portal/direct-debit/${ADA_MANDATE}/change-bank`];
-    for (const path of jsPaths) {
-      const name = path.replace(ADA_PRO, "[id]").replace(ADA_MANDATE, "[id]");
-      jsPages.push(await scriptsLoaded(browser, name, `${APP_URL}${path}`, { storageState, portal: true }));
+    const { jsFloor, jsPages } = await javaScriptShipped(browser, storageState, views);
+    if (process.env.BENCH_ONLY === "js") {
+      return `\nRevKeen Portal Starter — BENCH_ONLY=js npm run bench (${startedAt})\n\n${formatJsShipped(judgeJsShipped(jsFloor, jsPages), machine.next)}\n`;
     }
 
     progress("3. upstream calls per view");
@@ -170,6 +166,19 @@ async function loadBench(): Promise<string> {
   const m = machine;
   const line = `machine: ${m.cpu} × ${m.cores}, ${m.memoryGiB} GiB, node ${m.node}, ${m.os}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}`;
   return `${line}\n\n${formatLoad(runs)}\n`;
+}
+
+/** Part 4: the floor, then each portal page in a fresh context. */
+async function javaScriptShipped(browser: Browser, storageState: StorageState, views: { path: string }[]) {
+  await sandbox.latency(0);
+  const jsFloor = await scriptsLoaded(browser, "floor", FLOOR_URL, { portal: false });
+  const jsPages: ScriptsLoaded[] = [];
+  const jsPaths = [...views.map((view) => view.path), "/portal/direct-debit", `/portal/direct-debit/${ADA_MANDATE}/change-bank`];
+  for (const path of jsPaths) {
+    const name = path.replace(ADA_PRO, "[id]").replace(ADA_MANDATE, "[id]");
+    jsPages.push(await scriptsLoaded(browser, name, `${APP_URL}${path}`, { storageState, portal: true }));
+  }
+  return { jsFloor, jsPages };
 }
 
 async function payNowRows(browser: Browser, storageState: StorageState): Promise<PayNowRow[]> {

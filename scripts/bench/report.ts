@@ -95,15 +95,22 @@ export function judge(parts: {
           return { portalMedianMs: atZero.measured.median, floorMedianMs: parts.clickFloor.median, limitMs: atZero.limitMs, partMs, met: partMs <= TARGETS.clickPortalPartAt0Ms };
         })();
   const navigation = parts.navigation.map((row) => ({ ...row, met: row.measured.median <= row.budgetMs }));
-  const pages = parts.jsPages.map((page) => {
-    const aboveFloorBytes = page.gzipBytes - parts.jsFloor.gzipBytes;
-    return { ...page, aboveFloorBytes, met: aboveFloorBytes <= TARGETS.jsAboveFloorBytes };
-  });
   const apiOverhead = parts.apiOverhead.map((row) => ({
     ...row,
     met: row.concurrency === 1 ? row.overheadP50 <= TARGETS.apiOverheadP50Ms : row.app.requestsPerSecond >= TARGETS.apiConcurrentRequestsPerSecond,
   }));
-  return { clickPortalPart, navigation, jsShipped: { floor: parts.jsFloor, pages }, apiOverhead };
+  return { clickPortalPart, navigation, jsShipped: judgeJsShipped(parts.jsFloor, parts.jsPages), apiOverhead };
+}
+
+/** Each page's scripts above the floor's, against the budget. */
+export function judgeJsShipped(floor: ScriptsLoaded, pages: ScriptsLoaded[]): Results["jsShipped"] {
+  return {
+    floor,
+    pages: pages.map((page) => {
+      const aboveFloorBytes = page.gzipBytes - floor.gzipBytes;
+      return { ...page, aboveFloorBytes, met: aboveFloorBytes <= TARGETS.jsAboveFloorBytes };
+    }),
+  };
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -115,6 +122,29 @@ function table(headers: string[], rows: string[][]): string {
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mark = (met: boolean | null) => (met === null ? "" : met ? "✓" : "✗");
+
+/** Part 4's table: also printed alone by BENCH_ONLY=js. */
+export function formatJsShipped(js: Results["jsShipped"], next: string): string {
+  const floor = js.floor;
+  return [
+    "4. JavaScript shipped: every script the browser fetched for the page (fresh cache), each body gzipped with node:zlib",
+    table(
+      ["page", "scripts", "raw", "gzip", "above floor", "target", "met"],
+      [
+        [`floor (empty page, Next ${next})`, String(floor.scripts), kib(floor.rawBytes), kib(floor.gzipBytes), "—", "", ""],
+        ...js.pages.map((page) => [
+          page.page,
+          String(page.scripts),
+          kib(page.rawBytes),
+          kib(page.gzipBytes),
+          kib(page.aboveFloorBytes),
+          `≤ ${kib(TARGETS.jsAboveFloorBytes)}`,
+          mark(page.met),
+        ]),
+      ],
+    ),
+  ].join("\n");
+}
 
 export function formatReport(results: Results): string {
   const m = results.machine;
@@ -220,25 +250,7 @@ export function formatReport(results: Results): string {
     ),
   );
 
-  const floor = results.jsShipped.floor;
-  out.push("", "4. JavaScript shipped: every script the browser fetched for the page (fresh cache), each body gzipped with node:zlib");
-  out.push(
-    table(
-      ["page", "scripts", "raw", "gzip", "above floor", "target", "met"],
-      [
-        [`floor (empty page, Next ${m.next})`, String(floor.scripts), kib(floor.rawBytes), kib(floor.gzipBytes), "—", "", ""],
-        ...results.jsShipped.pages.map((page) => [
-          page.page,
-          String(page.scripts),
-          kib(page.rawBytes),
-          kib(page.gzipBytes),
-          kib(page.aboveFloorBytes),
-          `≤ ${kib(TARGETS.jsAboveFloorBytes)}`,
-          mark(page.met),
-        ]),
-      ],
-    ),
-  );
+  out.push("", formatJsShipped(results.jsShipped, m.next));
 
   out.push("", "5. The app's own API: GET /api/portal/subscriptions (cookies) vs GET /v2/customer-portal/subscriptions straight to the sandbox (Bearer), latency 0");
   out.push("   floor = the empty Next app's route handler making the same read with fetch and answering its body: Next's own cost around one call");
