@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
@@ -18,10 +19,14 @@ import { PlanDetailsProvider } from "./_components/plan-details-context";
 import { PortalSWRConfig } from "./_components/portal-swr-config";
 import { SubscriptionList } from "./_components/subscription-list";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Overview");
+  return { title: t("title") };
+}
 
 export default async function OverviewPage() {
   // The merchant reads run beside the portal's, never after them, and never fail the page.
+  const t = await getTranslations("Overview");
   const [customer, subscriptions, invoices, plans, paymentMethods] = await loadPortalPage("/portal", (token) =>
     Promise.all([
       readCustomer(token),
@@ -50,24 +55,24 @@ export default async function OverviewPage() {
   return (
     <PortalSWRConfig fallback={fallback}>
       <PlanDetailsProvider details={details} payNowKey={payNowKey}>
-        <h1>Overview</h1>
+        <h1>{t("heading")}</h1>
         <div className="overview-grid">
           <section className="card stack" aria-labelledby="you-heading">
-            <h2 id="you-heading">Your details</h2>
+            <h2 id="you-heading">{t("yourDetails")}</h2>
             <CustomerSummary />
           </section>
           <section className="card stack" aria-labelledby="due-heading">
-            <h2 id="due-heading">Amount due</h2>
+            <h2 id="due-heading">{t("amountDue")}</h2>
             <AmountDueSummary locale={locale} payNowKey={payNowKey} />
           </section>
           {cards !== null && <PaymentMethodsSection cards={cards} />}
         </div>
         <section className="stack" aria-labelledby="current-heading">
-          <h2 id="current-heading">Current subscriptions</h2>
+          <h2 id="current-heading">{t("currentSubscriptions")}</h2>
           <SubscriptionList locale={locale} currentOnly />
         </section>
         <section className="stack" aria-labelledby="latest-heading">
-          <h2 id="latest-heading">Latest invoices</h2>
+          <h2 id="latest-heading">{t("latestInvoices")}</h2>
           <LatestInvoices locale={locale} payNowKey={payNowKey} />
         </section>
       </PlanDetailsProvider>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { isCurrentSubscription } from "@/lib/shared/billing/subscription-status";
 import { EmptyState } from "./empty-state";
 import { RefreshProblem } from "./refresh-problem";
@@ -8,17 +9,16 @@ import { useSubscriptions } from "./use-portal-data";
 
 /** Every subscription, or only the current ones (the overview). */
 export function SubscriptionList({ locale, currentOnly = false }: { locale: string; currentOnly?: boolean }) {
+  const t = useTranslations("Subscriptions");
   const { data, error } = useSubscriptions();
   const subscriptions = (data?.data ?? []).filter((subscription) => !currentOnly || isCurrentSubscription(subscription));
   return (
     <div className="stack">
       <RefreshProblem error={error} />
       {subscriptions.length === 0 ? (
-        <EmptyState title={currentOnly ? "You have no current subscriptions." : "You have no subscriptions."}>
-          When you subscribe to a plan, it shows up here.
-        </EmptyState>
+        <EmptyState title={t(currentOnly ? "emptyCurrent" : "empty")}>{t("emptyHint")}</EmptyState>
       ) : (
-        <ul className="plain-list stack" aria-label={currentOnly ? "Current subscriptions" : "Subscriptions"}>
+        <ul className="plain-list stack" aria-label={t(currentOnly ? "currentListLabel" : "listLabel")}>
           {subscriptions.map((subscription) => (
             <li key={subscription.id}>
               <SubscriptionCard subscription={subscription} locale={locale} />

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
@@ -11,9 +12,13 @@ import { PlanDetailsProvider } from "../_components/plan-details-context";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 import { SubscriptionList } from "../_components/subscription-list";
 
-export const metadata: Metadata = { title: "Subscriptions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Subscriptions");
+  return { title: t("title") };
+}
 
 export default async function SubscriptionsPage() {
+  const t = await getTranslations("Subscriptions");
   const [customer, subscriptions, details] = await loadPortalPage("/portal/subscriptions", (token) =>
     Promise.all([
       readCustomer(token),
@@ -25,7 +30,7 @@ export default async function SubscriptionsPage() {
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscriptions()]: listBody(subscriptions) }}>
       <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
-        <h1>Subscriptions</h1>
+        <h1>{t("heading")}</h1>
         <SubscriptionList locale={customerLocale(customer.locale)} />
       </PlanDetailsProvider>
     </PortalSWRConfig>
