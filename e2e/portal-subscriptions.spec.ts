@@ -27,13 +27,15 @@ test.describe("Subscriptions", () => {
     await expect(page.getByText("You have no subscriptions.")).toBeVisible();
   });
 
-  test("shows yen prices without decimals", async ({ page }) => {
+  test("shows yen prices without decimals, in Japanese for a customer whose locale is ja-JP", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.yen);
     await page.goto("/portal/subscriptions");
-    await expect(page.getByRole("link", { name: /[¥￥]980 per month$/ })).toBeVisible();
-    await page.getByRole("link", { name: /[¥￥]9,800 per year$/ }).click();
-    await expect(page.getByRole("heading", { level: 1, name: /[¥￥]9,800 per year$/ })).toBeVisible();
-    await expect(detail(page, "Started")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect(page.getByRole("heading", { level: 1, name: "サブスクリプション" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /[¥￥]980 / })).toBeVisible();
+    await page.getByRole("link", { name: /[¥￥]9,800 / }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /[¥￥]9,800 / })).toBeVisible();
+    await expect(detail(page, "開始日")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect(page.getByRole("button", { name: "解約する" })).toBeVisible();
   });
 
   test("shows one subscription's details", async ({ page }) => {
@@ -60,7 +62,7 @@ test.describe("Subscriptions", () => {
   test("answers another customer's subscription with the not-found page", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.yen);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
-    await expect(page.getByRole("heading", { name: "Subscription not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "サブスクリプションが見つかりません" })).toBeVisible();
     await expect(page.getByText("£12.00")).toHaveCount(0);
   });
 });
