@@ -1,14 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { RetryCard } from "../_components/retry-card";
+import { usePortalCopy } from "./_components/portal-copy";
 
 /** Upstream failures while a portal page loads land here. */
 export default function PortalError({ retry }: { error: unknown; retry: () => void }) {
-  const t = useTranslations("PortalError");
+  const { portalError } = usePortalCopy();
   return (
-    <RetryCard testId="portal-error" title={t("title")} retry={retry}>
-      {t("body")}
+    <RetryCard testId="portal-error" title={portalError.title} retry={retry}>
+      {portalError.body}
     </RetryCard>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
+import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { planDetailsFor, readMerchantPlans, readPaymentMethods } from "@/lib/server/portal-pages/plan-reads";
 import { dataBody, listBody } from "@/lib/shared/portal-api/payloads";
@@ -44,7 +45,7 @@ export default async function OverviewPage() {
     [portalKeys.subscriptions()]: listBody(subscriptions),
     [portalKeys.invoices({ limit: ALL_ITEMS_LIMIT })]: listBody(invoices),
   };
-  const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data);
+  const details = await withDunningTexts(withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data), locale);
   const cards =
     paymentMethods === null || paymentMethods.state === "none"
       ? null

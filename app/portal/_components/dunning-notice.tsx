@@ -1,11 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { dunningLine, dunningMessage } from "@/lib/shared/billing/dunning-message";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { subscriptionTitle } from "./subscription-title";
 import { PayOpenInvoice } from "./pay-open-invoice";
 import { usePlanDetail } from "./plan-details-context";
+import { usePortalCopy } from "./portal-copy";
 
 /**
  * What happens next after a failed payment, while the plan is past due. The status comes from the
@@ -13,25 +12,25 @@ import { usePlanDetail } from "./plan-details-context";
  * `brief`: one line for a plan's card in a list.
  */
 export function DunningNotice({ subscription, locale, brief = false }: { subscription: PortalSubscription; locale: string; brief?: boolean }) {
-  const t = useTranslations("Dunning");
-  const planTitle = useTranslations("Subscriptions")("planTitle");
-  const { dunning, openInvoiceId, name } = usePlanDetail(subscription.id);
-  if (dunning === null || subscription.status !== "past_due") return null;
+  const { planTitle } = usePortalCopy().subscriptions;
+  const { dunning, dunningText, openInvoiceId, name } = usePlanDetail(subscription.id);
+  // The words come with the page (lib/server/i18n/dunning-texts.ts).
+  if (dunning === null || !dunningText || subscription.status !== "past_due") return null;
   const plan = name ?? subscriptionTitle(subscription, locale) ?? planTitle;
   if (brief) {
     return (
       <div className="dunning dunning-brief" data-testid="dunning-notice">
-        <p>{t("line", dunningLine(dunning, locale).values)}</p>
+        <p>{dunningText.line}</p>
         <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
       </div>
     );
   }
-  const { headline, nextTry, access } = dunningMessage(dunning, locale);
+  const { headline, nextTry, access } = dunningText;
   return (
     <section className="card stack dunning" aria-labelledby="dunning-heading" data-testid="dunning-notice">
-      <h2 id="dunning-heading">{t(headline.key)}</h2>
-      {nextTry && <p>{nextTry.values ? t(nextTry.key, nextTry.values as never) : t(nextTry.key)}</p>}
-      <p>{t(access.key)}</p>
+      <h2 id="dunning-heading">{headline}</h2>
+      {nextTry && <p>{nextTry}</p>}
+      <p>{access}</p>
       <PayOpenInvoice invoiceId={openInvoiceId} plan={plan} />
     </section>
   );

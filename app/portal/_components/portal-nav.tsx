@@ -3,33 +3,33 @@
 import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { usePortalCopy } from "./portal-copy";
 import { useHydrated } from "./use-hydrated";
 
-type NavLabel = "navOverview" | "navSubscriptions" | "navInvoices" | "navDirectDebit";
+type NavLabel = "overview" | "subscriptions" | "invoices" | "directDebit";
 
 const LINKS: { href: Route; label: NavLabel }[] = [
-  { href: "/portal", label: "navOverview" },
-  { href: "/portal/subscriptions", label: "navSubscriptions" },
-  { href: "/portal/invoices", label: "navInvoices" },
+  { href: "/portal", label: "overview" },
+  { href: "/portal/subscriptions", label: "subscriptions" },
+  { href: "/portal/invoices", label: "invoices" },
 ];
 
-const DIRECT_DEBIT: { href: Route; label: NavLabel } = { href: "/portal/direct-debit", label: "navDirectDebit" };
+const DIRECT_DEBIT: { href: Route; label: NavLabel } = { href: "/portal/direct-debit", label: "directDebit" };
 
 export function PortalNav({ directDebit }: { directDebit: boolean }) {
-  const t = useTranslations("Portal");
+  const { nav } = usePortalCopy();
   const pathname = usePathname();
   // True only once hydrated: tests and scripts wait for it before counting requests.
   const hydrated = useHydrated();
   return (
-    <nav aria-label={t("navLabel")} className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
+    <nav aria-label={nav.label} className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
       <ul>
         {(directDebit ? [...LINKS, DIRECT_DEBIT] : LINKS).map(({ href, label }) => {
           const current = href === "/portal" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>
               <PortalLink href={href} aria-current={current ? "page" : undefined}>
-                {t(label)}
+                {nav[label]}
               </PortalLink>
             </li>
           );

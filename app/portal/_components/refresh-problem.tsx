@@ -1,19 +1,20 @@
-import { useTranslations } from "next-intl";
 import type { PortalFetchError } from "@/lib/browser/portal-fetch-error";
+import { isPortalErrorCode } from "@/lib/shared/portal-api/error-codes";
+import { fill } from "@/lib/shared/i18n/slots";
+import { usePortalCopy } from "./portal-copy";
 
 /**
  * A background refresh that failed: the data on screen is the last good copy, so say so
  * quietly instead of replacing it.
  */
 export function RefreshProblem({ error }: { error: PortalFetchError | undefined }) {
-  const t = useTranslations("Portal");
-  const errors = useTranslations("Errors");
+  const copy = usePortalCopy();
   if (!error) return null;
   // The API's code says it in the customer's language; its English words only for a code it does not know.
-  const message = errors.has(error.code as never) ? errors(error.code as never) : error.message;
+  const message = isPortalErrorCode(error.code) ? copy.errors[error.code] : error.message;
   return (
     <p className="notice notice-error" role="status" data-testid="refresh-problem">
-      {t("refreshProblem", { message })}
+      {fill(copy.refreshProblem, { message })}
     </p>
   );
 }

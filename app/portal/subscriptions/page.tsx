@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
+import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
@@ -27,11 +28,12 @@ export default async function SubscriptionsPage() {
       readPlanDetails(token, readAllSubscriptions(token).then((list) => list.data)),
     ]),
   );
+  const locale = customerLocale(customer.locale);
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscriptions()]: listBody(subscriptions) }}>
-      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
+      <PlanDetailsProvider details={await withDunningTexts(details, locale)} payNowKey={portalOptions.payNow ? randomUUID() : null}>
         <h1>{t("heading")}</h1>
-        <SubscriptionList locale={customerLocale(customer.locale)} />
+        <SubscriptionList locale={locale} />
       </PlanDetailsProvider>
     </PortalSWRConfig>
   );

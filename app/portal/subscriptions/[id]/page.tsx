@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cancelReasonChoices } from "@/lib/server/i18n/cancel-reasons";
+import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
@@ -41,7 +42,7 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
   const idempotencyKey = randomUUID();
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null}>
+      <PlanDetailsProvider details={await withDunningTexts(details, locale)} payNowKey={portalOptions.payNow ? randomUUID() : null}>
         <SubscriptionDetails
           id={id}
           locale={locale}

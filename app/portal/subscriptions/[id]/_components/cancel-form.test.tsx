@@ -4,8 +4,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { portalCopyIn } from "@/lib/testing/portal-copy-under-test";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
+import { PortalCopyProvider } from "../../../_components/portal-copy";
 import { CancelFields } from "./cancel-fields";
 import { CancelSubscription } from "./cancel-subscription";
 
@@ -36,10 +38,12 @@ const everything: CancelFormOptions = {
   cancelComment: true,
 };
 
+const copy = await portalCopyIn("en");
+
 const inEnglish = (node: ReactNode) =>
   renderToStaticMarkup(
     <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      {node}
+      <PortalCopyProvider copy={copy}>{node}</PortalCopyProvider>
     </NextIntlClientProvider>,
   );
 

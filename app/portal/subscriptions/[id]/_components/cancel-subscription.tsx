@@ -1,7 +1,6 @@
 "use client";
 
 import { lazy, Suspense, useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { useSWRConfig } from "swr";
 import { cancelDone, cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
 import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
@@ -11,7 +10,9 @@ import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
 import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { fill } from "@/lib/shared/i18n/slots";
 import { OutcomeStatus } from "../../../_components/outcome-status";
+import { usePortalCopy } from "../../../_components/portal-copy";
 import { useHydrated } from "../../../_components/use-hydrated";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { cancelSubscriptionAction } from "../actions";
@@ -40,8 +41,7 @@ type CancelSubscriptionProps = {
  * there if it is refused, and offers to send it again with the same key.
  */
 export function CancelSubscription({ subscription, locale, options, idempotencyKey, plainFields }: CancelSubscriptionProps) {
-  const t = useTranslations("CancelPlan");
-  const errors = useTranslations("Errors");
+  const { cancel: t, errors } = usePortalCopy();
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState(cancelSubscriptionAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
@@ -107,19 +107,19 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
     pending || state.status === "idle"
       ? null
       : state.status === "failed"
-        ? t("failed", { message: errors(state.code) })
+        ? fill(t.failed, { message: errors[state.code] })
         : done?.values
-          ? t(done.key, done.values)
-          : t(done?.key ?? "recorded");
+          ? fill(t[done.key], done.values)
+          : t[done?.key ?? "recorded"];
 
   if (!offersSomething && message === null && !pending) return null;
 
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>{t(scheduled && offersSomething ? "headingEndNow" : "heading")}</h2>
+      <h2 id={`${ids}-heading`}>{scheduled && offersSomething ? t.headingEndNow : t.heading}</h2>
       {offersSomething && (
         <noscript>
-          <form className="stack" action={dispatch} aria-label={t("formLabel")}>
+          <form className="stack" action={dispatch} aria-label={t.formLabel}>
             {plainFields}
           </form>
         </noscript>
@@ -137,12 +137,12 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
               setOpen(true);
             }}
           >
-            {t(scheduled ? "openEndNow" : "open")}
+            {scheduled ? t.openEndNow : t.open}
           </button>
         </div>
       )}
       {offersSomething && open && (
-        <Suspense fallback={<p className="muted">{t("opening")}</p>}>
+        <Suspense fallback={<p className="muted">{t.opening}</p>}>
           <CancelForm
             key={attempt}
             subscription={subscription}
@@ -168,14 +168,14 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
         testId="cancel-status"
         tone={message === null ? null : state.status === "failed" ? "error" : "info"}
         pending={pending}
-        pendingText={t("sending")}
+        pendingText={t.sending}
       >
         {message !== null && <span>{message}</span>}
         {message !== null && state.status === "failed" && hydrated && (
           <>
             {" "}
             <button type="button" className="button-link" onClick={() => form.resend(showCancelling)}>
-              {t("retry")}
+              {t.retry}
             </button>
           </>
         )}

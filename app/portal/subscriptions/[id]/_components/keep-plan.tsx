@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
 import { useSWRConfig } from "swr";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { formatDate } from "@/lib/shared/format/format-date";
@@ -10,7 +9,9 @@ import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
 import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { fill } from "@/lib/shared/i18n/slots";
 import { OutcomeStatus } from "../../../_components/outcome-status";
+import { usePortalCopy } from "../../../_components/portal-copy";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { keepPlanAction } from "../keep-plan-action";
 
@@ -29,8 +30,7 @@ function keptMessage(subscription: PortalSubscription, locale: string): { key: "
  * SWR's cache, so the end date gives way to the renewal date at once.
  */
 export function KeepPlan({ subscription, locale, idempotencyKey }: { subscription: PortalSubscription; locale: string; idempotencyKey: string }) {
-  const t = useTranslations("KeepPlan");
-  const errors = useTranslations("Errors");
+  const { keep: t, errors } = usePortalCopy();
   const [state, dispatch, pending] = useActionState(keepPlanAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
   const { mutate } = useSWRConfig();
@@ -62,24 +62,24 @@ export function KeepPlan({ subscription, locale, idempotencyKey }: { subscriptio
     pending || state.status === "idle"
       ? null
       : state.status === "failed"
-        ? t("failed", { message: errors(state.code) })
+        ? fill(t.failed, { message: errors[state.code] })
         : kept?.values
-          ? t(kept.key, kept.values)
-          : t(kept?.key ?? "kept");
+          ? fill(t[kept.key], kept.values)
+          : t[kept?.key ?? "kept"];
   if (!scheduled && message === null && !pending) return null;
 
   const ends = formatDate(subscription.cancel_at, locale);
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>{t("heading")}</h2>
+      <h2 id={`${ids}-heading`}>{t.heading}</h2>
       {scheduled && (
-        <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label={t("formLabel")}>
+        <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label={t.formLabel}>
           <input type="hidden" name="subscriptionId" value={subscription.id} />
           <input type="hidden" name="idempotencyKey" value={key} />
-          <p>{ends ? t("endsOn", { date: ends }) : t("keepIt")}</p>
+          <p>{ends ? fill(t.endsOn, { date: ends }) : t.keepIt}</p>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-              {pending ? t("sending") : t("submit")}
+              {pending ? t.sending : t.submit}
             </button>
           </div>
         </form>
@@ -89,7 +89,7 @@ export function KeepPlan({ subscription, locale, idempotencyKey }: { subscriptio
         testId="keep-status"
         tone={message === null ? null : state.status === "failed" ? "error" : "info"}
         pending={pending}
-        pendingText={t("sending")}
+        pendingText={t.sending}
       >
         {message}
       </OutcomeStatus>

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { CancelSubscription } from "./cancel-subscription";
 import { KeepPlan } from "./keep-plan";
 import { RefreshProblem } from "../../../_components/refresh-problem";
@@ -11,6 +10,7 @@ import { DunningNotice } from "../../../_components/dunning-notice";
 import { PlanTitle } from "../../../_components/plan-title";
 import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
+import { usePortalCopy } from "../../../_components/portal-copy";
 import { formatPrice } from "@/lib/shared/format/format-price";
 import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
 
@@ -27,7 +27,7 @@ type SubscriptionDetailsProps = {
 };
 
 export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey, plainCancelFields, keepPlanKey }: SubscriptionDetailsProps) {
-  const t = useTranslations("Subscriptions");
+  const copy = usePortalCopy().subscriptions;
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
   if (!subscription) return <RefreshProblem error={error} />;
@@ -39,11 +39,11 @@ export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey,
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="subscription-details-heading">
         <h2 id="subscription-details-heading" className="visually-hidden">
-          {t("details")}
+          {copy.details}
         </h2>
         <SubscriptionBadges subscription={subscription} locale={locale} />
         <dl className="details">
-          <DetailRow term={t("price")}>{formatPrice(subscription, locale)}</DetailRow>
+          <DetailRow term={copy.price}>{formatPrice(subscription, locale)}</DetailRow>
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
