@@ -9,12 +9,8 @@ import { PortalNavigation } from "./_components/portal-navigation";
 import { PortalCopyProvider } from "./_components/portal-copy";
 import "./portal.css";
 
-/**
- * The namespaces the portal's client components translate with: only these reach the browser.
- * Most take their words already translated instead (PortalCopyProvider), so the pages' first
- * scripts carry no message formatter; the scripted cancel form, loaded when opened, formats its own.
- */
-const PORTAL_CLIENT_NAMESPACES = ["Errors", "CancelPlan"] as const;
+/** The namespaces the portal's client components translate with: only these reach the browser. */
+const PORTAL_CLIENT_NAMESPACES = ["Errors"] as const;
 
 export default async function PortalLayout({ children }: LayoutProps<"/portal">) {
   const [messages, copy] = await Promise.all([clientMessages(PORTAL_CLIENT_NAMESPACES), portalCopy()]);

@@ -3,6 +3,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { PORTAL_ERROR_CODES, type PortalErrorCode } from "@/lib/shared/portal-api/error-codes";
+import type { KnownStatus } from "@/lib/shared/billing/subscription-status";
 import type { PortalCopy } from "@/lib/shared/i18n/portal-copy";
 import { slot } from "@/lib/shared/i18n/slots";
 
@@ -20,7 +21,7 @@ export async function makePortalCopy(translations: typeof getTranslations): Prom
     translations("CancelPlan"),
     translations("KeepPlan"),
   ]);
-  const status = (value: "active" | "trialing" | "past_due" | "unpaid" | "canceled" | "unknown") => subscriptions("status", { status: value, words: "" });
+  const status = (value: KnownStatus | "unknown") => subscriptions("status", { status: value, words: "" });
   return {
     nav: {
       label: portal("navLabel"),

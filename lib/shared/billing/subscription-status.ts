@@ -17,7 +17,8 @@ const KNOWN_TONES = {
   canceled: "neutral",
 } as const satisfies Record<string, BadgeTone>;
 
-type KnownStatus = keyof typeof KNOWN_TONES;
+/** A status the portal has words for. */
+export type KnownStatus = keyof typeof KNOWN_TONES;
 
 function isKnownStatus(status: string): status is KnownStatus {
   return Object.hasOwn(KNOWN_TONES, status);

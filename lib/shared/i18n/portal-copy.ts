@@ -2,9 +2,8 @@
 // language (lib/server/i18n/portal-copy.ts) and handed down as plain strings, so the pages'
 // scripts carry no message formatter. A value the browser only learns later is a slot
 // (./slots.ts). The scripted cancel form, loaded when opened, translates for itself.
+import type { KnownStatus } from "@/lib/shared/billing/subscription-status";
 import type { PortalErrorCode } from "@/lib/shared/portal-api/error-codes";
-
-export type KnownSubscriptionStatus = "active" | "trialing" | "past_due" | "unpaid" | "canceled" | "unknown";
 
 export type PortalCopy = {
   nav: { label: string; overview: string; subscriptions: string; invoices: string; directDebit: string };
@@ -32,7 +31,8 @@ export type PortalCopy = {
     endsOn: string;
     endedOn: string;
     started: string;
-    status: Record<KnownSubscriptionStatus, string>;
+    /** Each status the portal has words for, and one RevKeen left empty. */
+    status: Record<KnownStatus | "unknown", string>;
     /** A status we do not know, in RevKeen's words. Slot: words. */
     otherStatus: string;
     /** Slot: date. */

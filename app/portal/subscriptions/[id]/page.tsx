@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { cancelFormWords } from "@/lib/server/i18n/cancel-form-words";
 import { cancelReasonChoices } from "@/lib/server/i18n/cancel-reasons";
 import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
@@ -37,7 +38,8 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
   const locale = customerLocale(customer.locale);
   // Only what the cancel form reads goes to the browser, each reason in the customer's language.
   const { cancelNow, cancelComment } = portalOptions;
-  const cancelOptions = { cancelNow, cancelComment, reasons: await cancelReasonChoices(portalOptions.cancelReasons) };
+  const [reasons, cancelWords] = await Promise.all([cancelReasonChoices(portalOptions.cancelReasons), cancelFormWords()]);
+  const cancelOptions = { cancelNow, cancelComment, reasons };
   // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
   const idempotencyKey = randomUUID();
   return (
@@ -47,9 +49,10 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
           id={id}
           locale={locale}
           cancelOptions={cancelOptions}
+          cancelWords={cancelWords}
           idempotencyKey={idempotencyKey}
           // The plain form, drawn here: a browser without JavaScript gets it as HTML, and no script carries it.
-          plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} idempotencyKey={idempotencyKey} />}
+          plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} words={cancelWords} idempotencyKey={idempotencyKey} />}
           // "Keep my plan" is an intent of its own, with its own key.
           keepPlanKey={portalOptions.keepPlan ? randomUUID() : null}
         />

@@ -1,13 +1,13 @@
-// The cancel form's fields, in the customer's language: rendered on the server as the plain form
-// a browser without JavaScript sends (the choices kept by the browser), and by the scripted form
-// (./cancel-form.tsx) with its choices held as state. Neither way needs this file in the page's
-// first scripts.
-import { useTranslations } from "next-intl";
+// The cancel form's fields, in the customer's language (words translated by the server): rendered
+// on the server as the plain form a browser without JavaScript sends (the choices kept by the
+// browser), and by the scripted form (./cancel-form.tsx) with its choices held as state. Neither
+// way needs this file in the page's first scripts.
 import { cancelConsequence } from "@/lib/shared/billing/cancel-outcome";
-import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
+import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 import { CANCEL_REASON_LIMIT } from "@/lib/shared/billing/cancel-policy";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { formatDate } from "@/lib/shared/format/format-date";
+import { fill } from "@/lib/shared/i18n/slots";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 export type When = "period_end" | "now";
@@ -28,14 +28,14 @@ type CancelFieldsProps = {
   subscription: PortalSubscription;
   locale: string;
   options: CancelFormOptions;
+  words: CancelFormWords;
   idempotencyKey: string;
   choices?: CancelChoices;
   pending?: boolean;
   onKeep?: () => void;
 };
 
-export function CancelFields({ subscription, locale, options, idempotencyKey, choices, pending = false, onKeep }: CancelFieldsProps) {
-  const t = useTranslations("CancelPlan");
+export function CancelFields({ subscription, locale, options, words, idempotencyKey, choices, pending = false, onKeep }: CancelFieldsProps) {
   // Already scheduled: the only change left is to end it now.
   const scheduled = isScheduledToCancel(subscription);
   const choosesWhen = !scheduled && options.cancelNow;
@@ -55,7 +55,7 @@ export function CancelFields({ subscription, locale, options, idempotencyKey, ch
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {choosesWhen ? (
         <fieldset className="choices">
-          <legend>{t("whenLegend")}</legend>
+          <legend>{words.whenLegend}</legend>
           <label className="choice">
             <input
               type="radio"
@@ -63,11 +63,11 @@ export function CancelFields({ subscription, locale, options, idempotencyKey, ch
               value="period_end"
               {...(choices ? { checked: choices.when === "period_end", onChange: () => choices.onWhen("period_end") } : { defaultChecked: true })}
             />
-            <span>{periodEnd ? t("atPeriodEndOn", { date: periodEnd }) : t("atPeriodEnd")}</span>
+            <span>{periodEnd ? fill(words.atPeriodEndOn, { date: periodEnd }) : words.atPeriodEnd}</span>
           </label>
           <label className="choice">
             <input type="radio" name="when" value="now" {...(choices ? { checked: choices.when === "now", onChange: () => choices.onWhen("now") } : {})} />
-            <span>{t("now")}</span>
+            <span>{words.now}</span>
           </label>
         </fieldset>
       ) : (
@@ -75,11 +75,11 @@ export function CancelFields({ subscription, locale, options, idempotencyKey, ch
       )}
       <p className="notice" data-testid="cancel-consequence">
         {/* Without JavaScript the sentence cannot follow the choice. */}
-        {choosesWhen && !choices ? t("eitherWay") : consequence.values ? t(consequence.key, consequence.values) : t(consequence.key)}
+        {choosesWhen && !choices ? words.eitherWay : consequence.values ? fill(words[consequence.key], consequence.values) : words[consequence.key]}
       </p>
       {offersChoices && (
         <fieldset className="choices">
-          <legend>{t("reasonLegend")}</legend>
+          <legend>{words.reasonLegend}</legend>
           {options.reasons.map(({ value, label }) => (
             <label className="choice" key={value}>
               <input
@@ -95,7 +95,7 @@ export function CancelFields({ subscription, locale, options, idempotencyKey, ch
       )}
       {options.cancelComment && (
         <div className="field">
-          <label htmlFor={commentId}>{t(offersChoices ? "commentLabel" : "commentLabelAlone")}</label>
+          <label htmlFor={commentId}>{offersChoices ? words.commentLabel : words.commentLabelAlone}</label>
           <textarea
             id={commentId}
             name="comment"
@@ -105,17 +105,17 @@ export function CancelFields({ subscription, locale, options, idempotencyKey, ch
             aria-describedby={`${commentId}-count`}
           />
           <p id={`${commentId}-count`} className="muted field-hint" aria-live="polite">
-            {excess > 0 ? t("tooMany", { count: excess }) : t("characters", { count: length, limit })}
+            {fill(excess > 0 ? words.tooMany : words.characters, { count: String(length), limit: String(limit) })}
           </p>
         </div>
       )}
       <div className="actions">
         <button type="submit" className="button button-danger" disabled={blocked} aria-disabled={blocked}>
-          {pending ? t("confirming") : t("confirm")}
+          {pending ? words.confirming : words.confirm}
         </button>
         {onKeep && (
           <button type="button" className="button" onClick={onKeep} disabled={pending}>
-            {t("keep")}
+            {words.keep}
           </button>
         )}
       </div>

@@ -1,12 +1,10 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
-import { portalCopyIn } from "@/lib/testing/portal-copy-under-test";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
+import { fill } from "@/lib/shared/i18n/slots";
+import { cancelFormWordsIn, portalCopyIn } from "@/lib/testing/portal-copy-under-test";
 import { PortalCopyProvider } from "../../../_components/portal-copy";
 import { CancelFields } from "./cancel-fields";
 import { CancelSubscription } from "./cancel-subscription";
@@ -39,17 +37,13 @@ const everything: CancelFormOptions = {
 };
 
 const copy = await portalCopyIn("en");
+const words = await cancelFormWordsIn("en");
 
-const inEnglish = (node: ReactNode) =>
-  renderToStaticMarkup(
-    <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      <PortalCopyProvider copy={copy}>{node}</PortalCopyProvider>
-    </NextIntlClientProvider>,
-  );
+const inEnglish = (node: ReactNode) => renderToStaticMarkup(<PortalCopyProvider copy={copy}>{node}</PortalCopyProvider>);
 
 /** The fields as the server draws them for a browser without JavaScript. */
 function form(options: CancelFormOptions, subscription = active): string {
-  return inEnglish(<CancelFields subscription={subscription} locale="en-GB" options={options} idempotencyKey={KEY} />);
+  return inEnglish(<CancelFields subscription={subscription} locale="en-GB" options={options} words={words} idempotencyKey={KEY} />);
 }
 
 /** The values of the radio buttons in one group, in order, whatever order React writes attributes in. */
@@ -106,11 +100,15 @@ describe("The cancel form under the merchant's options", () => {
     expect(markup).toContain("<span>C&#x27;est trop cher</span>");
   });
 
-  it("speaks the customer's language", () => {
+  it("counts the characters left, and says when the chosen reason leaves too few", async () => {
+    expect(form(everything)).toContain(">0 of 500 characters</p>");
+    expect(fill(words.tooMany, { count: "490", limit: "481" })).toBe("490 of 481 characters: too long for the reason you chose");
+    expect(fill((await cancelFormWordsIn("ja")).characters, { count: "20", limit: "481" })).toBe("20／481文字");
+  });
+
+  it("speaks the customer's language", async () => {
     const markup = renderToStaticMarkup(
-      <NextIntlClientProvider locale="fr" messages={fr} timeZone="UTC">
-        <CancelFields subscription={active} locale="fr-FR" options={everything} idempotencyKey={KEY} />
-      </NextIntlClientProvider>,
+      <CancelFields subscription={active} locale="fr-FR" options={everything} words={await cancelFormWordsIn("fr")} idempotencyKey={KEY} />,
     );
     expect(markup).toContain("À la fin de la période en cours (1 décembre 2026)");
     expect(markup).toContain(">Confirmer la résiliation</button>");
@@ -124,8 +122,9 @@ describe("The cancel section", () => {
         subscription={subscription}
         locale="en-GB"
         options={options}
+        words={words}
         idempotencyKey={KEY}
-        plainFields={<CancelFields subscription={subscription} locale="en-GB" options={options} idempotencyKey={KEY} />}
+        plainFields={<CancelFields subscription={subscription} locale="en-GB" options={options} words={words} idempotencyKey={KEY} />}
       />,
     );
 

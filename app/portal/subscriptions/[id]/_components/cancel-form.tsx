@@ -4,8 +4,7 @@
 // same with the same fields (./cancel-fields.tsx).
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
-import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
+import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 import { commentLimit } from "@/lib/shared/billing/cancel-policy";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { CancelFields, type When } from "./cancel-fields";
@@ -14,6 +13,7 @@ type CancelFormProps = {
   subscription: PortalSubscription;
   locale: string;
   options: CancelFormOptions;
+  words: CancelFormWords;
   /** The server action (cancelSubscriptionAction through useActionState). */
   action: (form: FormData) => void;
   /** One intent, one key, however often it is sent. */
@@ -27,8 +27,7 @@ type CancelFormProps = {
 };
 
 /** The confirm step: when it ends (if there is a choice), why, and the ways out. */
-export function CancelForm({ subscription, locale, options, action, idempotencyKey, pending, onSubmit, onKeep, onEdit }: CancelFormProps) {
-  const t = useTranslations("CancelPlan");
+export function CancelForm({ subscription, locale, options, words, action, idempotencyKey, pending, onSubmit, onKeep, onEdit }: CancelFormProps) {
   const [when, setWhen] = useState<When>("period_end");
   const [reason, setReason] = useState<string | null>(null);
   const [comment, setComment] = useState("");
@@ -46,11 +45,12 @@ export function CancelForm({ subscription, locale, options, action, idempotencyK
   }
 
   return (
-    <form className="stack" action={action} onSubmit={submit} onChange={onEdit} aria-label={t("formLabel")} ref={form} tabIndex={-1}>
+    <form className="stack" action={action} onSubmit={submit} onChange={onEdit} aria-label={words.formLabel} ref={form} tabIndex={-1}>
       <CancelFields
         subscription={subscription}
         locale={locale}
         options={options}
+        words={words}
         idempotencyKey={idempotencyKey}
         choices={{ when, onWhen: setWhen, reason, onReason: setReason, comment, onComment: setComment, limit }}
         pending={pending}

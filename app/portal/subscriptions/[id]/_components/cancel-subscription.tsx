@@ -3,7 +3,7 @@
 import { lazy, Suspense, useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useSWRConfig } from "swr";
 import { cancelDone, cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
-import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
+import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
@@ -28,6 +28,8 @@ type CancelSubscriptionProps = {
   locale: string;
   /** The merchant's choices (portal-options.ts), from the server: the page's scripts need not carry them. */
   options: CancelFormOptions;
+  /** The form's words, translated by the server. */
+  words: CancelFormWords;
   /** Made by the server with the page: the form's first intent. */
   idempotencyKey: string;
   /** The form's fields as the server rendered them (./cancel-fields.tsx), for a browser without JavaScript. */
@@ -40,7 +42,7 @@ type CancelSubscriptionProps = {
  * opens from a button, the page shows the cancellation at once (SWR's cache), puts back what was
  * there if it is refused, and offers to send it again with the same key.
  */
-export function CancelSubscription({ subscription, locale, options, idempotencyKey, plainFields }: CancelSubscriptionProps) {
+export function CancelSubscription({ subscription, locale, options, words, idempotencyKey, plainFields }: CancelSubscriptionProps) {
   const { cancel: t, errors } = usePortalCopy();
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState(cancelSubscriptionAction, IDLE);
@@ -148,6 +150,7 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
             subscription={subscription}
             locale={locale}
             options={options}
+            words={words}
             action={dispatch}
             idempotencyKey={key}
             pending={pending}

@@ -12,12 +12,13 @@ import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
 import { usePortalCopy } from "../../../_components/portal-copy";
 import { formatPrice } from "@/lib/shared/format/format-price";
-import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
+import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 
 type SubscriptionDetailsProps = {
   id: string;
   locale: string;
   cancelOptions: CancelFormOptions;
+  cancelWords: CancelFormWords;
   /** Made by the server with the page: the cancel form's first intent. */
   idempotencyKey: string;
   /** The cancel form's fields, rendered by the server for a browser without JavaScript. */
@@ -26,7 +27,7 @@ type SubscriptionDetailsProps = {
   keepPlanKey: string | null;
 };
 
-export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey, plainCancelFields, keepPlanKey }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlanKey }: SubscriptionDetailsProps) {
   const copy = usePortalCopy().subscriptions;
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
@@ -53,6 +54,7 @@ export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey,
         subscription={subscription}
         locale={locale}
         options={cancelOptions}
+        words={cancelWords}
         idempotencyKey={idempotencyKey}
         plainFields={plainCancelFields}
       />
