@@ -1,5 +1,4 @@
 import type { PortalFetchError } from "@/lib/browser/portal-fetch-error";
-import { isPortalErrorCode } from "@/lib/shared/portal-api/error-codes";
 import { fill } from "@/lib/shared/i18n/slots";
 import { usePortalCopy } from "./portal-copy";
 
@@ -11,7 +10,7 @@ export function RefreshProblem({ error }: { error: PortalFetchError | undefined 
   const copy = usePortalCopy();
   if (!error) return null;
   // The API's code says it in the customer's language; its English words only for a code it does not know.
-  const message = isPortalErrorCode(error.code) ? copy.errors[error.code] : error.message;
+  const message = Object.hasOwn(copy.errors, error.code) ? copy.errors[error.code as keyof typeof copy.errors] : error.message;
   return (
     <p className="notice notice-error" role="status" data-testid="refresh-problem">
       {fill(copy.refreshProblem, { message })}
