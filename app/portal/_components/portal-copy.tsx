@@ -13,6 +13,7 @@ export function PortalCopyProvider({ copy, children }: { copy: PortalCopy; child
 
 export function usePortalCopy(): PortalCopy {
   const copy = useContext(Copy);
-  if (copy === null) throw new Error("usePortalCopy needs the portal layout's PortalCopyProvider above it.");
+  // Only the portal's layout provides it; every page's scripts carry this, so the message is short.
+  if (copy === null) throw new Error("No PortalCopyProvider");
   return copy;
 }
