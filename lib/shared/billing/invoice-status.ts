@@ -1,6 +1,5 @@
 // An invoice's status in words for its badge; the tone only repeats what the words say.
-import type { BadgeTone, StatusBadge } from "./subscription-status";
-import { statusWords } from "./subscription-status";
+import { statusWords, type BadgeTone, type StatusBadge } from "./status-words";
 
 const KNOWN: Record<string, { label: string; tone: BadgeTone }> = {
   paid: { label: "Paid", tone: "success" },

@@ -3,9 +3,9 @@
 // "Subscriptions" messages, with their values; the component says them in the customer's language.
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatDate } from "../format/format-date";
+import { statusWords, type BadgeTone } from "./status-words";
 
-export type BadgeTone = "success" | "info" | "warning" | "danger" | "neutral";
-export type StatusBadge = { label: string; tone: BadgeTone };
+export { statusWords, type BadgeTone, type StatusBadge } from "./status-words";
 
 type StatusFields = Pick<PortalSubscription, "status" | "cancel_at" | "canceled_at">;
 
@@ -29,11 +29,6 @@ export type SubscriptionBadge =
   | { key: "status"; values: { status: KnownStatus | "unknown" | "other"; words: string }; tone: BadgeTone }
   | { key: "cancelsOn"; values: { date: string }; tone: "warning" };
 
-/** RevKeen's status is a free string: an unknown one is shown as words rather than hidden. */
-export function statusWords(status: string): string {
-  const words = status.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1).toLowerCase() : "Unknown";
-}
 
 function statusBadge(status: string): SubscriptionBadge {
   if (isKnownStatus(status)) return { key: "status", values: { status, words: "" }, tone: KNOWN_TONES[status] };
