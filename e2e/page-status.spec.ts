@@ -27,7 +27,8 @@ test.describe("Page statuses", () => {
     await signInToPortal(page, CUSTOMERS.yen);
     const response = await page.goto(`/portal/subscriptions/${ADA_PRO}`);
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Subscription not found" })).toBeVisible();
+    // Kenji's portal speaks Japanese (his RevKeen locale is ja-JP).
+    await expect(page.getByRole("heading", { name: "サブスクリプションが見つかりません" })).toBeVisible();
   });
 
   test("a page RevKeen failed answers 500 and still offers Try again", async ({ page, sandbox }) => {

@@ -27,13 +27,15 @@ test.describe("Subscriptions", () => {
     await expect(page.getByText("You have no subscriptions.")).toBeVisible();
   });
 
-  test("shows yen prices without decimals", async ({ page }) => {
+  test("shows yen prices without decimals, in Japanese for a customer whose locale is ja-JP", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.yen);
     await page.goto("/portal/subscriptions");
-    await expect(page.getByRole("link", { name: /[¥￥]980 per month$/ })).toBeVisible();
-    await page.getByRole("link", { name: /[¥￥]9,800 per year$/ }).click();
-    await expect(page.getByRole("heading", { level: 1, name: /[¥￥]9,800 per year$/ })).toBeVisible();
-    await expect(detail(page, "Started")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect(page.getByRole("heading", { level: 1, name: "サブスクリプション" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /[¥￥]980 / })).toBeVisible();
+    await page.getByRole("link", { name: /[¥￥]9,800 / }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /[¥￥]9,800 / })).toBeVisible();
+    await expect(detail(page, "開始日")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect(page.getByRole("button", { name: "解約する" })).toBeVisible();
   });
 
   test("shows one subscription's details", async ({ page }) => {
@@ -60,12 +62,33 @@ test.describe("Subscriptions", () => {
   test("answers another customer's subscription with the not-found page", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.yen);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
-    await expect(page.getByRole("heading", { name: "Subscription not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "サブスクリプションが見つかりません" })).toBeVisible();
     await expect(page.getByText("£12.00")).toHaveCount(0);
   });
 });
 
 test.describe("Cancelling a subscription", () => {
+  test("Émilie, whose locale is fr-FR, cancels her plan in French, and RevKeen gets her reason in English", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.euro);
+    await page.getByRole("navigation", { name: "Facturation" }).getByRole("link", { name: "Abonnements" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Abonnements" })).toBeVisible();
+    await page.getByRole("main").getByRole("listitem").first().getByRole("link").first().click();
+    await expect(page.getByTestId("subscription-status")).toHaveText("Actif");
+    const periodEnd = (await detail(page, "Renouvellement le").textContent()) ?? "";
+
+    await page.getByRole("button", { name: "Résilier l’abonnement" }).click();
+    await expect(page.getByRole("form", { name: "Confirmer la résiliation" })).toBeFocused();
+    await expect(page.getByTestId("cancel-consequence")).toHaveText(`Votre offre reste active jusqu’au ${periodEnd}. Vous ne serez plus débité.`);
+    await page.getByRole("radio", { name: "C’est trop cher" }).check();
+    await page.getByRole("button", { name: "Confirmer la résiliation" }).click();
+
+    await expect(page.getByTestId("cancel-status")).toHaveText(`Votre abonnement prendra fin le ${periodEnd}.`);
+    await expect(page.getByTestId("subscription-status")).toHaveText(`ActifRésiliation le ${periodEnd}`);
+    await expect(page).toHaveTitle(/^Abonnement · /);
+    const cancellation = (await sandbox.cancellations()).at(-1);
+    expect(cancellation?.reason).toBe("It costs too much");
+  });
+
   test("cancelling at the period end keeps the plan active until then", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
@@ -124,7 +147,7 @@ test.describe("Cancelling a subscription", () => {
     await comment.fill("x".repeat(490));
     await expect(page.getByText("490 of 500 characters")).toBeVisible();
     await page.getByRole("radio", { name: "It costs too much" }).check();
-    await expect(page.getByText("9 characters too many for the reason you chose")).toBeVisible();
+    await expect(page.getByText("490 of 481 characters: too long for the reason you chose")).toBeVisible();
     await expect(comment).toHaveValue("x".repeat(490));
     await expect(confirm).toBeDisabled();
 

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
+import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { planDetailsFor, readMerchantPlans, readPaymentMethods } from "@/lib/server/portal-pages/plan-reads";
 import { dataBody, listBody } from "@/lib/shared/portal-api/payloads";
@@ -19,10 +21,14 @@ import { PlanDetailsProvider } from "./_components/plan-details-context";
 import { PortalSWRConfig } from "./_components/portal-swr-config";
 import { SubscriptionList } from "./_components/subscription-list";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Overview");
+  return { title: t("title") };
+}
 
 export default async function OverviewPage() {
   // The merchant reads run beside the portal's, never after them, and never fail the page.
+  const t = await getTranslations("Overview");
   const [customer, subscriptions, invoices, plans, paymentMethods] = await loadPortalPage("/portal", (token) =>
     Promise.all([
       readCustomer(token),
@@ -39,7 +45,7 @@ export default async function OverviewPage() {
     [portalKeys.customer()]: dataBody(customer),
     [portalKeys.subscriptions()]: listBody(subscriptions),
   };
-  const details = withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data);
+  const details = await withDunningTexts(withOpenInvoices(planDetailsFor(plans, subscriptions.data), subscriptions.data, invoices.data), locale);
   const cards =
     paymentMethods === null || paymentMethods.state === "none"
       ? null
@@ -50,24 +56,24 @@ export default async function OverviewPage() {
   return (
     <PortalSWRConfig fallback={fallback}>
       <PlanDetailsProvider details={details} payNowKey={payNowKey} payNowFor={await payNowForPlans(subscriptions.data, details, locale)}>
-        <h1>Overview</h1>
+        <h1>{t("heading")}</h1>
         <div className="overview-grid">
           <section className="card stack" aria-labelledby="you-heading">
-            <h2 id="you-heading">Your details</h2>
+            <h2 id="you-heading">{t("yourDetails")}</h2>
             <CustomerSummary />
           </section>
           <section className="card stack" aria-labelledby="due-heading">
-            <h2 id="due-heading">Amount due</h2>
+            <h2 id="due-heading">{t("amountDue")}</h2>
             <AmountDueSummary invoices={listBody(invoices)} locale={locale} payNowKey={payNowKey} />
           </section>
           {cards !== null && <PaymentMethodsSection cards={cards} />}
         </div>
         <section className="stack" aria-labelledby="current-heading">
-          <h2 id="current-heading">Current subscriptions</h2>
+          <h2 id="current-heading">{t("currentSubscriptions")}</h2>
           <SubscriptionList locale={locale} currentOnly />
         </section>
         <section className="stack" aria-labelledby="latest-heading">
-          <h2 id="latest-heading">Latest invoices</h2>
+          <h2 id="latest-heading">{t("latestInvoices")}</h2>
           <LatestInvoices invoices={invoices.data} locale={locale} payNowKey={payNowKey} />
         </section>
       </PlanDetailsProvider>

@@ -1,4 +1,4 @@
-import type { StatusBadge } from "@/lib/shared/billing/subscription-status";
+import type { StatusBadge } from "@/lib/shared/billing/status-words";
 
 /** The words carry the meaning; the colour only repeats it. */
 export function Badge({ badge }: { badge: StatusBadge }) {

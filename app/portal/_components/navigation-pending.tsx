@@ -4,6 +4,7 @@
 // least 300 ms, and a page that is not found can answer 404 rather than a streamed 200. When
 // RevKeen is slow, the page says it is loading.
 import Link, { useLinkStatus } from "next/link";
+import { usePortalCopy } from "./portal-copy";
 import { createContext, useCallback, useContext, useEffect, useState, type ComponentProps, type ReactNode } from "react";
 
 /** Fast navigations show nothing; slower ones show the loading state after this long. */
@@ -13,6 +14,7 @@ const ReportPending = createContext<(change: 1 | -1) => void>(() => {});
 
 /** The portal's frame: knows whether any of its links is still loading, and says so. */
 export function NavigationPending({ children }: { children: ReactNode }) {
+  const { loading } = usePortalCopy();
   const [pendingLinks, setPendingLinks] = useState(0);
   const [showing, setShowing] = useState(false);
   const pending = pendingLinks > 0;
@@ -31,7 +33,7 @@ export function NavigationPending({ children }: { children: ReactNode }) {
     <ReportPending value={report}>
       <div className="page portal" data-navigating={showing ? "true" : undefined}>
         <p role="status" className="navigation-status" data-testid="navigation-pending">
-          {showing ? "Loading…" : ""}
+          {showing ? loading : ""}
         </p>
         {children}
       </div>

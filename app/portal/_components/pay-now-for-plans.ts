@@ -11,12 +11,12 @@ import { subscriptionTitle } from "./subscription-title";
  * components show it as it is (PlanDetailsProvider's `payNowFor`).
  */
 export async function payNowForPlans(subscriptions: readonly PortalSubscription[], details: PlanDetails, locale: string): Promise<Record<string, string>> {
-  const t = await getTranslations("PayNow");
+  const [t, subscriptionsT] = await Promise.all([getTranslations("PayNow"), getTranslations("Subscriptions")]);
   const named: Record<string, string> = {};
   for (const subscription of subscriptions) {
     const detail = details[subscription.id];
     if (!detail?.openInvoiceId) continue;
-    named[detail.openInvoiceId] = payNowDescribes(t, { key: "forPlan", values: { plan: detail.name ?? subscriptionTitle(subscription, locale) } });
+    named[detail.openInvoiceId] = payNowDescribes(t, { key: "forPlan", values: { plan: detail.name ?? subscriptionTitle(subscription, locale) ?? subscriptionsT("planTitle") } });
   }
   return named;
 }

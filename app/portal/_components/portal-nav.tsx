@@ -3,29 +3,33 @@
 import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import { usePathname } from "next/navigation";
+import { usePortalCopy } from "./portal-copy";
 import { useHydrated } from "./use-hydrated";
 
-const LINKS: { href: Route; label: string }[] = [
-  { href: "/portal", label: "Overview" },
-  { href: "/portal/subscriptions", label: "Subscriptions" },
-  { href: "/portal/invoices", label: "Invoices" },
+type NavLabel = "overview" | "subscriptions" | "invoices" | "directDebit";
+
+const LINKS: { href: Route; label: NavLabel }[] = [
+  { href: "/portal", label: "overview" },
+  { href: "/portal/subscriptions", label: "subscriptions" },
+  { href: "/portal/invoices", label: "invoices" },
 ];
 
-const DIRECT_DEBIT = { href: "/portal/direct-debit" as Route, label: "Direct Debit" };
+const DIRECT_DEBIT: { href: Route; label: NavLabel } = { href: "/portal/direct-debit", label: "directDebit" };
 
 export function PortalNav({ directDebit }: { directDebit: boolean }) {
+  const { nav } = usePortalCopy();
   const pathname = usePathname();
   // True only once hydrated: tests and scripts wait for it before counting requests.
   const hydrated = useHydrated();
   return (
-    <nav aria-label="Billing" className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
+    <nav aria-label={nav.label} className="portal-nav" data-hydrated={hydrated ? "true" : undefined}>
       <ul>
         {(directDebit ? [...LINKS, DIRECT_DEBIT] : LINKS).map(({ href, label }) => {
           const current = href === "/portal" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>
               <PortalLink href={href} aria-current={current ? "page" : undefined}>
-                {label}
+                {nav[label]}
               </PortalLink>
             </li>
           );

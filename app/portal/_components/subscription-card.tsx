@@ -15,7 +15,7 @@ export function SubscriptionCard({ subscription, locale }: { subscription: Porta
         </PortalLink>
       </h3>
       <SubscriptionBadges subscription={subscription} locale={locale} />
-      <DunningNotice subscription={subscription} locale={locale} brief />
+      <DunningNotice subscription={subscription} brief />
       <SubscriptionFacts subscription={subscription} locale={locale} />
     </article>
   );

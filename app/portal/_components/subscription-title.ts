@@ -1,7 +1,10 @@
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatPrice } from "@/lib/shared/format/format-price";
 
-/** The portal has no plan names (RevKeen keeps them merchant-side), so the price names a plan. */
-export function subscriptionTitle(subscription: PortalSubscription, locale: string): string {
-  return formatPrice(subscription, locale) ?? "Subscription";
+/**
+ * The portal has no plan names (RevKeen keeps them merchant-side), so the price names a plan;
+ * null without one (the caller says "Subscription" in the customer's language).
+ */
+export function subscriptionTitle(subscription: PortalSubscription, locale: string): string | null {
+  return formatPrice(subscription, locale);
 }

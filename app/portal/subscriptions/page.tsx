@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
+import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
@@ -12,9 +14,13 @@ import { PlanDetailsProvider } from "../_components/plan-details-context";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 import { SubscriptionList } from "../_components/subscription-list";
 
-export const metadata: Metadata = { title: "Subscriptions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Subscriptions");
+  return { title: t("title") };
+}
 
 export default async function SubscriptionsPage() {
+  const t = await getTranslations("Subscriptions");
   const [customer, subscriptions, details] = await loadPortalPage("/portal/subscriptions", (token) =>
     Promise.all([
       readCustomer(token),
@@ -23,15 +29,16 @@ export default async function SubscriptionsPage() {
       readPlanDetails(token, readAllSubscriptions(token).then((list) => list.data)),
     ]),
   );
+  const locale = customerLocale(customer.locale);
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscriptions()]: listBody(subscriptions) }}>
       <PlanDetailsProvider
-        details={details}
+        details={await withDunningTexts(details, locale)}
         payNowKey={portalOptions.payNow ? randomUUID() : null}
-        payNowFor={await payNowForPlans(subscriptions.data, details, customerLocale(customer.locale))}
+        payNowFor={await payNowForPlans(subscriptions.data, details, locale)}
       >
-        <h1>Subscriptions</h1>
-        <SubscriptionList locale={customerLocale(customer.locale)} />
+        <h1>{t("heading")}</h1>
+        <SubscriptionList locale={locale} />
       </PlanDetailsProvider>
     </PortalSWRConfig>
   );

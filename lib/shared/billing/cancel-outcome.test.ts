@@ -1,20 +1,36 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { cancelConsequence, cancelledCopy } from "./cancel-outcome";
+import en from "@/messages/en.json";
+import { cancelConsequence, cancelDone, cancelledCopy } from "./cancel-outcome";
+
+const t = createTranslator({ locale: "en", messages: en, namespace: "CancelPlan" });
+const say = (sentence: { key: "staysActive" | "endsNow" | "canceled" | "recorded" | "endsOn"; values?: { date: string } }) =>
+  sentence.values ? t(sentence.key as "staysActive" | "endsOn", sentence.values) : t(sentence.key as "endsNow" | "canceled" | "recorded");
 
 const active = { status: "active", current_period_end: "2027-03-14T09:00:00.000Z", cancel_at: null, canceled_at: null };
 const now = new Date("2027-02-20T12:00:00.000Z");
 
 describe("cancelConsequence", () => {
   it("says how long the plan stays when it ends with the period", () => {
-    expect(cancelConsequence(active, true, "en-GB")).toBe("Your plan stays active until 14 March 2027. You won't be charged again.");
+    expect(cancelConsequence(active, true, "en-GB")).toEqual({ key: "staysActive", values: { date: "14 March 2027" } });
+    expect(say(cancelConsequence(active, true, "en-GB"))).toBe("Your plan stays active until 14 March 2027. You won't be charged again.");
   });
 
   it("says the plan ends now when cancelled now", () => {
-    expect(cancelConsequence(active, false, "en-GB")).toBe("Your plan ends now. You won't be charged again.");
+    expect(say(cancelConsequence(active, false, "en-GB"))).toBe("Your plan ends now. You won't be charged again.");
   });
 
   it("says now when there is no period end to wait for", () => {
-    expect(cancelConsequence({ ...active, current_period_end: null }, true, "en-GB")).toMatch(/^Your plan ends now/);
+    expect(cancelConsequence({ ...active, current_period_end: null }, true, "en-GB")).toEqual({ key: "endsNow" });
+  });
+});
+
+describe("cancelDone", () => {
+  it("says the plan is canceled, when it ends, or that the cancellation is recorded", () => {
+    expect(say(cancelDone({ status: "canceled", cancel_at: "2027-02-20T12:00:00.000Z" }, "en-GB"))).toBe("Your subscription has been canceled.");
+    expect(say(cancelDone({ status: "active", cancel_at: "2027-03-14T09:00:00.000Z" }, "en-GB"))).toBe("Your subscription will end on 14 March 2027.");
+    expect(say(cancelDone({ status: "active", cancel_at: "2027-03-14T09:00:00.000Z" }, "ja-JP"))).toBe("Your subscription will end on 2027年3月14日.");
+    expect(say(cancelDone({ status: "active", cancel_at: null }, "en-GB"))).toBe("Your cancellation has been recorded.");
   });
 });
 

@@ -1,6 +1,7 @@
 // What a cancellation will do, said before it is done and shown the moment it is confirmed.
 // The server's answer replaces the optimistic copy; this only has to agree with it in the
-// fields the page shows (status, cancel_at, canceled_at).
+// fields the page shows (status, cancel_at, canceled_at). The sentences are keys of the
+// "CancelPlan" messages with their values; the component says them in the customer's language.
 import type { CancelSubscriptionBody, PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatDate } from "../format/format-date";
 
@@ -12,11 +13,23 @@ function waitsForPeriodEnd(subscription: Cancellable, atPeriodEnd: boolean): boo
 }
 
 /** The sentence on the confirm step. */
-export function cancelConsequence(subscription: Cancellable, atPeriodEnd: boolean, locale: string): string {
-  const until = formatDate(subscription.current_period_end, locale);
-  return waitsForPeriodEnd(subscription, atPeriodEnd) && until
-    ? `Your plan stays active until ${until}. You won't be charged again.`
-    : "Your plan ends now. You won't be charged again.";
+export function cancelConsequence(
+  subscription: Cancellable,
+  atPeriodEnd: boolean,
+  locale: string,
+): { key: "staysActive"; values: { date: string } } | { key: "endsNow"; values?: undefined } {
+  const date = formatDate(subscription.current_period_end, locale);
+  return waitsForPeriodEnd(subscription, atPeriodEnd) && date ? { key: "staysActive", values: { date } } : { key: "endsNow" };
+}
+
+/** The sentence once RevKeen has the cancellation. */
+export function cancelDone(
+  subscription: Pick<PortalSubscription, "status" | "cancel_at">,
+  locale: string,
+): { key: "canceled" | "recorded"; values?: undefined } | { key: "endsOn"; values: { date: string } } {
+  if (subscription.status === "canceled") return { key: "canceled" };
+  const date = formatDate(subscription.cancel_at, locale);
+  return date ? { key: "endsOn", values: { date } } : { key: "recorded" };
 }
 
 /** The subscription as it will look once the cancellation is through. */

@@ -1,8 +1,7 @@
 // An invoice's status for its badge: which words (a key of the Invoices namespace's `status`, or
 // RevKeen's own status in words when it is one we do not know) and a tone that only repeats what
 // the words say.
-import type { BadgeTone } from "./subscription-status";
-import { statusWords } from "./subscription-status";
+import { statusWords, type BadgeTone } from "./status-words";
 
 export type KnownInvoiceStatus = "paid" | "open" | "draft" | "void" | "uncollectible";
 

@@ -2,7 +2,7 @@
 // the portal's two actions it can take now. RevKeen decides in the end; these only keep the page
 // from offering what RevKeen would refuse.
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
-import { statusWords, type StatusBadge } from "./subscription-status";
+import { statusWords, type StatusBadge } from "./status-words";
 
 type MandateStatus = Pick<PortalMandate, "status">;
 

@@ -2,6 +2,7 @@
 // while RevKeen recovers a failed payment, the dunning summary. Read with the merchant's key on the
 // server (lib/server/plans/), joined here to the subscriptions the customer's portal token returned,
 // and handed to the page as plain data.
+import type { DunningText } from "@/lib/shared/i18n/portal-copy";
 import type { Dunning, MerchantSubscription } from "@/lib/shared/revkeen-api/merchant-subscriptions";
 
 export type DunningSummary = {
@@ -19,6 +20,8 @@ export type PlanDetail = {
   dunning: DunningSummary | null;
   /** The subscription's unpaid invoice, when the page found it among the customer's own invoices. */
   openInvoiceId: string | null;
+  /** The dunning message in the customer's language, made by the server with the page. */
+  dunningText?: DunningText | null;
 };
 
 /** By subscription id; only ids the customer's portal token returned. */

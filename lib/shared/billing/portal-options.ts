@@ -15,8 +15,9 @@ export type PortalOptions = {
   /** Offer "Now" beside "At the end of the current period". Off: cancelling only schedules the end. */
   readonly cancelNow: boolean;
   /**
-   * Reasons offered as choices, in this order; the chosen one is sent to RevKeen as the
-   * cancellation reason, word for word. Empty: no choices.
+   * Reasons offered as choices, in this order. A built-in id (the "CancelReasons" messages in
+   * messages/*.json) is shown in the customer's language and sent to RevKeen in English; any
+   * other string is your own words, shown and sent as written. Empty: no choices.
    */
   readonly cancelReasons: readonly string[];
   /** A free-text box for the customer's own words, sent after the chosen reason. */
@@ -64,13 +65,7 @@ export type CancelOptions = Pick<PortalOptions, "cancelNow" | "cancelReasons" | 
 export const portalOptions: PortalOptions = {
   createCustomerOnFirstVisit: true,
   cancelNow: true,
-  cancelReasons: [
-    "It costs too much",
-    "It's missing something I need",
-    "I don't use it enough",
-    "Something isn't working",
-    "I'm switching to another service",
-  ],
+  cancelReasons: ["tooExpensive", "missingFeature", "notUsedEnough", "notWorking", "switching"],
   cancelComment: true,
   planNames: true,
   dunningMessage: true,

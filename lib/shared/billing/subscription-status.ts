@@ -1,33 +1,48 @@
 // What a subscription's state looks like to the customer: a badge that says it in words (never
-// colour alone) and the date it will end or did end.
+// colour alone) and the date it will end or did end. The words are chosen here as keys of the
+// "Subscriptions" messages, with their values; the component says them in the customer's language.
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { formatDate } from "../format/format-date";
+import { statusWords, type BadgeTone } from "./status-words";
 
-export type BadgeTone = "success" | "info" | "warning" | "danger" | "neutral";
-export type StatusBadge = { label: string; tone: BadgeTone };
+export { statusWords, type BadgeTone, type StatusBadge } from "./status-words";
 
 type StatusFields = Pick<PortalSubscription, "status" | "cancel_at" | "canceled_at">;
 
-const KNOWN: Record<string, StatusBadge> = {
-  active: { label: "Active", tone: "success" },
-  trialing: { label: "Trialing", tone: "info" },
-  past_due: { label: "Past due", tone: "danger" },
-  unpaid: { label: "Unpaid", tone: "danger" },
-  canceled: { label: "Canceled", tone: "neutral" },
-};
+const KNOWN_TONES = {
+  active: "success",
+  trialing: "info",
+  past_due: "danger",
+  unpaid: "danger",
+  canceled: "neutral",
+} as const satisfies Record<string, BadgeTone>;
 
-/** RevKeen's status is a free string: an unknown one is shown as words rather than hidden. */
-export function statusWords(status: string): string {
+/** A status the portal has words for. */
+export type KnownStatus = keyof typeof KNOWN_TONES;
+
+function isKnownStatus(status: string): status is KnownStatus {
+  return Object.hasOwn(KNOWN_TONES, status);
+}
+
+/** A badge of a subscription, as a message of the "Subscriptions" namespace and its values. */
+export type SubscriptionBadge =
+  | { key: "status"; values: { status: KnownStatus | "unknown" | "other"; words: string }; tone: BadgeTone }
+  | { key: "cancelsOn"; values: { date: string }; tone: "warning" };
+
+
+function statusBadge(status: string): SubscriptionBadge {
+  if (isKnownStatus(status)) return { key: "status", values: { status, words: "" }, tone: KNOWN_TONES[status] };
   const words = status.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1).toLowerCase() : "Unknown";
+  // RevKeen's own word for a status we do not know is shown as it is, rather than hidden.
+  return { key: "status", values: words ? { status: "other", words: statusWords(status) } : { status: "unknown", words: "" }, tone: "neutral" };
 }
 
 /** The status in words, then "Cancels on …" beside it while a cancellation is scheduled. */
-export function subscriptionBadges(subscription: StatusFields, locale: string): StatusBadge[] {
-  const status = KNOWN[subscription.status] ?? { label: statusWords(subscription.status), tone: "neutral" };
+export function subscriptionBadges(subscription: StatusFields, locale: string): SubscriptionBadge[] {
+  const status = statusBadge(subscription.status);
   if (subscription.status === "canceled") return [status];
-  const cancelsOn = formatDate(subscription.cancel_at, locale);
-  return cancelsOn ? [status, { label: `Cancels on ${cancelsOn}`, tone: "warning" }] : [status];
+  const date = formatDate(subscription.cancel_at, locale);
+  return date ? [status, { key: "cancelsOn", values: { date }, tone: "warning" }] : [status];
 }
 
 /** A subscription the customer still has: anything but canceled. */
@@ -41,11 +56,11 @@ export function isScheduledToCancel(subscription: StatusFields): boolean {
 }
 
 /** "Ends on …" for a scheduled cancellation, "Ended on …" once canceled, null while it renews. */
-export function subscriptionEnd(subscription: StatusFields, locale: string): { label: string; date: string } | null {
+export function subscriptionEnd(subscription: StatusFields, locale: string): { label: "endsOn" | "endedOn"; date: string } | null {
   if (subscription.status === "canceled") {
     const date = formatDate(subscription.canceled_at ?? subscription.cancel_at, locale);
-    return date ? { label: "Ended on", date } : null;
+    return date ? { label: "endedOn", date } : null;
   }
   const date = formatDate(subscription.cancel_at, locale);
-  return date ? { label: "Ends on", date } : null;
+  return date ? { label: "endsOn", date } : null;
 }

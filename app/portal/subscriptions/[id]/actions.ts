@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { portalAction } from "@/lib/server/portal-actions/portal-action";
+import { reasonsAsSent } from "@/lib/server/i18n/cancel-reasons";
 import { withPortalToken } from "@/lib/server/portal-session/renew";
 import { cancelSubscription } from "@/lib/server/revkeen-api/customer-portal";
 import { CANCEL_REASON_LIMIT, cancelReasonText, cancelRefusal } from "@/lib/shared/billing/cancel-policy";
@@ -24,7 +25,7 @@ function cancelBody({ when, reason, comment }: z.output<typeof cancelInput>): Ca
 export const cancelSubscriptionAction = portalAction({
   input: cancelInput,
   // What the form does not offer (lib/shared/billing/portal-options.ts) is refused here too.
-  refuse: (input) => cancelRefusal(cancelBody(input), portalOptions),
+  refuse: (input) => cancelRefusal(cancelBody(input), { ...portalOptions, cancelReasons: reasonsAsSent(portalOptions.cancelReasons) }),
   keyed: true,
   page: ({ subscriptionId }) => `/portal/subscriptions/${subscriptionId}`,
   run: (input, { user, idempotencyKey }) =>

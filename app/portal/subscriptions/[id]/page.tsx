@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { cancelFormWords } from "@/lib/server/i18n/cancel-form-words";
+import { cancelReasonChoices } from "@/lib/server/i18n/cancel-reasons";
+import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
@@ -12,9 +16,13 @@ import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { payNowForPlans } from "../../_components/pay-now-for-plans";
 import { PlanDetailsProvider } from "../../_components/plan-details-context";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
+import { CancelFields } from "./_components/cancel-fields";
 import { SubscriptionDetails } from "./_components/subscription-details";
 
-export const metadata: Metadata = { title: "Subscription" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Subscriptions");
+  return { title: t("detailsTitle") };
+}
 
 export default async function SubscriptionPage({ params }: PageProps<"/portal/subscriptions/[id]">) {
   const { id } = await params;
@@ -29,17 +37,27 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
     ]),
   );
   const locale = customerLocale(customer.locale);
-  // Only what the cancel form reads goes to the browser.
-  const { cancelNow, cancelReasons, cancelComment } = portalOptions;
+  // Only what the cancel form reads goes to the browser, each reason in the customer's language.
+  const { cancelNow, cancelComment } = portalOptions;
+  const [reasons, cancelWords] = await Promise.all([cancelReasonChoices(portalOptions.cancelReasons), cancelFormWords()]);
+  const cancelOptions = { cancelNow, cancelComment, reasons };
+  // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
+  const idempotencyKey = randomUUID();
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <PlanDetailsProvider details={details} payNowKey={portalOptions.payNow ? randomUUID() : null} payNowFor={await payNowForPlans([subscription], details, locale)}>
+      <PlanDetailsProvider
+        details={await withDunningTexts(details, locale)}
+        payNowKey={portalOptions.payNow ? randomUUID() : null}
+        payNowFor={await payNowForPlans([subscription], details, locale)}
+      >
         <SubscriptionDetails
           id={id}
           locale={locale}
-          cancelOptions={{ cancelNow, cancelReasons, cancelComment }}
-          // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
-          idempotencyKey={randomUUID()}
+          cancelOptions={cancelOptions}
+          cancelWords={cancelWords}
+          idempotencyKey={idempotencyKey}
+          // The plain form, drawn here: a browser without JavaScript gets it as HTML, and no script carries it.
+          plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} words={cancelWords} idempotencyKey={idempotencyKey} />}
           // "Keep my plan" is an intent of its own, with its own key.
           keepPlanKey={portalOptions.keepPlan ? randomUUID() : null}
         />

@@ -1,8 +1,12 @@
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { CancelOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelFormOptions } from "@/lib/shared/billing/cancel-form-options";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
-import { CancelForm } from "./cancel-form";
+import { fill } from "@/lib/shared/i18n/slots";
+import { cancelFormWordsIn, portalCopyIn } from "@/lib/testing/portal-copy-under-test";
+import { PortalCopyProvider } from "../../../_components/portal-copy";
+import { CancelFields } from "./cancel-fields";
 import { CancelSubscription } from "./cancel-subscription";
 
 const active: PortalSubscription = {
@@ -23,12 +27,23 @@ const active: PortalSubscription = {
 };
 const scheduled: PortalSubscription = { ...active, cancel_at: active.current_period_end };
 const KEY = "5d1e7c2a-3b4f-4a6e-8c9d-0e1f2a3b4c5d";
-const everything: CancelOptions = { cancelNow: true, cancelReasons: ["Too dear", "Not needed"], cancelComment: true };
+const everything: CancelFormOptions = {
+  cancelNow: true,
+  reasons: [
+    { value: "Too dear", label: "Too dear" },
+    { value: "Not needed", label: "Not needed" },
+  ],
+  cancelComment: true,
+};
 
-function form(options: CancelOptions, subscription = active): string {
-  return renderToStaticMarkup(
-    <CancelForm subscription={subscription} locale="en-GB" options={options} action={() => {}} idempotencyKey={KEY} onKeep={() => {}} />,
-  );
+const copy = await portalCopyIn("en");
+const words = await cancelFormWordsIn("en");
+
+const inEnglish = (node: ReactNode) => renderToStaticMarkup(<PortalCopyProvider copy={copy}>{node}</PortalCopyProvider>);
+
+/** The fields as the server draws them for a browser without JavaScript. */
+function form(options: CancelFormOptions, subscription = active): string {
+  return inEnglish(<CancelFields subscription={subscription} locale="en-GB" options={options} words={words} idempotencyKey={KEY} />);
 }
 
 /** The values of the radio buttons in one group, in order, whatever order React writes attributes in. */
@@ -54,12 +69,13 @@ describe("The cancel form under the merchant's options", () => {
   it("only schedules the end when ending now is not offered", () => {
     const markup = form({ ...everything, cancelNow: false });
     expect(radioValues(markup, "when")).toEqual([]);
+    expect(markup).toContain('<input type="hidden" name="when" value="period_end"/>');
     expect(markup).not.toContain("When should it end?");
     expect(markup).toContain("Your plan stays active until 1 December 2026.");
   });
 
   it("asks in the comment box alone when no reasons are listed", () => {
-    const markup = form({ ...everything, cancelReasons: [] });
+    const markup = form({ ...everything, reasons: [] });
     expect(radioValues(markup, "reason")).toEqual([]);
     expect(labelOf(markup, "label", "Why are you leaving? (optional)")).toBe(true);
     expect(markup).toContain('maxLength="500"');
@@ -72,16 +88,45 @@ describe("The cancel form under the merchant's options", () => {
   });
 
   it("asks nothing about why when neither is offered", () => {
-    const markup = form({ cancelNow: true, cancelReasons: [], cancelComment: false });
+    const markup = form({ cancelNow: true, reasons: [], cancelComment: false });
     expect(markup).not.toContain("Why are you leaving");
     expect(markup).not.toContain("<textarea");
     expect(markup).toContain("Confirm cancellation");
   });
+
+  it("shows each reason in the customer's words and sends the merchant's", () => {
+    const markup = form({ ...everything, reasons: [{ value: "It costs too much", label: "C'est trop cher" }] });
+    expect(radioValues(markup, "reason")).toEqual(["It costs too much"]);
+    expect(markup).toContain("<span>C&#x27;est trop cher</span>");
+  });
+
+  it("counts the characters left, and says when the chosen reason leaves too few", async () => {
+    expect(form(everything)).toContain(">0 of 500 characters</p>");
+    expect(fill(words.tooMany, { count: "490", limit: "481" })).toBe("490 of 481 characters: too long for the reason you chose");
+    expect(fill((await cancelFormWordsIn("ja")).characters, { count: "20", limit: "481" })).toBe("20／481文字");
+  });
+
+  it("speaks the customer's language", async () => {
+    const markup = renderToStaticMarkup(
+      <CancelFields subscription={active} locale="fr-FR" options={everything} words={await cancelFormWordsIn("fr")} idempotencyKey={KEY} />,
+    );
+    expect(markup).toContain("À la fin de la période en cours (1 décembre 2026)");
+    expect(markup).toContain(">Confirmer la résiliation</button>");
+  });
 });
 
 describe("The cancel section", () => {
-  const section = (subscription: PortalSubscription, options: CancelOptions) =>
-    renderToStaticMarkup(<CancelSubscription subscription={subscription} locale="en-GB" options={options} idempotencyKey={KEY} />);
+  const section = (subscription: PortalSubscription, options: CancelFormOptions) =>
+    inEnglish(
+      <CancelSubscription
+        subscription={subscription}
+        locale="en-GB"
+        options={options}
+        words={words}
+        idempotencyKey={KEY}
+        plainFields={<CancelFields subscription={subscription} locale="en-GB" options={options} words={words} idempotencyKey={KEY} />}
+      />,
+    );
 
   it("offers to end a scheduled subscription now only when ending now is offered", () => {
     expect(section(scheduled, everything)).toContain(">End it now</h2>");

@@ -1,21 +1,25 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useSWRConfig } from "swr";
-import { cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
-import type { CancelOptions } from "@/lib/shared/billing/portal-options";
+import { cancelDone, cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
+import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
-import { formatDate } from "@/lib/shared/format/format-date";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
 import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { fill } from "@/lib/shared/i18n/slots";
 import { OutcomeStatus } from "../../../_components/outcome-status";
+import { usePortalCopy } from "../../../_components/portal-copy";
 import { useHydrated } from "../../../_components/use-hydrated";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { cancelSubscriptionAction } from "../actions";
-import { CancelForm } from "./cancel-form";
+
+// Only a customer who opens the form needs its script: fetched on the first hover, focus or press.
+const loadCancelForm = () => import("./cancel-form");
+const CancelForm = lazy(() => loadCancelForm().then(({ CancelForm }) => ({ default: CancelForm })));
 
 type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription>;
 
@@ -23,16 +27,14 @@ type CancelSubscriptionProps = {
   subscription: PortalSubscription;
   locale: string;
   /** The merchant's choices (portal-options.ts), from the server: the page's scripts need not carry them. */
-  options: CancelOptions;
+  options: CancelFormOptions;
+  /** The form's words, translated by the server. */
+  words: CancelFormWords;
   /** Made by the server with the page: the form's first intent. */
   idempotencyKey: string;
+  /** The form's fields as the server rendered them (./cancel-fields.tsx), for a browser without JavaScript. */
+  plainFields: ReactNode;
 };
-
-function doneMessage(subscription: PortalSubscription, locale: string): string {
-  if (subscription.status === "canceled") return "Your subscription has been canceled.";
-  const until = formatDate(subscription.cancel_at, locale);
-  return until ? `Your subscription will end on ${until}.` : "Your cancellation has been recorded.";
-}
 
 /**
  * Cancel, with or without JavaScript: one server action (cancelSubscriptionAction). Without
@@ -40,7 +42,8 @@ function doneMessage(subscription: PortalSubscription, locale: string): string {
  * opens from a button, the page shows the cancellation at once (SWR's cache), puts back what was
  * there if it is refused, and offers to send it again with the same key.
  */
-export function CancelSubscription({ subscription, locale, options, idempotencyKey }: CancelSubscriptionProps) {
+export function CancelSubscription({ subscription, locale, options, words, idempotencyKey, plainFields }: CancelSubscriptionProps) {
+  const { cancel: t, errors } = usePortalCopy();
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState(cancelSubscriptionAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
@@ -101,21 +104,26 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
     outcome.current?.focus();
   }, [state, cacheKey, mutate]);
 
+  const done = state.status === "done" ? cancelDone(state.data, locale) : null;
   const message =
     pending || state.status === "idle"
       ? null
-      : state.status === "done"
-        ? doneMessage(state.data, locale)
-        : `We couldn't cancel your subscription. ${state.message}`;
+      : state.status === "failed"
+        ? fill(t.failed, { message: errors[state.code] })
+        : done?.values
+          ? fill(t[done.key], done.values)
+          : t[done?.key ?? "recorded"];
 
   if (!offersSomething && message === null && !pending) return null;
 
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>{scheduled && offersSomething ? "End it now" : "Cancel subscription"}</h2>
+      <h2 id={`${ids}-heading`}>{scheduled && offersSomething ? t.headingEndNow : t.heading}</h2>
       {offersSomething && (
         <noscript>
-          <CancelForm subscription={subscription} locale={locale} options={options} action={dispatch} idempotencyKey={idempotencyKey} />
+          <form className="stack" action={dispatch} aria-label={t.formLabel}>
+            {plainFields}
+          </form>
         </noscript>
       )}
       {offersSomething && !open && hydrated && (
@@ -124,48 +132,53 @@ export function CancelSubscription({ subscription, locale, options, idempotencyK
             type="button"
             className="button"
             ref={openButton}
+            onPointerEnter={() => void loadCancelForm()}
+            onFocus={() => void loadCancelForm()}
             onClick={() => {
               setAttempt((count) => count + 1);
               setOpen(true);
             }}
           >
-            {scheduled ? "Cancel now instead" : "Cancel subscription"}
+            {scheduled ? t.openEndNow : t.open}
           </button>
         </div>
       )}
       {offersSomething && open && (
-        <CancelForm
-          key={attempt}
-          subscription={subscription}
-          locale={locale}
-          options={options}
-          action={dispatch}
-          idempotencyKey={key}
-          pending={pending}
-          onSubmit={(event) => form.submit(event, showCancelling)}
-          onEdit={() => {
-            if (sentKey.current === key) setKey(crypto.randomUUID());
-          }}
-          onKeep={() => {
-            setOpen(false);
-            // Keyboard and screen-reader users come back where they were.
-            requestAnimationFrame(() => openButton.current?.focus());
-          }}
-        />
+        <Suspense fallback={<p className="muted">{t.opening}</p>}>
+          <CancelForm
+            key={attempt}
+            subscription={subscription}
+            locale={locale}
+            options={options}
+            words={words}
+            action={dispatch}
+            idempotencyKey={key}
+            pending={pending}
+            onSubmit={(event) => form.submit(event, showCancelling)}
+            onEdit={() => {
+              if (sentKey.current === key) setKey(crypto.randomUUID());
+            }}
+            onKeep={() => {
+              setOpen(false);
+              // Keyboard and screen-reader users come back where they were.
+              requestAnimationFrame(() => openButton.current?.focus());
+            }}
+          />
+        </Suspense>
       )}
       <OutcomeStatus
         ref={outcome}
         testId="cancel-status"
         tone={message === null ? null : state.status === "failed" ? "error" : "info"}
         pending={pending}
-        pendingText="Canceling your subscription…"
+        pendingText={t.sending}
       >
         {message !== null && <span>{message}</span>}
         {message !== null && state.status === "failed" && hydrated && (
           <>
             {" "}
             <button type="button" className="button-link" onClick={() => form.resend(showCancelling)}>
-              Try again
+              {t.retry}
             </button>
           </>
         )}

@@ -9,16 +9,19 @@ import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
 import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import { fill } from "@/lib/shared/i18n/slots";
 import { OutcomeStatus } from "../../../_components/outcome-status";
+import { usePortalCopy } from "../../../_components/portal-copy";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { keepPlanAction } from "../keep-plan-action";
 
 type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription>;
 
-function keptMessage(subscription: PortalSubscription, locale: string): string {
-  if (isScheduledToCancel(subscription)) return "Your plan is still set to end. Please try again.";
-  const renews = formatDate(subscription.current_period_end, locale);
-  return renews ? `You're keeping your plan. It renews on ${renews}.` : "You're keeping your plan.";
+/** The answer in words: kept, with its renewal date when there is one, or still set to end. */
+function keptMessage(subscription: PortalSubscription, locale: string): { key: "stillEnding" | "kept"; values?: undefined } | { key: "keptRenews"; values: { date: string } } {
+  if (isScheduledToCancel(subscription)) return { key: "stillEnding" };
+  const date = formatDate(subscription.current_period_end, locale);
+  return date ? { key: "keptRenews", values: { date } } : { key: "kept" };
 }
 
 /**
@@ -27,6 +30,7 @@ function keptMessage(subscription: PortalSubscription, locale: string): string {
  * SWR's cache, so the end date gives way to the renewal date at once.
  */
 export function KeepPlan({ subscription, locale, idempotencyKey }: { subscription: PortalSubscription; locale: string; idempotencyKey: string }) {
+  const { keep: t, errors } = usePortalCopy();
   const [state, dispatch, pending] = useActionState(keepPlanAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
   const { mutate } = useSWRConfig();
@@ -53,26 +57,29 @@ export function KeepPlan({ subscription, locale, idempotencyKey }: { subscriptio
   }, [state, cacheKey, mutate]);
 
   const scheduled = isScheduledToCancel(subscription);
+  const kept = state.status === "done" ? keptMessage(state.data, locale) : null;
   const message =
     pending || state.status === "idle"
       ? null
-      : state.status === "done"
-        ? keptMessage(state.data, locale)
-        : `We couldn't keep your plan. ${state.message}`;
+      : state.status === "failed"
+        ? fill(t.failed, { message: errors[state.code] })
+        : kept?.values
+          ? fill(t[kept.key], kept.values)
+          : t[kept?.key ?? "kept"];
   if (!scheduled && message === null && !pending) return null;
 
   const ends = formatDate(subscription.cancel_at, locale);
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Changed your mind?</h2>
+      <h2 id={`${ids}-heading`}>{t.heading}</h2>
       {scheduled && (
-        <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label="Keep my plan">
+        <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label={t.formLabel}>
           <input type="hidden" name="subscriptionId" value={subscription.id} />
           <input type="hidden" name="idempotencyKey" value={key} />
-          <p>{ends ? `Your plan ends on ${ends}. Keep it and it renews as before.` : "Keep your plan and it renews as before."}</p>
+          <p>{ends ? fill(t.endsOn, { date: ends }) : t.keepIt}</p>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-              {pending ? "Keeping your plan…" : "Keep my plan"}
+              {pending ? t.sending : t.submit}
             </button>
           </div>
         </form>
@@ -82,7 +89,7 @@ export function KeepPlan({ subscription, locale, idempotencyKey }: { subscriptio
         testId="keep-status"
         tone={message === null ? null : state.status === "failed" ? "error" : "info"}
         pending={pending}
-        pendingText="Keeping your plan…"
+        pendingText={t.sending}
       >
         {message}
       </OutcomeStatus>

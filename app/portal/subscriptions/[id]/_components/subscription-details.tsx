@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { CancelSubscription } from "./cancel-subscription";
 import { KeepPlan } from "./keep-plan";
 import { RefreshProblem } from "../../../_components/refresh-problem";
@@ -9,20 +10,25 @@ import { DunningNotice } from "../../../_components/dunning-notice";
 import { PlanTitle } from "../../../_components/plan-title";
 import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
+import { usePortalCopy } from "../../../_components/portal-copy";
 import { formatPrice } from "@/lib/shared/format/format-price";
-import type { CancelOptions } from "@/lib/shared/billing/portal-options";
+import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 
 type SubscriptionDetailsProps = {
   id: string;
   locale: string;
-  cancelOptions: CancelOptions;
+  cancelOptions: CancelFormOptions;
+  cancelWords: CancelFormWords;
   /** Made by the server with the page: the cancel form's first intent. */
   idempotencyKey: string;
+  /** The cancel form's fields, rendered by the server for a browser without JavaScript. */
+  plainCancelFields: ReactNode;
   /** The "Keep my plan" form's first intent; null when the merchant does not offer it. */
   keepPlanKey: string | null;
 };
 
-export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey, keepPlanKey }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlanKey }: SubscriptionDetailsProps) {
+  const copy = usePortalCopy().subscriptions;
   const { data, error } = useSubscription(id);
   const subscription = data?.data;
   if (!subscription) return <RefreshProblem error={error} />;
@@ -34,17 +40,24 @@ export function SubscriptionDetails({ id, locale, cancelOptions, idempotencyKey,
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="subscription-details-heading">
         <h2 id="subscription-details-heading" className="visually-hidden">
-          Details
+          {copy.details}
         </h2>
         <SubscriptionBadges subscription={subscription} locale={locale} />
         <dl className="details">
-          <DetailRow term="Price">{formatPrice(subscription, locale)}</DetailRow>
+          <DetailRow term={copy.price}>{formatPrice(subscription, locale)}</DetailRow>
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
-      <DunningNotice subscription={subscription} locale={locale} />
+      <DunningNotice subscription={subscription} />
       {keepPlanKey !== null && <KeepPlan subscription={subscription} locale={locale} idempotencyKey={keepPlanKey} />}
-      <CancelSubscription subscription={subscription} locale={locale} options={cancelOptions} idempotencyKey={idempotencyKey} />
+      <CancelSubscription
+        subscription={subscription}
+        locale={locale}
+        options={cancelOptions}
+        words={cancelWords}
+        idempotencyKey={idempotencyKey}
+        plainFields={plainCancelFields}
+      />
     </div>
   );
 }
