@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -6,6 +9,7 @@ import type { ReactNode } from "react";
  * route's server data and resets the boundary in one transition.
  */
 export function RetryCard({ testId, title, children, retry }: { testId: string; title: string; children: ReactNode; retry: () => void }) {
+  const t = useTranslations("ErrorPage");
   const heading = `${testId}-heading`;
   return (
     <section className="card stack" data-testid={testId} aria-labelledby={heading}>
@@ -13,7 +17,7 @@ export function RetryCard({ testId, title, children, retry }: { testId: string; 
       <p>{children}</p>
       <div>
         <button type="button" className="button button-primary" onClick={() => retry()}>
-          Try again
+          {t("tryAgain")}
         </button>
       </div>
     </section>
