@@ -8,7 +8,7 @@ import { PortalNavigation } from "./_components/portal-navigation";
 import "./portal.css";
 
 /** The namespaces the portal's client components use: only these reach the browser. */
-const PORTAL_CLIENT_NAMESPACES = ["Errors", "ErrorPage"] as const;
+const PORTAL_CLIENT_NAMESPACES = ["Errors", "ErrorPage", "DirectDebit", "ChangeBank"] as const;
 
 export default async function PortalLayout({ children }: LayoutProps<"/portal">) {
   return (
