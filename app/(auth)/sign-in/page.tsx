@@ -44,7 +44,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
                   <button type="submit" className="button">
                     <span>{t("continueAs", { name: customer.name })}</span>
-                    <span className="muted">{customer.summary}</span>
+                    <span className="muted">
+                      {customer.subscriptions === 0 && customer.invoices === 0
+                        ? t("holdingsNone")
+                        : t("holdings", { subscriptions: customer.subscriptions, invoices: customer.invoices })}
+                    </span>
                   </button>
                 </form>
               </li>
