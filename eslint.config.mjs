@@ -132,7 +132,7 @@ export default defineConfig([
     // The sandbox's own pages stand in for RevKeen's, and tests write what they expect to read.
     ignores: ["app/%5F_sandbox/**", "**/*.test.tsx"],
     plugins: { translated: { rules: { "no-hard-coded-text": noHardCodedText } } },
-    rules: { "translated/no-hard-coded-text": "warn" },
+    rules: { "translated/no-hard-coded-text": "error" },
   },
   globalIgnores([".next/**", ".next-*/**", ".e2e-logs/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench-results/**"]),
 ]);

@@ -5,6 +5,7 @@ import { unavailableJson, unavailablePage, whyUnavailable } from "@/lib/server/a
 import { signInSession } from "@/lib/server/auth/sign-in-session";
 import { NO_STORE } from "@/lib/server/portal-api/error-response";
 import { checkoutFormActionSources } from "@/lib/server/security/checkout-origins";
+import { negotiatedLocale } from "@/lib/server/i18n/negotiated-locale";
 import { PORTAL_PAGE_HEADER } from "@/lib/server/i18n/portal-page-header";
 import { isHttps } from "@/lib/server/security/https";
 import { createNonce, securityHeaders } from "@/lib/server/security/security-headers";
@@ -56,7 +57,8 @@ export default async function proxy(request: NextRequest) {
 
   let response: Response;
   if (unavailable !== null) {
-    response = pathname.startsWith("/api/") ? unavailableJson(unavailable) : unavailablePage(unavailable);
+    const locale = negotiatedLocale(request);
+    response = pathname.startsWith("/api/") ? await unavailableJson(unavailable, locale) : await unavailablePage(unavailable, locale);
   } else if (isPrivate && !(await isSignedIn(request))) {
     // Next turns a same-origin redirect from the proxy into a relative one, so the browser stays
     // on the host it used (and keeps its cookies).

@@ -8,6 +8,7 @@ import {
   expect,
   fillNewBankAccount,
   NEW_BANK_ACCOUNT,
+  chooseLanguage,
   signInToPortal,
   test,
   verifyForBankChange,
@@ -329,5 +330,65 @@ test.describe("Changing a Direct Debit's bank account", () => {
     await expect(page).toHaveURL(/outcome=changed$/);
     await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
     await expect(page.getByTestId("change-bank-unavailable")).toContainText("a change is still being confirmed");
+  });
+});
+
+test.describe("Direct Debit in the reader's language", () => {
+  test("in Japanese, chosen in the footer: the list, a refused code and the whole change of bank", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/direct-debit");
+    await chooseLanguage(page, "日本語");
+    await expect(page).toHaveTitle(/^口座振替/);
+    await expect(page.getByRole("heading", { level: 1, name: "口座振替" })).toBeVisible();
+    const barclays = mandate(page, "Barclays •••• 4321");
+    await expect(barclays.getByText("有効", { exact: true })).toBeVisible();
+    await expect(detail(page, "口座名義人").first()).toHaveText("Ada Lovelace");
+    await expect(mandate(page, "Lloyds Bank •••• 7788").getByText("解約済み", { exact: true })).toBeVisible();
+
+    await barclays.getByRole("link", { name: "口座を変更" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "口座を変更" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "ステップ 1/3: ご本人確認" })).toBeVisible();
+    await page.getByRole("button", { name: "コードを送信" }).click();
+    await expect(page.getByTestId("change-bank-message")).toHaveText("ada@example.com に6桁のコードをお送りしました。");
+    await expect(page.getByRole("heading", { name: "ステップ 2/3: コードの入力" })).toBeFocused();
+    // A refusal is worded by the server action, in the page's language too.
+    await page.getByLabel("6桁のコード").fill("000000");
+    await page.getByRole("button", { name: "次へ" }).click();
+    await expect(page.getByTestId("change-bank-message")).toHaveText("コードが正しくありません。確認してもう一度入力するか、新しいコードをリクエストしてください。");
+    await page.getByLabel("6桁のコード").fill(await sandbox.latestCode(await sandbox.customerId(CUSTOMERS.rich)));
+    await page.getByRole("button", { name: "次へ" }).click();
+    await expect(page.getByRole("heading", { name: "ステップ 3/3: 新しい銀行口座" })).toBeFocused();
+    await page.getByLabel("口座名義人").fill(NEW_BANK_ACCOUNT.holder);
+    await page.getByLabel("ソートコード").fill(NEW_BANK_ACCOUNT.sortCode);
+    await page.getByLabel("口座番号").fill(NEW_BANK_ACCOUNT.accountNumber);
+    await page.getByLabel("私はこの口座の名義人です。").check();
+    await page.getByLabel("この口座からの口座振替は、私ひとりの承認で設定できます。").check();
+    await page.getByRole("button", { name: "口座を変更" }).click();
+
+    await expect(page).toHaveURL(/\/portal\/direct-debit\?outcome=changed$/);
+    await expect(page.getByTestId("direct-debit-outcome")).toContainText("新しい口座情報を送信しました。");
+    await expect(mandate(page, "Barclays •••• 9911").getByText("手続き中", { exact: true })).toBeVisible();
+  });
+
+  test("in German without JavaScript, from sign-in to a cancel that says what stops and how it went", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "de-DE" });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: `Weiter als ${CUSTOMERS.rich} 6 Abonnements · 46 Rechnungen` }).click();
+    await page.getByRole("button", { name: "Abrechnung verwalten", exact: true }).click();
+    await page.goto("/portal/direct-debit");
+    // In the portal Ada's RevKeen locale (en-GB) comes before the browser's German: the switcher overrides both.
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await chooseLanguage(page, "Deutsch");
+    const barclays = mandate(page, "Barclays •••• 4321");
+    await barclays.getByText("Diese Lastschrift kündigen").click();
+    const form = barclays.getByRole("form", { name: "Kündigung dieser Lastschrift bestätigen" });
+    await expect(form.getByTestId("mandate-cancel-consequence")).toContainText("enden alle künftigen Einzüge");
+    await form.getByLabel("Warum kündigen Sie? (optional)").fill("Bankwechsel");
+    await form.getByRole("button", { name: "Kündigung bestätigen" }).click();
+    const cancelled = mandate(page, "Barclays •••• 4321");
+    await expect(cancelled.getByTestId("mandate-cancel-status")).toHaveText("Ihre Lastschrift wurde gekündigt. Es werden keine Zahlungen mehr damit eingezogen.");
+    await expect(cancelled.getByText("Gekündigt", { exact: true })).toBeVisible();
+    await context.close();
   });
 });

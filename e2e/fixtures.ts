@@ -205,6 +205,16 @@ export async function verifyForBankChange(page: Page, sandbox: SandboxControls, 
   await expect(page.getByLabel("Account holder name")).toBeVisible();
 }
 
+/** The footer's switcher: the page comes back in `language` (its name in itself), remembered by a cookie. */
+export async function chooseLanguage(page: Page, language: string): Promise<void> {
+  const footer = page.getByRole("contentinfo");
+  const choice = footer.getByRole("combobox");
+  const locale = (await choice.getByRole("option", { name: language }).getAttribute("value")) ?? "";
+  await choice.selectOption(locale);
+  await footer.getByRole("button").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
 /** The new-account form filled with NEW_BANK_ACCOUNT and both confirmations ticked. */
 export async function fillNewBankAccount(page: Page): Promise<void> {
   await page.getByLabel("Account holder name").fill(NEW_BANK_ACCOUNT.holder);

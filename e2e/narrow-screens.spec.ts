@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
+import { ADA_MANDATE, chooseLanguage, CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
 
 /** Elements inside main that reach past the viewport's right edge, described for the failure message. */
 async function overflowing(page: Page): Promise<string[]> {
@@ -53,5 +53,29 @@ test.describe("The portal on a narrow screen", () => {
     await expect(links).toHaveText(["Overview", "Subscriptions", "Invoices", "Direct Debit"]);
     const tops = await links.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
+  });
+});
+
+test.describe("German, the longest of the languages, on a narrow screen", () => {
+  test("the pages outside the portal and Direct Debit's, every step of a change of bank included, fit the screen", async ({ page, sandbox }) => {
+    const fits = async (what: string) => {
+      expect(await overflowing(page), what).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), what).toBe(true);
+    };
+    await signInToPortal(page, CUSTOMERS.rich);
+    await chooseLanguage(page, "Deutsch");
+    for (const path of ["/", "/reports", "/pricing", "/nothing-here", "/portal/direct-debit"]) {
+      await page.goto(path);
+      await fits(path);
+    }
+    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    await fits("Schritt 1");
+    await page.getByRole("button", { name: "Code senden" }).click();
+    await expect(page.getByLabel("6-stelliger Code")).toBeVisible();
+    await fits("Schritt 2");
+    await page.getByLabel("6-stelliger Code").fill(await sandbox.latestCode(await sandbox.customerId(CUSTOMERS.rich)));
+    await page.getByRole("button", { name: "Weiter" }).click();
+    await expect(page.getByLabel("Name des Kontoinhabers")).toBeVisible();
+    await fits("Schritt 3");
   });
 });

@@ -53,7 +53,8 @@ test.describe("A deployment built without secrets", () => {
       await page.goto(path);
       await expect(page.getByTestId("mode-banner"), path).toHaveText(/^Test mode: /);
     }
+    // Émilie's portal speaks her French.
     await signInToPortal(page, CUSTOMERS.euro);
-    await expect(page.getByTestId("mode-banner")).toHaveText(/^Test mode: /);
+    await expect(page.getByTestId("mode-banner")).toHaveText(/^Mode test : /);
   });
 });

@@ -10,6 +10,22 @@ test.describe("Sign-in and the portal session", () => {
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
   });
 
+  test("a sign-in that failed is said on the sign-in page, in the browser's language", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale: "fr-FR" });
+    const page = await context.newPage();
+    // Where Auth.js sends a failure (its `pages.error`), not its own English page.
+    await page.goto("/api/auth/error?error=AccessDenied");
+    await expect(page).toHaveURL(/\/sign-in\?error=AccessDenied$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Ce compte ne peut pas se connecter ici.");
+    await page.goto("/sign-in?error=OAuthCallbackError");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("La connexion n'a pas abouti. Veuillez réessayer.");
+    // Not a code Auth.js sends: nothing of it is shown.
+    await page.goto(`/sign-in?error=${encodeURIComponent("<b>Call 0800</b>")}`);
+    await expect(page.getByTestId("sign-in-error")).toHaveCount(0);
+    await context.close();
+  });
+
   test("the portal cookie is httpOnly, Lax and sealed, and scripts cannot see it", async ({ page, context }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const cookie = (await context.cookies()).find((candidate) => PORTAL_COOKIE.test(candidate.name));

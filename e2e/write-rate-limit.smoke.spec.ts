@@ -13,6 +13,8 @@ test.describe("Rate limit on changing billing", () => {
     // The cancel form's POST as a browser without JavaScript sends it, then sent again and again
     // with a new key each time, all at once, as a script would: the allowance cannot refill in between.
     const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    // His portal speaks Japanese; the footer switcher's English keeps this spec's words.
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL ?? "" }]);
     const page = await context.newPage();
     await page.goto("/sign-in");
     await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.yen}`) }).click();

@@ -67,7 +67,8 @@ function providerEntries(): ProviderEntry[] {
 
 // Lazy so that `next build` does not need AUTH_SECRET or the providers' secrets.
 export const { handlers, signIn, signOut } = NextAuth(() => ({
-  pages: { signIn: "/sign-in" },
+  // Failures land on the sign-in page too, which words them in the reader's language.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   // The cookie's own expiry; currentUser() holds a session to the same lifetime from its sign-in,
   // however often Auth.js re-issues the cookie (lib/server/auth/sign-in-session.ts).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { openBillingPortal, type OpenPortalState } from "@/app/portal/actions";
 
@@ -7,13 +8,14 @@ const initialState: OpenPortalState = { status: "idle" };
 
 /** A plain form, so "Manage billing" works before (or without) JavaScript. */
 export function ManageBillingForm({ next = "/portal" }: { next?: string }) {
+  const t = useTranslations("ManageBilling");
   const [state, formAction, pending] = useActionState(openBillingPortal, initialState);
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="next" value={next} />
       <div>
         <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-          {pending ? "Opening billing…" : "Manage billing"}
+          {pending ? t("opening") : t("open")}
         </button>
       </div>
       <p role="status" aria-live="polite" className={state.status === "failed" ? "notice notice-error" : "visually-hidden"} data-testid="billing-status">

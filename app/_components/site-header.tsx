@@ -1,22 +1,20 @@
 import Link from "next/link";
 import { serverEnv } from "@/lib/env/server";
 import { publicEnv } from "@/lib/env/public";
+import { getTranslations } from "next-intl/server";
 import { displayedUser } from "@/lib/server/auth/current-user";
 
-const MODE_NOTICE = {
-  sandbox: "Demo: this site runs on the built-in RevKeen sandbox with made-up customers. No real billing happens.",
-  test: "Test mode: connected to RevKeen with an rk_sandbox_ key. No real billing happens.",
-  live: null,
-} as const;
+/** The banner's message for each mode: none when live. */
+const MODE_NOTICE = { sandbox: "sandboxBanner", test: "testBanner", live: null } as const;
 
 export async function SiteHeader() {
-  const user = await displayedUser();
+  const [user, t] = await Promise.all([displayedUser(), getTranslations("SiteHeader")]);
   const notice = MODE_NOTICE[serverEnv().mode];
   return (
     <>
       {notice && (
         <p className="mode-banner" data-testid="mode-banner">
-          {notice}
+          {t(notice)}
         </p>
       )}
       <header className="site-header">
@@ -24,17 +22,17 @@ export async function SiteHeader() {
           {publicEnv.NEXT_PUBLIC_BRAND_NAME}
         </Link>
         {user ? (
-          <nav aria-label="Account" className="site-nav">
-            <Link href="/reports">Reports</Link>
+          <nav aria-label={t("account")} className="site-nav">
+            <Link href="/reports">{t("reports")}</Link>
             <form action="/sign-out" method="post">
               <button type="submit" className="button">
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </nav>
         ) : (
           <Link href="/sign-in" className="button">
-            Sign in
+            {t("signIn")}
           </Link>
         )}
       </header>

@@ -1,10 +1,12 @@
 import type { Route } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { upgradeOffer, type UpgradeOffer } from "@/lib/server/upgrades/upgrade-offer";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { pricingPageHref } from "@/lib/shared/billing/pricing-page";
+import { priceValues } from "@/lib/shared/billing/price-message";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
-import { formatPrice } from "@/lib/shared/format/format-price";
 import { upgradePath } from "@/lib/shared/paths/upgrade-path";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 
@@ -23,27 +25,26 @@ async function offerFor(benefit: string): Promise<UpgradeOffer | null> {
  * name and price, and "Subscribe"; or the merchant's pricing page when no plan is named for it.
  */
 export async function UpgradeOfferCard({ benefit, next }: { benefit: string; next: string }) {
-  const offer = await offerFor(benefit);
+  const [offer, t, pricingT, locale] = await Promise.all([offerFor(benefit), getTranslations("UpgradeOffer"), getTranslations("Pricing"), getLocale()]);
   const pricing = pricingPageHref(portalOptions.pricingPage);
   if (offer === null) {
     return pricing ? (
       <p>
         <a href={pricing} className="button button-primary">
-          See plans and pricing
+          {t("seePricing")}
         </a>
       </p>
     ) : null;
   }
-  const price = formatPrice(offer.price, customerLocale(null));
+  // The upgrade page itself writes the price in the customer's locale; here, the page's language.
+  const values = priceValues(offer.price, customerLocale(locale));
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <div className="stack" data-testid="upgrade-offer-card">
-      <p>
-        <strong>{offer.name}</strong>
-        {price ? `: ${price}` : ""}
-      </p>
+      <p>{values === null ? <strong>{offer.name}</strong> : t.rich("offer", { name: offer.name, price: pricingT("price", values), strong })}</p>
       <p>
         <Link href={upgradePath(benefit, next) as Route} className="button button-primary">
-          Subscribe
+          {t("subscribe")}
         </Link>
       </p>
     </div>

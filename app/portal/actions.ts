@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/server/auth/current-user";
 import { mintPortalSession } from "@/lib/server/portal-session/mint";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { safePortalPath } from "@/lib/shared/paths/safe-path";
+import { failedState } from "@/lib/server/portal-actions/failed-state";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
 
 export type OpenPortalState =
@@ -24,7 +25,7 @@ export async function openBillingPortal(_previous: OpenPortalState, form: FormDa
     if (user === null) redirect(signInPath(input.next));
     await mintPortalSession(user);
   } catch (error) {
-    if (error instanceof PortalError) return { status: "failed", code: error.code, message: error.message };
+    if (error instanceof PortalError) return await failedState(error);
     throw error;
   }
   redirect(input.next as "/portal");

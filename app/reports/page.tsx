@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ManageBillingForm } from "@/app/_components/manage-billing-form";
 import { UpgradeOfferCard } from "@/app/_components/upgrade-offer";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { hasAccess } from "@/lib/server/entitlements/has-access";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 
-export const metadata: Metadata = { title: "Reports" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Reports");
+  return { title: t("title") };
+}
 
 /** The benefit in RevKeen that opens this page: a plan that grants it gives access. */
 const PRO_REPORTS = "pro-reports";
@@ -19,34 +23,34 @@ const PRO_REPORTS = "pro-reports";
 export default async function ReportsPage() {
   const user = await currentUser();
   if (user === null) redirect(signInPath("/reports"));
-  const open = await hasAccess(user, PRO_REPORTS);
+  const [open, t, format] = await Promise.all([hasAccess(user, PRO_REPORTS), getTranslations("Reports"), getFormatter()]);
 
   return (
     <main className="page stack">
-      <h1>Reports</h1>
+      <h1>{t("title")}</h1>
       {open ? (
         <section className="card stack" aria-labelledby="reports-heading" data-testid="reports">
-          <h2 id="reports-heading">This month</h2>
+          <h2 id="reports-heading">{t("thisMonth")}</h2>
           <dl className="report-figures">
             <div>
-              <dt>Active users</dt>
-              <dd>1,284</dd>
+              <dt>{t("activeUsers")}</dt>
+              <dd>{format.number(1284)}</dd>
             </div>
             <div>
-              <dt>Sessions</dt>
-              <dd>9,731</dd>
+              <dt>{t("sessions")}</dt>
+              <dd>{format.number(9731)}</dd>
             </div>
             <div>
-              <dt>Exports</dt>
-              <dd>312</dd>
+              <dt>{t("exports")}</dt>
+              <dd>{format.number(312)}</dd>
             </div>
           </dl>
-          <p className="muted">Made-up figures: this page shows where your own paid feature goes.</p>
+          <p className="muted">{t("madeUp")}</p>
         </section>
       ) : (
         <section className="card stack" aria-labelledby="locked-heading" data-testid="reports-locked">
-          <h2 id="locked-heading">Reports come with the Pro plan</h2>
-          <p>Your current plan does not include reports. Choose a plan with them, or check your billing.</p>
+          <h2 id="locked-heading">{t("lockedHeading")}</h2>
+          <p>{t("lockedBody")}</p>
           <UpgradeOfferCard benefit={PRO_REPORTS} next="/reports" />
           <ManageBillingForm next="/portal/subscriptions" />
         </section>

@@ -1,15 +1,23 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { configuredProviders } from "@/app/(auth)/auth";
 import { signInAsDemoCustomer, signInWithProvider } from "@/app/(auth)/actions";
 import { DEMO_PROVIDER_ID, demoCustomers, NEW_CUSTOMER } from "@/lib/server/billing-account/demo-customers";
 import { displayedUser } from "@/lib/server/auth/current-user";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SignIn");
+  return { title: t("title") };
+}
+
+/** Auth.js's error codes (its `pages.error` is this page), each worded by `SignIn.failed`. */
+const SIGN_IN_ERROR = /^[A-Za-z]{1,40}$/;
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
-  const { callbackUrl: rawCallback } = await searchParams;
+  const { callbackUrl: rawCallback, error } = await searchParams;
+  const t = await getTranslations("SignIn");
   const callbackUrl = safeLocalPath(typeof rawCallback === "string" ? rawCallback : undefined);
   if (await displayedUser()) redirect(callbackUrl as "/");
 
@@ -18,11 +26,16 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
 
   return (
     <main className="page stack">
-      <h1>Sign in</h1>
+      <h1>{t("title")}</h1>
+      {typeof error === "string" && SIGN_IN_ERROR.test(error) && (
+        <p className="notice notice-error" data-testid="sign-in-error">
+          {t("failed", { error })}
+        </p>
+      )}
       {customers.length > 0 && (
         <section className="card stack" aria-labelledby="demo-heading">
-          <h2 id="demo-heading">Demo customers</h2>
-          <p className="muted">Pick a made-up customer of the sandbox to see their billing.</p>
+          <h2 id="demo-heading">{t("demoHeading")}</h2>
+          <p className="muted">{t("demoIntro")}</p>
           <ul className="choice-list">
             {customers.map((customer) => (
               <li key={customer.id}>
@@ -30,8 +43,12 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
                   <input type="hidden" name="customerId" value={customer.id} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
                   <button type="submit" className="button">
-                    <span>Continue as {customer.name}</span>
-                    <span className="muted">{customer.summary}</span>
+                    <span>{t("continueAs", { name: customer.name })}</span>
+                    <span className="muted">
+                      {customer.subscriptions === 0 && customer.invoices === 0
+                        ? t("holdingsNone")
+                        : t("holdings", { subscriptions: customer.subscriptions, invoices: customer.invoices })}
+                    </span>
                   </button>
                 </form>
               </li>
@@ -41,8 +58,8 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
                 <input type="hidden" name="customerId" value={NEW_CUSTOMER} />
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
                 <button type="submit" className="button">
-                  <span>Continue as a new customer</span>
-                  <span className="muted">Someone with no billing account yet</span>
+                  <span>{t("newCustomer")}</span>
+                  <span className="muted">{t("newCustomerSummary")}</span>
                 </button>
               </form>
             </li>
@@ -50,13 +67,13 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         </section>
       )}
       {oauth.length > 0 && (
-        <section className="card stack" aria-label="Sign-in providers">
+        <section className="card stack" aria-label={t("providers")}>
           {oauth.map((provider) => (
             <form key={provider.id} action={signInWithProvider}>
               <input type="hidden" name="provider" value={provider.id} />
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <button type="submit" className="button">
-                Continue with {provider.name}
+                {t("continueWith", { provider: provider.name })}
               </button>
             </form>
           ))}
@@ -64,7 +81,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       )}
       {customers.length === 0 && oauth.length === 0 && (
         <p className="notice notice-error">
-          No sign-in method is set up. Set AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or add a provider in app/(auth)/auth.ts.
+          {t("noMethod")}
         </p>
       )}
     </main>

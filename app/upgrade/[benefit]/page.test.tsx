@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { ADA_LOVELACE_ID, ADA_PRO } from "@/lib/sandbox/data/seed";
+import { ADA_LOVELACE_ID, ADA_PRO, EMILIE_DU_CHATELET_ID } from "@/lib/sandbox/data/seed";
+import { testLocale } from "@/lib/testing/next-intl-server";
 import { ADA_VISA } from "@/lib/sandbox/data/seed-payment-methods";
 import { controlSandbox, portalErrorCode, withInProcessSandbox } from "@/lib/testing/sandbox-under-test";
 import { restrictedProSeed } from "@/lib/testing/restricted-pro-seed";
@@ -28,6 +29,9 @@ vi.mock("next/navigation", () => ({
     throw new Error("not found");
   },
 }));
+vi.mock("next-intl/server", () => import("@/lib/testing/next-intl-server"));
+const portalCookie = vi.hoisted(() => ({ session: { state: "missing" } as { state: string; session?: { token: string } } }));
+vi.mock("@/lib/server/portal-session/sealed-cookie", () => ({ readPortalSession: async () => portalCookie.session }));
 vi.mock("@/lib/server/auth/current-user", () => ({ currentUser: async () => signedIn.user }));
 vi.mock("@/lib/server/billing-account/customer-id-for-user", () => ({ customerIdForUser: async () => signedIn.customerId }));
 // The form's own behaviour is actions.test.ts's: here only whether it is offered.
@@ -71,7 +75,31 @@ describe("the upgrade's confirm page", () => {
   it("offers Pro to Ada, charged to her card", async () => {
     const markup = await page();
     expect(markup).toContain('data-testid="subscribe-form"');
-    expect(markup).toContain('data-testid="upgrade-charge"');
+    expect(markup).toContain('<p data-testid="upgrade-charge">£12.00 will be charged today to your Visa ending in 4242, then £12.00 per month until you cancel.</p>');
+  });
+
+  it("speaks the page's language", async () => {
+    testLocale.current = "fr";
+    try {
+      const markup = await page();
+      expect(markup).toContain("<h1>S&#x27;abonner à Pro</h1>");
+      // Without the customer's own locale, the money follows the page's language too.
+      expect(markup).toMatch(/sur votre Visa se terminant par 4242, puis 12,00\s£GB par mois jusqu&#x27;à ce que vous résiliiez\./u);
+    } finally {
+      testLocale.current = "en";
+    }
+  });
+
+  it("writes the price in the customer's RevKeen locale when this browser holds their billing session", async () => {
+    signedIn.customerId = EMILIE_DU_CHATELET_ID;
+    const { token } = await createPortalSession({ customerId: EMILIE_DU_CHATELET_ID, idempotencyKey: randomUUID() });
+    portalCookie.session = { state: "valid", session: { token } };
+    try {
+      const markup = await page();
+      expect(markup).toMatch(/<p class="price">12,00\s£GB per month<\/p>/u);
+    } finally {
+      portalCookie.session = { state: "missing" };
+    }
   });
 
   it("after a declined card, shows the plan waiting for its first payment with a link to it, and no Subscribe", async () => {

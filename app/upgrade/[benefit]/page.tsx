@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata, Route } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { customerIdForUser } from "@/lib/server/billing-account/customer-id-for-user";
 import { hasAccess } from "@/lib/server/entitlements/has-access";
+import { moneyLocale } from "@/lib/server/upgrades/money-locale";
 import { cardToCharge, existingPlan, offeredProductId, planPath, upgradeOffer, type UpgradeOffer } from "@/lib/server/upgrades/upgrade-offer";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { pricingPageHref } from "@/lib/shared/billing/pricing-page";
-import { customerLocale } from "@/lib/shared/format/customer-locale";
-import { formatMoney } from "@/lib/shared/format/format-money";
-import { formatCadence } from "@/lib/shared/format/format-price";
+import { priceValues } from "@/lib/shared/billing/price-message";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 import { upgradePath } from "@/lib/shared/paths/upgrade-path";
@@ -18,7 +18,10 @@ import { PortalError } from "@/lib/shared/portal-api/errors";
 import { ExistingPlan } from "./_components/existing-plan";
 import { SubscribeForm } from "./_components/subscribe-form";
 
-export const metadata: Metadata = { title: "Subscribe" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Upgrade");
+  return { title: t("title") };
+}
 
 /**
  * The offer, or "missing" when RevKeen has no such product (the options name another account's
@@ -54,22 +57,25 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
   if (await hasAccess(user, benefit)) redirect(feature as Route);
   const customerId = await customerIdForUser(user);
   const productId = offeredProductId(benefit);
-  const [offer, card, plan] = await Promise.all([
+  const [t, pricingT, offer, card, plan, locale] = await Promise.all([
+    getTranslations("Upgrade"),
+    getTranslations("Pricing"),
     offerOrMissing(benefit),
     customerId === null ? null : cardToCharge(customerId),
     customerId === null || productId === null ? null : existingPlan(customerId, productId),
+    moneyLocale(user),
   ]);
   if (offer === null) notFound();
   const pricing = pricingPageHref(portalOptions.pricingPage);
 
   if (plan !== null) {
-    const name = offer === "missing" ? "this plan" : offer.name;
+    const name = offer === "missing" ? t("thisPlan") : offer.name;
     return (
       <main className="page stack">
-        <h1>You already have {name}</h1>
+        <h1>{t("alreadyHave", { name })}</h1>
         <section className="card stack" aria-labelledby="plan-heading" data-testid="upgrade-offer">
           <h2 id="plan-heading">{name}</h2>
-          <ExistingPlan plan={plan} href={planPath(plan)} name={name} feature={feature as Route} />
+          <ExistingPlan plan={plan} href={planPath(plan)} name={name} feature={feature as Route} t={t} />
         </section>
       </main>
     );
@@ -78,17 +84,17 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
   if (offer === "missing") {
     return (
       <main className="page stack">
-        <h1>Choose a plan</h1>
+        <h1>{t("choosePlan")}</h1>
         <section className="card stack" data-testid="upgrade-offer">
-          <p data-testid="upgrade-not-offered">This plan can&apos;t be bought here right now.</p>
+          <p data-testid="upgrade-not-offered">{t("notOffered")}</p>
           <div className="actions">
             {pricing && (
               <a href={pricing} className="button button-primary">
-                See plans and pricing
+                {t("seePricing")}
               </a>
             )}
             <Link href={feature as Route} className="button">
-              Not now
+              {t("notNow")}
             </Link>
           </div>
         </section>
@@ -96,36 +102,39 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
     );
   }
 
-  // The product's price is in its own currency; the merchant's API has no customer locale.
-  const locale = customerLocale(null);
-  const amount = formatMoney(offer.price.amount_minor, offer.price.currency, locale);
-  const cadence = formatCadence(offer.price.interval, offer.price.interval_count);
+  const values = priceValues(offer.price, locale);
+  const amount = values?.amount ?? null;
+  const price = values === null ? null : pricingT("price", values);
+  const recurring = offer.price.interval !== null;
 
   return (
     <main className="page stack">
-      <h1>Subscribe to {offer.name}</h1>
+      <h1>{t("subscribeTo", { name: offer.name })}</h1>
       <section className="card stack" aria-labelledby="charge-heading" data-testid="upgrade-offer">
         <h2 id="charge-heading">{offer.name}</h2>
-        <p className="price">{[amount, cadence].filter(Boolean).join(" ")}</p>
+        {price && <p className="price">{price}</p>}
         {card ? (
           <>
             <p data-testid="upgrade-charge">
-              {amount ? `${amount} will be charged today` : "The first payment will be charged today"} to your {card.brand} ending in {card.last4}
-              {cadence ? `, then ${amount} ${cadence} until you cancel.` : "."}
+              {amount === null || price === null
+                ? t("chargeFirst", { brand: card.brand, last4: card.last4 })
+                : recurring
+                  ? t("chargeThenRecurring", { amount, price, brand: card.brand, last4: card.last4 })
+                  : t("chargeOnce", { amount, brand: card.brand, last4: card.last4 })}
             </p>
             <SubscribeForm benefit={benefit} next={feature} idempotencyKey={randomUUID()} />
           </>
         ) : (
           <>
-            <p data-testid="upgrade-no-card">There&apos;s no card on file that we can charge, so you can&apos;t subscribe here.</p>
+            <p data-testid="upgrade-no-card">{t("noCard")}</p>
             <div className="actions">
               {pricing && (
                 <a href={pricing} className="button button-primary">
-                  See plans and pricing
+                  {t("seePricing")}
                 </a>
               )}
               <Link href={feature as Route} className="button">
-                Not now
+                {t("notNow")}
               </Link>
             </div>
           </>

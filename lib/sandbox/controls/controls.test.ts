@@ -16,10 +16,10 @@ describe("GET /__sandbox/customers", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await dataOf(response)).toEqual([
-      { id: ADA_LOVELACE_ID, name: "Ada Lovelace", email: "ada@example.com", locale: "en-GB", currency: "GBP", summary: "6 subscriptions · 46 invoices", demo: true, metadata: {} },
-      { id: GRACE_HOPPER_ID, name: "Grace Hopper", email: "grace@example.com", locale: "en-US", currency: "USD", summary: "No subscriptions or invoices", demo: true, metadata: {} },
-      { id: KENJI_SATO_ID, name: "佐藤 健二", email: "kenji@example.com", locale: "ja-JP", currency: "JPY", summary: "2 subscriptions · 8 invoices", demo: true, metadata: {} },
-      { id: EMILIE_DU_CHATELET_ID, name: "Émilie du Châtelet", email: "emilie@example.com", locale: "fr-FR", currency: "EUR", summary: "1 subscription · 3 invoices", demo: true, metadata: {} },
+      { id: ADA_LOVELACE_ID, name: "Ada Lovelace", email: "ada@example.com", locale: "en-GB", currency: "GBP", summary: "6 subscriptions · 46 invoices", subscriptions: 6, invoices: 46, demo: true, metadata: {} },
+      { id: GRACE_HOPPER_ID, name: "Grace Hopper", email: "grace@example.com", locale: "en-US", currency: "USD", summary: "No subscriptions or invoices", subscriptions: 0, invoices: 0, demo: true, metadata: {} },
+      { id: KENJI_SATO_ID, name: "佐藤 健二", email: "kenji@example.com", locale: "ja-JP", currency: "JPY", summary: "2 subscriptions · 8 invoices", subscriptions: 2, invoices: 8, demo: true, metadata: {} },
+      { id: EMILIE_DU_CHATELET_ID, name: "Émilie du Châtelet", email: "emilie@example.com", locale: "fr-FR", currency: "EUR", summary: "1 subscription · 3 invoices", subscriptions: 1, invoices: 3, demo: true, metadata: {} },
     ]);
   });
 

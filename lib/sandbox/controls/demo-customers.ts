@@ -12,6 +12,9 @@ export interface DemoCustomerSummary {
   currency: string | null;
   /** e.g. "6 subscriptions · 46 invoices", or "No subscriptions or invoices". */
   summary: string;
+  /** The counts behind `summary`, for a sign-in page that words them in its own language. */
+  subscriptions: number;
+  invoices: number;
   /** A seed customer (offered at demo sign-in), or one created through POST /v2/customers. */
   demo: boolean;
   metadata: Record<string, unknown>;
@@ -28,14 +31,19 @@ function describeHoldings(subscriptions: number, invoices: number): string {
 }
 
 export function describeCustomers(state: SandboxState): DemoCustomerSummary[] {
-  return [...state.customers.values()].map((customer) => ({
-    id: customer.id,
-    name: customer.name ?? customer.email ?? customer.id,
-    email: customer.email,
-    locale: customer.locale,
-    currency: customer.default_currency,
-    summary: describeHoldings(subscriptionsOf(state, customer.id).length, invoicesOf(state, customer.id).length),
-    demo: state.customerDetails.get(customer.id)?.demo ?? false,
-    metadata: state.customerDetails.get(customer.id)?.metadata ?? {},
-  }));
+  return [...state.customers.values()].map((customer) => {
+    const [subscriptions, invoices] = [subscriptionsOf(state, customer.id).length, invoicesOf(state, customer.id).length];
+    return {
+      id: customer.id,
+      name: customer.name ?? customer.email ?? customer.id,
+      email: customer.email,
+      locale: customer.locale,
+      currency: customer.default_currency,
+      summary: describeHoldings(subscriptions, invoices),
+      subscriptions,
+      invoices,
+      demo: state.customerDetails.get(customer.id)?.demo ?? false,
+      metadata: state.customerDetails.get(customer.id)?.metadata ?? {},
+    };
+  });
 }

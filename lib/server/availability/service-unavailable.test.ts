@@ -61,6 +61,7 @@ describe("a server near its heap limit", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const html = await response.text();
     expect(html).toContain(`<meta http-equiv="refresh" content="5">`);
+    expect(html).toContain('<html lang="en">');
     expect(html).toContain(`<h1>Try again shortly</h1><p>${BUSY}</p>`);
     expect(html).not.toContain("<script");
   });
@@ -77,6 +78,23 @@ describe("a server near its heap limit", () => {
       expect(response.headers.get("cache-control")).toBe("private, no-store");
       expect(await response.json()).toEqual({ error: { code: "server:busy", message: BUSY, retry_after: 5 } });
     }
+  });
+
+  it("says so in the language of the switcher's cookie, else of the browser", async () => {
+    heap.used = 0.95 * heap.limit;
+    const japanese = await (await proxy("/portal/invoices", { headers: { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" } })).text();
+    expect(japanese).toContain('<html lang="ja">');
+    expect(japanese).toContain("<title>しばらくしてからお試しください</title>");
+    expect(japanese).toContain("<p>現在このサイトは大変混み合っています。数秒後にもう一度お試しください。</p>");
+    const french = await proxy("/", { headers: { "accept-language": "ja", cookie: "NEXT_LOCALE=fr" } });
+    expect(await french.text()).toContain("<h1>Réessayez dans un instant</h1><p>Ce site est très sollicité en ce moment. Veuillez réessayer dans quelques secondes.</p>");
+    const api = await (await import("@/app/api/portal/customer/route")).GET(
+      new NextRequest("http://app.test/api/portal/customer", { headers: { "accept-language": "de-AT" } }),
+      undefined,
+    );
+    expect(await api.json()).toEqual({
+      error: { code: "server:busy", message: "Diese Website ist gerade stark ausgelastet. Bitte versuchen Sie es in ein paar Sekunden erneut.", retry_after: 5 },
+    });
   });
 
   it("serves again once the heap is well below the mark, and not before", async () => {

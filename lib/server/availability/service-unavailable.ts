@@ -7,6 +7,8 @@ import "server-only";
 import { processDatabaseRefusal, type DatabaseSettings } from "@/lib/server/database/embedded-storage";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { NO_STORE, portalErrorResponse } from "@/lib/server/portal-api/error-response";
+import { errorsTranslator, localizedErrorText } from "@/lib/server/i18n/error-text";
+import type { AppLocale } from "@/lib/shared/i18n/locales";
 import { heapIsNearLimit } from "./heap-guard";
 
 export type Unavailable = { code: "server:busy" | "server:misconfigured"; retryAfter: number };
@@ -23,18 +25,21 @@ export function whyUnavailable(settings: DatabaseSettings): Unavailable | null {
 }
 
 /** The app's JSON error envelope (`/api/…`), with Retry-After. */
-export function unavailableJson({ code, retryAfter }: Unavailable): Response {
-  return portalErrorResponse(new PortalError(code, { retryAfter }));
+export async function unavailableJson({ code, retryAfter }: Unavailable, locale: AppLocale): Promise<Response> {
+  const error = new PortalError(code, { retryAfter });
+  return portalErrorResponse(error, await localizedErrorText(locale, error));
 }
 
 /** A small page a person can read (no script, no stylesheet: nothing more to load); a busy one reloads itself. */
-export function unavailablePage({ code, retryAfter }: Unavailable): Response {
-  const message = new PortalError(code).message;
+export async function unavailablePage({ code, retryAfter }: Unavailable, locale: AppLocale): Promise<Response> {
+  const t = await errorsTranslator(locale);
+  const message = t(code);
+  const title = t("tryAgainShortly");
   const refresh = code === "server:busy" ? `<meta http-equiv="refresh" content="${retryAfter}">` : "";
   const html = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>Try again shortly</title></head>
-<body><main><h1>Try again shortly</h1><p>${message}</p></main></body>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${title}</title></head>
+<body><main><h1>${title}</h1><p>${message}</p></main></body>
 </html>
 `;
   return new Response(html, {

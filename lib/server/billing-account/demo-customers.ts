@@ -14,7 +14,8 @@ const demoCustomerSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
-  summary: z.string(),
+  subscriptions: z.number().int().nonnegative(),
+  invoices: z.number().int().nonnegative(),
   demo: z.boolean(),
 });
 

@@ -16,6 +16,7 @@ import { isSameOrigin } from "@/lib/server/security/request-origin";
 import { checkWriteRate } from "@/lib/server/security/request-limits";
 import type { ActionState } from "@/lib/shared/portal-api/action-state";
 import { PortalError, type PortalErrorCode } from "@/lib/shared/portal-api/errors";
+import { failedState as failed } from "./failed-state";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 
 type Write<S extends z.ZodType, T> = {
@@ -42,19 +43,16 @@ function formFields(form: FormData): Record<string, string> {
   return fields;
 }
 
-function failed(error: PortalError): ActionState<never> {
-  return { status: "failed", code: error.code, message: error.message };
-}
 
 export function portalAction<S extends z.ZodType, T>(write: Write<S, T>): (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>> {
   return async (_previous, form) => {
-    if (!isSameOrigin({ headers: await headers() }, serverEnv())) return failed(new PortalError("portal:forbidden"));
+    if (!isSameOrigin({ headers: await headers() }, serverEnv())) return await failed(new PortalError("portal:forbidden"));
     const key = write.keyed ? idempotencyKey.safeParse(form.get("idempotencyKey")) : null;
-    if (key && !key.success) return failed(new PortalError("request:invalid"));
+    if (key && !key.success) return await failed(new PortalError("request:invalid"));
     const input = write.input.safeParse((write.read ?? formFields)(form));
-    if (!input.success) return failed(new PortalError(write.invalid ?? "request:invalid"));
+    if (!input.success) return await failed(new PortalError(write.invalid ?? "request:invalid"));
     const refusal = write.refuse?.(input.data);
-    if (refusal) return failed(new PortalError(refusal));
+    if (refusal) return await failed(new PortalError(refusal));
     try {
       // Inside: with the database down, whether the session was signed out cannot be known, and
       // that is the form's answer too (database:unavailable), not an error page.
@@ -63,7 +61,7 @@ export function portalAction<S extends z.ZodType, T>(write: Write<S, T>): (previ
       await checkWriteRate(user.id);
       return { status: "done", data: await write.run(input.data, { user, idempotencyKey: key?.data ?? "" }) };
     } catch (error) {
-      if (error instanceof PortalError) return failed(error);
+      if (error instanceof PortalError) return await failed(error);
       throw error;
     }
   };

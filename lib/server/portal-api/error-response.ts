@@ -6,8 +6,9 @@ import type { PortalError } from "@/lib/shared/portal-api/errors";
 
 export const NO_STORE = "private, no-store";
 
-export function portalErrorResponse(error: PortalError): NextResponse {
-  const response = NextResponse.json(error.toBody(), { status: error.status });
+/** `message`: the error's words in the request's language (lib/server/i18n/error-text.ts). */
+export function portalErrorResponse(error: PortalError, message: string): NextResponse {
+  const response = NextResponse.json(error.toBody(message), { status: error.status });
   if (error.retryAfter !== undefined) response.headers.set("retry-after", String(error.retryAfter));
   response.headers.set("cache-control", NO_STORE);
   return response;

@@ -2,13 +2,17 @@ import "server-only";
 // The wrapper every portal API handler runs in: the signed-in check before anything else, one
 // error shape (PortalError's body and status, Retry-After when known), nothing cached anywhere.
 // proxy.ts does not run for /api/portal (its `config` says why), so the request id for the logs
-// and the security headers are set here, on every answer, errors included.
+// and the security headers are set here, on every answer, errors included. An error's message is
+// in the language of the switcher's cookie, else the browser's (Accept-Language); the portal's
+// pages word the codes they read themselves, in the page's language.
 import type { NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/server/logging/log";
 import { currentUser, type SignedInUser } from "@/lib/server/auth/current-user";
 import { unavailableJson, whyUnavailable } from "@/lib/server/availability/service-unavailable";
 import { PortalError } from "@/lib/shared/portal-api/errors";
+import { localizedErrorText } from "@/lib/server/i18n/error-text";
+import { negotiatedLocale } from "@/lib/server/i18n/negotiated-locale";
 import { runWithRequestId } from "@/lib/server/logging/request-id";
 import { isHttps } from "@/lib/server/security/https";
 import { apiSecurityHeaders } from "@/lib/server/security/security-headers";
@@ -36,12 +40,13 @@ export function portalRoute<Context>(handler: PortalHandler<Context>): Handler<C
       try {
         // What proxy.ts checks for every other path: this one it does not run for.
         const unavailable = whyUnavailable(serverEnv());
-        if (unavailable !== null) return unavailableJson(unavailable);
+        if (unavailable !== null) return await unavailableJson(unavailable, negotiatedLocale(request));
         const user = await currentUser();
         if (user === null) throw new PortalError("auth:unauthenticated");
         return await handler(request, context, user);
       } catch (error) {
-        return portalErrorResponse(asPortalError(error, request));
+        const failure = asPortalError(error, request);
+        return portalErrorResponse(failure, await localizedErrorText(negotiatedLocale(request), failure));
       }
     }, requestId);
     for (const [name, value] of Object.entries(apiSecurityHeaders(isHttps(request.headers, serverEnv().AUTH_URL)))) {

@@ -1,12 +1,26 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import ja from "@/messages/ja.json";
 import { isAmendableMandate, isCancellableMandate, mandateBadge, mandateTitle, maskedAccount } from "./mandate-status";
 
 describe("a mandate's status for the customer", () => {
+  const english = createTranslator({ locale: "en", messages: en, namespace: "DirectDebit" });
+  const label = (status: string, t = english) => t("status", mandateBadge({ status }));
+
   it("is said in words, an unknown one included", () => {
-    expect(mandateBadge({ status: "active" })).toEqual({ label: "Active", tone: "success" });
-    expect(mandateBadge({ status: "pending_lodgement" }).label).toBe("Being set up");
-    expect(mandateBadge({ status: "cancelled" }).label).toBe("Cancelled");
-    expect(mandateBadge({ status: "awaiting_bank_review" })).toEqual({ label: "Awaiting bank review", tone: "neutral" });
+    expect(mandateBadge({ status: "active" })).toEqual({ status: "active", words: "Active", tone: "success" });
+    expect(label("active")).toBe("Active");
+    expect(label("pending_lodgement")).toBe("Being set up");
+    expect(label("cancelled")).toBe("Cancelled");
+    expect(mandateBadge({ status: "awaiting_bank_review" })).toEqual({ status: "other", words: "Awaiting bank review", tone: "neutral" });
+    expect(label("awaiting_bank_review")).toBe("Awaiting bank review");
+  });
+
+  it("is said in the page's language", () => {
+    const japanese = createTranslator({ locale: "ja", messages: ja, namespace: "DirectDebit" });
+    expect(label("submitted", japanese)).toBe("手続き中");
+    expect(label("cancelled", japanese)).toBe("解約済み");
   });
 
   it("offers a cancel until it has ended, and a change of bank only while active", () => {
@@ -21,8 +35,8 @@ describe("a mandate's status for the customer", () => {
   });
 
   it("is named by its bank and last four digits, with a fallback for either", () => {
-    expect(mandateTitle({ bank_name: "Barclays", account_number_last4: "4321" })).toBe("Barclays •••• 4321");
-    expect(mandateTitle({ bank_name: null, account_number_last4: "4321" })).toBe("Bank account •••• 4321");
-    expect(mandateTitle({ bank_name: "Barclays", account_number_last4: null })).toBe("Barclays");
+    expect(mandateTitle({ bank_name: "Barclays", account_number_last4: "4321" }, "Bank account")).toBe("Barclays •••• 4321");
+    expect(mandateTitle({ bank_name: null, account_number_last4: "4321" }, "Bank account")).toBe("Bank account •••• 4321");
+    expect(mandateTitle({ bank_name: "Barclays", account_number_last4: null }, "Bank account")).toBe("Barclays");
   });
 });

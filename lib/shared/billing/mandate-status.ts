@@ -1,27 +1,30 @@
-// What a Direct Debit mandate's state means to the customer: its status in words, and which of
-// the portal's two actions it can take now. RevKeen decides in the end; these only keep the page
+// What a Direct Debit mandate's state means to the customer: which words its status takes (the
+// `DirectDebit.status` message), and which of the portal's two actions it can take now. RevKeen decides in the end; these only keep the page
 // from offering what RevKeen would refuse.
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
-import { statusWords, type StatusBadge } from "./status-words";
+import { statusWords, type BadgeTone } from "./status-words";
 
 type MandateStatus = Pick<PortalMandate, "status">;
 
-const KNOWN: Record<string, StatusBadge> = {
-  active: { label: "Active", tone: "success" },
-  pending: { label: "Being set up", tone: "info" },
-  pending_submission: { label: "Being set up", tone: "info" },
-  pending_lodgement: { label: "Being set up", tone: "info" },
-  submitted: { label: "Being set up", tone: "info" },
-  suspended: { label: "Suspended", tone: "warning" },
-  failed: { label: "Failed", tone: "danger" },
-  expired: { label: "Expired", tone: "neutral" },
-  cancelled: { label: "Cancelled", tone: "neutral" },
+/** The values of `DirectDebit.status`: a status it names, or `other` with the raw status in words. */
+export type MandateBadge = { status: "active" | "settingUp" | "suspended" | "failed" | "expired" | "cancelled" | "other"; words: string; tone: BadgeTone };
+
+const KNOWN: Record<string, Pick<MandateBadge, "status" | "tone">> = {
+  active: { status: "active", tone: "success" },
+  pending: { status: "settingUp", tone: "info" },
+  pending_submission: { status: "settingUp", tone: "info" },
+  pending_lodgement: { status: "settingUp", tone: "info" },
+  submitted: { status: "settingUp", tone: "info" },
+  suspended: { status: "suspended", tone: "warning" },
+  failed: { status: "failed", tone: "danger" },
+  expired: { status: "expired", tone: "neutral" },
+  cancelled: { status: "cancelled", tone: "neutral" },
 };
 
 const ENDED = new Set(["cancelled", "failed", "expired"]);
 
-export function mandateBadge(mandate: MandateStatus): StatusBadge {
-  return KNOWN[mandate.status] ?? { label: statusWords(mandate.status), tone: "neutral" };
+export function mandateBadge(mandate: MandateStatus): MandateBadge {
+  return { status: "other", tone: "neutral", ...KNOWN[mandate.status], words: statusWords(mandate.status) };
 }
 
 /** A Direct Debit that can still collect, or soon will: the ones a customer can cancel. */
@@ -39,7 +42,10 @@ export function maskedAccount(mandate: Pick<PortalMandate, "account_number_last4
   return mandate.account_number_last4 ? `•••• ${mandate.account_number_last4}` : null;
 }
 
-/** "Barclays •••• 4321": how the customer knows one account from another. */
-export function mandateTitle(mandate: Pick<PortalMandate, "bank_name" | "account_number_last4">): string {
-  return [mandate.bank_name ?? "Bank account", maskedAccount(mandate)].filter(Boolean).join(" ");
+/**
+ * "Barclays •••• 4321": how the customer knows one account from another. `bankAccount` is what
+ * stands for a bank RevKeen does not name (`DirectDebit.bankAccount`, "Bank account").
+ */
+export function mandateTitle(mandate: Pick<PortalMandate, "bank_name" | "account_number_last4">, bankAccount: string): string {
+  return [mandate.bank_name ?? bankAccount, maskedAccount(mandate)].filter(Boolean).join(" ");
 }

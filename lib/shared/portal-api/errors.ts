@@ -131,11 +131,12 @@ export class PortalError extends Error {
     this.retryAfter = options.retryAfter;
   }
 
-  toBody(): PortalErrorBody {
+  /** The API's answer; `message` in the request's language when the caller has it. */
+  toBody(message: string = this.message): PortalErrorBody {
     return {
       error: {
         code: this.code,
-        message: this.message,
+        message,
         ...(this.retryAfter === undefined ? {} : { retry_after: this.retryAfter }),
       },
     };

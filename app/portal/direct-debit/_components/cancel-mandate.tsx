@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { isCancellableMandate } from "@/lib/shared/billing/mandate-status";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
@@ -12,7 +13,6 @@ import { useScriptedSubmit } from "../../_components/use-scripted-submit";
 import { cancelMandateAction } from "../actions";
 
 const REASON_LIMIT = 500;
-const CANCELLED = "Your Direct Debit has been cancelled. No more payments will be collected with it.";
 
 /**
  * Cancel as a disclosure that opens without JavaScript too. The form's action is one server
@@ -20,6 +20,7 @@ const CANCELLED = "Your Direct Debit has been cancelled. No more payments will b
  * the list then showing the mandate as RevKeen answered it.
  */
 export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMandate; idempotencyKey: string }) {
+  const t = useTranslations("DirectDebit");
   // The hook's data includes the page's server read (SWR's fallback), which the cache does not.
   const { data: list, mutate: mutateList } = useMandates();
   const hydrated = useHydrated();
@@ -45,7 +46,14 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
     if (state.status !== "idle") outcome.current?.focus();
   }, [state, alreadyCancelled, list, mutateList]);
 
-  const message = pending || state.status === "idle" ? null : state.status === "done" ? CANCELLED : alreadyCancelled ? state.message : `We couldn't cancel your Direct Debit. ${state.message}`;
+  const message =
+    pending || state.status === "idle"
+      ? null
+      : state.status === "done"
+        ? t("cancelled")
+        : alreadyCancelled
+          ? state.message
+          : t("cancelFailed", { message: state.message });
   const failed = state.status === "failed" && !alreadyCancelled;
 
   const cancellable = isCancellableMandate(mandate);
@@ -55,31 +63,30 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
     <div>
       {cancellable && (
         <details className="disclosure" ref={disclosure}>
-          <summary>Cancel this Direct Debit</summary>
+          <summary>{t("cancelSummary")}</summary>
           <form
             action={dispatch}
             onSubmit={(event) => form.submit(event, intent.sending)}
             onChange={intent.edited}
             className="stack"
-            aria-label="Confirm cancelling this Direct Debit"
+            aria-label={t("cancelFormLabel")}
           >
             <input type="hidden" name="mandateId" value={mandate.id} />
             <input type="hidden" name="idempotencyKey" value={intent.key} />
             <p className="notice" data-testid="mandate-cancel-consequence">
-              Cancelling stops every future collection from this account. Payments of subscriptions that rely on this Direct Debit may then
-              fail, unless you set up another way to pay.
+              {t("cancelConsequence")}
             </p>
             <div className="field">
-              <label htmlFor={`${mandate.id}-reason`}>Why are you cancelling? (optional)</label>
+              <label htmlFor={`${mandate.id}-reason`}>{t("reasonLabel")}</label>
               <textarea id={`${mandate.id}-reason`} name="reason" rows={2} maxLength={REASON_LIMIT} />
             </div>
             <div className="actions">
               <button type="submit" className="button button-danger" disabled={pending} aria-disabled={pending}>
-                {pending ? "Cancelling…" : "Confirm cancellation"}
+                {pending ? t("cancelling") : t("confirmCancel")}
               </button>
               {hydrated && (
                 <button type="button" className="button" disabled={pending} onClick={() => disclosure.current?.removeAttribute("open")}>
-                  Keep Direct Debit
+                  {t("keep")}
                 </button>
               )}
             </div>
@@ -91,7 +98,7 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
         testId="mandate-cancel-status"
         tone={message === null ? null : failed ? "error" : "info"}
         pending={pending}
-        pendingText="Cancelling your Direct Debit…"
+        pendingText={t("cancellingAnnouncement")}
         className="after-gap"
       >
         {message}

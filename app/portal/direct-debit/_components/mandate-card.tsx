@@ -1,4 +1,5 @@
 import type { Route } from "next";
+import { useTranslations } from "next-intl";
 import { isAmendableMandate, isCancellableMandate, mandateBadge, mandateTitle, maskedAccount } from "@/lib/shared/billing/mandate-status";
 import { formatDate } from "@/lib/shared/format/format-date";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
@@ -8,27 +9,29 @@ import { PortalLink } from "../../_components/navigation-pending";
 import { CancelMandate } from "./cancel-mandate";
 
 export function MandateCard({ mandate, locale, idempotencyKey }: { mandate: PortalMandate; locale: string; idempotencyKey: string }) {
+  const t = useTranslations("DirectDebit");
   const headingId = `mandate-${mandate.id}`;
+  const badge = mandateBadge(mandate);
   const nextCollection = formatDate(mandate.next_collection_date, locale);
   return (
     <article className="card stack" aria-labelledby={headingId} data-testid="mandate">
       <h2 id={headingId} className="card-title">
-        {mandateTitle(mandate)}
+        {mandateTitle(mandate, t("bankAccount"))}
       </h2>
       <div>
-        <Badge badge={mandateBadge(mandate)} />
+        <Badge badge={{ label: t("status", badge), tone: badge.tone }} />
       </div>
       <dl className="details">
-        <DetailRow term="Account holder">{mandate.account_holder_name}</DetailRow>
-        <DetailRow term="Account number">{maskedAccount(mandate)}</DetailRow>
-        <DetailRow term="Bank">{mandate.bank_name}</DetailRow>
-        <DetailRow term="Mandate reference">{mandate.mandate_reference}</DetailRow>
-        <DetailRow term="Next collection">{nextCollection ?? (isCancellableMandate(mandate) ? "None scheduled" : null)}</DetailRow>
+        <DetailRow term={t("accountHolder")}>{mandate.account_holder_name}</DetailRow>
+        <DetailRow term={t("accountNumber")}>{maskedAccount(mandate)}</DetailRow>
+        <DetailRow term={t("bank")}>{mandate.bank_name}</DetailRow>
+        <DetailRow term={t("reference")}>{mandate.mandate_reference}</DetailRow>
+        <DetailRow term={t("nextCollection")}>{nextCollection ?? (isCancellableMandate(mandate) ? t("noneScheduled") : null)}</DetailRow>
       </dl>
       {isAmendableMandate(mandate) && (
         <p>
           <PortalLink href={`/portal/direct-debit/${mandate.id}/change-bank` as Route} className="button" aria-describedby={headingId}>
-            Change bank account
+            {t("changeBank")}
           </PortalLink>
         </p>
       )}

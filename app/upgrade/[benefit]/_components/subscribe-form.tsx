@@ -2,6 +2,7 @@
 
 import type { Route } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import { OutcomeStatus } from "@/app/portal/_components/outcome-status";
@@ -21,6 +22,7 @@ type SubscribeFormProps = {
  * the feature; refused, the reason is announced here and focused.
  */
 export function SubscribeForm({ benefit, next, idempotencyKey }: SubscribeFormProps) {
+  const t = useTranslations("SubscribeForm");
   const [state, dispatch, pending] = useActionState(subscribeAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
   const [key, setKey] = useState(idempotencyKey);
@@ -38,16 +40,16 @@ export function SubscribeForm({ benefit, next, idempotencyKey }: SubscribeFormPr
   }, [state]);
 
   return (
-    <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label="Confirm subscription">
+    <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label={t("confirmLabel")}>
       <input type="hidden" name="benefit" value={benefit} />
       <input type="hidden" name="next" value={next} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-          {pending ? "Subscribing…" : "Subscribe"}
+          {pending ? t("subscribing") : t("subscribe")}
         </button>
         <Link href={next as Route} className="button">
-          Not now
+          {t("notNow")}
         </Link>
       </div>
       <OutcomeStatus
@@ -55,9 +57,9 @@ export function SubscribeForm({ benefit, next, idempotencyKey }: SubscribeFormPr
         testId="subscribe-status"
         tone={state.status === "failed" && !pending ? "error" : null}
         pending={pending}
-        pendingText="Subscribing…"
+        pendingText={t("subscribing")}
       >
-        {state.status === "failed" && !pending ? `We couldn't start your subscription. ${state.message}` : null}
+        {state.status === "failed" && !pending ? t("failed", { message: state.message }) : null}
       </OutcomeStatus>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { BANK_FIELDS, CONFIRMED } from "@/lib/shared/billing/bank-details-form";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
 import { IDLE, type ActionState } from "@/lib/shared/portal-api/action-state";
@@ -9,7 +10,8 @@ import { useIntentKey } from "../../../_components/use-intent-key";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { changeBankAction, sendCodeAction, verifyCodeAction } from "./actions";
 
-type Message = { tone: "info" | "error"; text: string } | null;
+/** A refusal's words come from the server; the flow's own notices are keys of `ChangeBank`. */
+type Message = { tone: "error"; text: string } | { tone: "info"; notice: "sent" | "codeRight" } | null;
 
 type ChangeBankFlowProps = {
   mandateId: string;
@@ -26,16 +28,7 @@ type ChangeBankFlowProps = {
   idempotencyKey: string;
 };
 
-const STEP_TITLES: Record<ChangeBankStep, string> = {
-  send: "Step 1 of 3: Confirm it's you",
-  code: "Step 2 of 3: Enter your code",
-  details: "Step 3 of 3: Your new bank account",
-  stopped: "Where your change stands",
-};
-
-function sentTo(email: string | null): string {
-  return email ? `We've e-mailed a 6-digit code to ${email}.` : "We've e-mailed you a 6-digit code.";
-}
+const STEP_TITLES = { send: "stepSend", code: "stepCode", details: "stepDetails", stopped: "stepStopped" } as const satisfies Record<ChangeBankStep, string>;
 
 type View = { step: ChangeBankStep; message: Message };
 type Answers = readonly [ActionState<never>, ActionState<never>, ActionState<never>];
@@ -54,6 +47,7 @@ function afterAnswer(answer: ActionState<never> | undefined, from: View): View {
  * inputs until they are sent.
  */
 export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSent, codeVerified, unavailable, idempotencyKey }: ChangeBankFlowProps) {
+  const t = useTranslations("ChangeBank");
   const ids = useId();
   const [sendState, sendCode, sending] = useActionState(sendCodeAction, IDLE);
   const [verifyState, verifyCode, verifying] = useActionState(verifyCodeAction, IDLE);
@@ -67,11 +61,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
 
   const start: View = {
     step: initialStep,
-    message: codeSent
-      ? { tone: "info", text: sentTo(email) }
-      : codeVerified
-        ? { tone: "info", text: "Thank you, that's the right code. Now enter your new bank details." }
-        : null,
+    message: codeSent ? { tone: "info", notice: "sent" } : codeVerified ? { tone: "info", notice: "codeRight" } : null,
   };
   // Without JavaScript the page is rendered with the one answer there is; with it, the latest
   // answer moves the view on from where it stood.
@@ -103,6 +93,9 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
 
   const step = view.step;
   const message = view.message;
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const messageText =
+    message === null ? null : message.tone === "error" ? message.text : message.notice === "codeRight" ? t("codeRight") : email ? t("sentTo", { email }) : t("sentToYou");
   if (unavailable && answers.every((answer) => answer.status === "idle")) {
     return (
       <p className="notice" data-testid="change-bank-unavailable">
@@ -114,22 +107,19 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
   return (
     <section className="card stack" aria-labelledby={`${ids}-step`} data-testid="change-bank">
       <h2 id={`${ids}-step`} ref={heading} tabIndex={-1}>
-        {STEP_TITLES[step]}
+        {t(STEP_TITLES[step])}
       </h2>
       <OutcomeStatus testId="change-bank-message" tone={message?.tone ?? null}>
-        {message?.text}
+        {messageText}
       </OutcomeStatus>
 
       {step === "send" && (
         <form action={sendCode} onSubmit={(event) => sendForm.submit(event)} className="stack">
           <input type="hidden" name="mandateId" value={mandateId} />
-          <p>
-            To keep your account safe, we first e-mail a 6-digit code to {email ? <strong>{email}</strong> : "the address on your account"}. It is
-            valid for 10 minutes.
-          </p>
+          <p>{email ? t.rich("sendIntro", { email, strong }) : t("sendIntroNoEmail")}</p>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-              {pending ? "Sending…" : "Send code"}
+              {pending ? t("sending") : t("sendCode")}
             </button>
           </div>
         </form>
@@ -140,7 +130,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
           <form action={verifyCode} onSubmit={(event) => verifyForm.submit(event)} className="stack">
             <input type="hidden" name="mandateId" value={mandateId} />
             <div className="field">
-              <label htmlFor={`${ids}-code`}>6-digit code</label>
+              <label htmlFor={`${ids}-code`}>{t("codeLabel")}</label>
               <input
                 ref={codeInput}
                 id={`${ids}-code`}
@@ -154,19 +144,19 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
                 className="input-short"
               />
               <p id={`${ids}-code-hint`} className="muted field-hint">
-                From the e-mail we sent{email ? ` to ${email}` : ""}. It is valid for 10 minutes.
+                {email ? t("codeHint", { email }) : t("codeHintNoEmail")}
               </p>
             </div>
             <div className="actions">
               <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-                {pending ? "Checking…" : "Continue"}
+                {pending ? t("checking") : t("continue")}
               </button>
             </div>
           </form>
           <form action={sendCode} onSubmit={(event) => sendForm.submit(event)}>
             <input type="hidden" name="mandateId" value={mandateId} />
             <button type="submit" className="button-link" disabled={pending}>
-              Send a new code
+              {t("sendNewCode")}
             </button>
           </form>
         </>
@@ -183,34 +173,34 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
           <input type="hidden" name="mandateId" value={mandateId} />
           <input type="hidden" name="idempotencyKey" value={detailsKey.key} />
           <p id={`${ids}-details-hint`} className="muted">
-            Your payments will be collected from this account from now on. UK bank accounts only.
+            {t("detailsHint")}
           </p>
           <div className="field">
-            <label htmlFor={`${ids}-holder`}>Account holder name</label>
+            <label htmlFor={`${ids}-holder`}>{t("holder")}</label>
             <input id={`${ids}-holder`} name={BANK_FIELDS.holder} autoComplete="name" maxLength={100} required />
           </div>
           <DigitsField
             id={`${ids}-sort-code`}
             name={BANK_FIELDS.sortCode}
-            label="Sort code"
+            label={t("sortCode")}
             pattern="\s*\d{2}[\- ]?\d{2}[\- ]?\d{2}\s*"
-            hint="6 digits, for example 12-34-56"
+            hint={t("sortCodeHint")}
           />
-          <DigitsField id={`${ids}-account-number`} name={BANK_FIELDS.accountNumber} label="Account number" pattern="\s*\d{8}\s*" hint="8 digits" />
+          <DigitsField id={`${ids}-account-number`} name={BANK_FIELDS.accountNumber} label={t("accountNumber")} pattern="\s*\d{8}\s*" hint={t("accountNumberHint")} />
           <fieldset className="choices">
-            <legend>Please confirm</legend>
+            <legend>{t("confirmLegend")}</legend>
             <label className="choice">
               <input type="checkbox" name={BANK_FIELDS.confirmHolder} value={CONFIRMED} required />
-              <span>I am the holder of this account.</span>
+              <span>{t("confirmHolder")}</span>
             </label>
             <label className="choice">
               <input type="checkbox" name={BANK_FIELDS.confirmSoleSignatory} value={CONFIRMED} required />
-              <span>I am the only person needed to authorise Direct Debits from this account.</span>
+              <span>{t("confirmSoleSignatory")}</span>
             </label>
           </fieldset>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-              {pending ? "Changing…" : "Change bank account"}
+              {pending ? t("changing") : t("submit")}
             </button>
           </div>
         </form>

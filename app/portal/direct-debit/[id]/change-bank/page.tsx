@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { hasVerification } from "@/lib/server/direct-debit/change-bank";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
@@ -11,7 +13,10 @@ import { isResourceId } from "@/lib/shared/portal-api/input";
 import { PortalLink } from "../../../_components/navigation-pending";
 import { ChangeBankFlow } from "./change-bank-flow";
 
-export const metadata: Metadata = { title: "Change bank account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ChangeBank");
+  return { title: t("title") };
+}
 
 export default async function ChangeBankPage({ params, searchParams }: PageProps<"/portal/direct-debit/[id]/change-bank">) {
   const { id } = await params;
@@ -24,17 +29,19 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
 
   // Which step: a verification held for this mandate means the code was right; a step that went
   // through says the rest in the address (./actions.ts).
-  const search = await searchParams;
-  const user = await currentUser();
+  const [search, user, t, directDebit] = await Promise.all([searchParams, currentUser(), getTranslations("ChangeBank"), getTranslations("DirectDebit")]);
+  const account = mandateTitle(mandate, directDebit("bankAccount"));
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   const verified = user !== null && (await hasVerification(user, id));
   const step: ChangeBankStep = verified ? "details" : search.step === "code" ? "code" : "send";
 
   return (
     <div className="stack">
-      <h1>Change bank account</h1>
+      <h1>{t("title")}</h1>
       <p>
-        For the Direct Debit from <strong>{mandateTitle(mandate)}</strong>
-        {mandate.mandate_reference ? `, reference ${mandate.mandate_reference}` : ""}.
+        {mandate.mandate_reference
+          ? t.rich("forMandateWithReference", { account, reference: mandate.mandate_reference, strong })
+          : t.rich("forMandate", { account, strong })}
       </p>
       <ChangeBankFlow
         mandateId={id}
@@ -47,13 +54,13 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
           isAmendableMandate(mandate)
             ? undefined
             : mandate.status === "cancelled"
-              ? "This Direct Debit is cancelled, so its bank account can't be changed."
-              : "The bank account of this Direct Debit can't be changed right now: a change is still being confirmed with your bank."
+              ? t("unavailableCancelled")
+              : t("unavailablePending")
         }
         idempotencyKey={randomUUID()}
       />
       <p>
-        <PortalLink href="/portal/direct-debit">Back to Direct Debit</PortalLink>
+        <PortalLink href="/portal/direct-debit">{t("back")}</PortalLink>
       </p>
     </div>
   );
