@@ -62,7 +62,7 @@ function forwarded(response: Response, name: string): string | null {
 
 describe("the portal's page header", () => {
   it.each(["/portal", "/portal/", "/portal/invoices", "/portal/subscriptions/0b5a7e1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d"])("is set for %s, whatever the browser sent", async (path) => {
-    for (const sent of [{}, { [PORTAL_PAGE_HEADER]: "0" }]) {
+    for (const sent of [{}, { [PORTAL_PAGE_HEADER]: "0" }] as Record<string, string>[]) {
       const response = await proxy(await signedInRequest(path, sent));
       expect(response.status).toBe(200);
       expect(forwarded(response, PORTAL_PAGE_HEADER)).toBe("1");
