@@ -123,11 +123,19 @@ test.describe("The browser's languages, outside the portal", () => {
 test.describe("The customer's language in the portal", () => {
   test.skip(({ isMobile }) => isMobile, "a phone runs one journey of this file");
 
-  test("is Japanese for Kenji whatever the browser asks for", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.yen);
-    await expectOverviewIn(page, ja, "ja");
-    await page.goto("/portal/invoices");
-    await expect(page.getByRole("table", { name: ja("Invoices.listCaption") })).toBeVisible();
+  test.describe("for a browser asking for French", () => {
+    test.use({ locale: "fr-FR" });
+
+    test("is Japanese for Kenji, on every page, while the sign-in page follows the browser", async ({ page }) => {
+      await page.goto("/sign-in");
+      await expectSignInPageIn(page, fr, "fr");
+      await signInToPortal(page, CUSTOMERS.yen, signInWords(fr));
+      await expectOverviewIn(page, ja, "ja");
+      await page.goto("/portal/invoices");
+      await expect(page.getByRole("table", { name: ja("Invoices.listCaption") })).toBeVisible();
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    });
   });
 
   test.describe("for a browser asking for Japanese", () => {
