@@ -161,6 +161,7 @@ async function wholeVisit(page: Page, name: string, t: Translate, locale: AppLoc
   await expectSignInPageIn(page, t, locale);
   await signInToPortal(page, name, signInWords(t));
   await expectOverviewIn(page, t, locale);
+  await expect(page).toHaveTitle(messagePattern((brand) => t("Metadata.titleTemplate", { page: t("Overview.title"), brand })));
   await expect(page.getByTestId("portal-customer-name")).toHaveText(name);
 
   await billingNav(page, t).getByRole("link", { name: t("Portal.navSubscriptions") }).click();
@@ -176,6 +177,7 @@ async function wholeVisit(page: Page, name: string, t: Translate, locale: AppLoc
   await billingNav(page, t).getByRole("link", { name: t("Portal.navInvoices") }).click();
   const invoices = page.getByRole("table", { name: t("Invoices.listCaption") });
   await expect(invoices).toBeVisible();
+  await expect(page).toHaveTitle(messagePattern((brand) => t("Metadata.titleTemplate", { page: t("Invoices.title"), brand })));
   await invoices.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/portal\/invoices\/[0-9a-f-]{36}$/);
   await expect(page.locator("dt", { hasText: new RegExp(`^${t("Invoices.total")}$`) })).toBeVisible();
