@@ -71,7 +71,8 @@ test.describe("The language switcher", () => {
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("changes the language with the plain form, back on the same page, and remembers it", async ({ page }) => {
+    test("changes the language with the plain form, back on the same page, and remembers it after signing out and in", async ({ page }) => {
+      const de = messagesFor("de");
       await page.goto("/sign-in");
       await chooseLanguage(page, en, "ja");
       await expect(page).toHaveURL(/\/sign-in$/);
@@ -80,8 +81,11 @@ test.describe("The language switcher", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "ja");
       await chooseLanguage(page, ja, "de");
       await expect(page).toHaveURL(/\/$/);
+      await signIn(page, CUSTOMERS.rich, signInWords(de));
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
+      await signOut(page, de);
       await page.goto("/sign-in");
-      await expectSignInPageIn(page, messagesFor("de"), "de");
+      await expectSignInPageIn(page, de, "de");
     });
   });
 
