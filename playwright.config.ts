@@ -47,7 +47,7 @@ export default defineConfig({
     {
       // A phone in the dark theme, as a customer opening billing from an e-mail holds it.
       name: "phone",
-      testMatch: /(journeys|accessibility|narrow-screens|keep-and-upgrade)\.spec\.ts$/,
+      testMatch: /(journeys|accessibility|narrow-screens|keep-and-upgrade|languages)\.spec\.ts$/,
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, colorScheme: "dark", baseURL: APP_URL },
     },
     {

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "proxy.test.ts", "instrumentation.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "proxy.test.ts", "instrumentation.test.ts", "eslint.config.test.ts"],
     environment: "node",
     // next-auth imports "next/server" without the extension Node's ESM loader needs; bundled by
     // Vite instead, its imports resolve as they do in Next (and tests can run Auth.js's endpoints).

@@ -1,19 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
+import { seriousViolations } from "./axe-violations";
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, signInToPortal, test, verifyForBankChange } from "./fixtures";
 
 /** Ada's open invoice of this month. */
 const ADA_OPEN_INVOICE = deterministicUuid("invoice:ada:gbp:0");
 /** Ada's past-due plan: its page carries the dunning message. */
 const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-}
 
 test.describe("Accessibility", () => {
   test("the sign-in page and the account page have no serious or critical axe violation", async ({ page }) => {

@@ -5,12 +5,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env/server";
+import { languageCookie } from "@/lib/server/i18n/language-cookie";
 import { isHttps } from "@/lib/server/security/https";
 import { sameSiteOrigin } from "@/lib/server/security/request-origin";
-import { LOCALE_COOKIE, LOCALES } from "@/lib/shared/i18n/locales";
+import { LOCALES } from "@/lib/shared/i18n/locales";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 
-const ONE_YEAR_S = 365 * 24 * 60 * 60;
 const input = z.object({ locale: z.enum(LOCALES) });
 
 /**
@@ -23,13 +23,8 @@ export async function chooseLanguageAction(form: FormData): Promise<void> {
   const requestHeaders = await headers();
   const origin = sameSiteOrigin({ headers: requestHeaders }, serverEnv());
   if (origin === null) return;
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {
-    path: "/",
-    maxAge: ONE_YEAR_S,
-    sameSite: "lax",
-    httpOnly: true,
-    secure: isHttps(requestHeaders, serverEnv().AUTH_URL),
-  });
+  const { name, value, ...attributes } = languageCookie(parsed.data.locale, isHttps(requestHeaders, serverEnv().AUTH_URL));
+  (await cookies()).set(name, value, attributes);
   // Back to the page the form was on: the browser names it in Referer (this site's pages send
   // their own path to themselves); anything else, or another site's address, goes home.
   const referer = requestHeaders.get("referer");

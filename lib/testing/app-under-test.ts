@@ -131,21 +131,26 @@ export const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
 // These wait with the page's timeouts, not an expect's: the bench runs them outside the test
 // runner, where an expect gives up after 5 s, and a first sign-in on a busy machine takes longer.
 
+/** The names of the sign-in and account pages' buttons, in the language the browser is answered in. */
+export type SignInWords = { continueAs: (name: string) => string; manageBilling: string };
+const ENGLISH: SignInWords = { continueAs: (name) => `Continue as ${name}`, manageBilling: "Manage billing" };
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Signs in on the page's base URL as the demo customer `name`. */
-export async function signIn(page: Page, name: string): Promise<void> {
+export async function signIn(page: Page, name: string, words: SignInWords = ENGLISH): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByRole("button", { name: new RegExp(`Continue as ${name}`) }).click();
-  await page.getByRole("button", { name: "Manage billing", exact: true }).waitFor();
+  await page.getByRole("button", { name: new RegExp(escaped(words.continueAs(name))) }).click();
+  await page.getByRole("button", { name: words.manageBilling, exact: true }).waitFor();
 }
 
-export async function openPortal(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+export async function openPortal(page: Page, words: SignInWords = ENGLISH): Promise<void> {
+  await page.getByRole("button", { name: words.manageBilling, exact: true }).click();
   await page.waitForURL(/\/portal$/);
 }
 
-export async function signInToPortal(page: Page, name: string): Promise<void> {
-  await signIn(page, name);
-  await openPortal(page);
+export async function signInToPortal(page: Page, name: string, words: SignInWords = ENGLISH): Promise<void> {
+  await signIn(page, name, words);
+  await openPortal(page, words);
 }
 
 /** Headers of a webhook delivery of `body` signed with `secret` at `at` (unix seconds), as RevKeen signs them. */
