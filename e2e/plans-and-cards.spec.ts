@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { ADA_PRO, CUSTOMERS, expect, forgetKeptBilling, onCheckoutPage, signInToPortal, test } from "./fixtures";
+import { messagesFor } from "./messages-for";
 
 /** Ada's past-due Backup plan, two of four tries made, and the invoice its renewal failed on. */
 const ADA_BACKUP = deterministicUuid("subscription:ada:backup");
@@ -74,14 +75,14 @@ test.describe("Plan names", () => {
     await expect(planLink(all, "Pro")).toBeVisible();
   });
 
-  for (const [customer, names] of [
-    [CUSTOMERS.yen, ["スタンダード（月額）", "スタンダード（年額）"]],
-    [CUSTOMERS.euro, ["Formule annuelle"]],
+  for (const [customer, names, locale] of [
+    [CUSTOMERS.yen, ["スタンダード（月額）", "スタンダード（年額）"], "ja"],
+    [CUSTOMERS.euro, ["Formule annuelle"], "fr"],
   ] as const) {
     test(`${customer}'s plans are named in their language`, async ({ page, request, sandbox }) => {
       await forgetKeptBilling(request, sandbox, customer);
       await signInToPortal(page, customer);
-      const current = page.getByRole("list", { name: "Current subscriptions" });
+      const current = page.getByRole("list", { name: messagesFor(locale)("Subscriptions.currentListLabel") });
       for (const name of names) await expect(current.getByRole("link", { name: new RegExp(`^${name} `) })).toBeVisible();
     });
   }
