@@ -20,9 +20,8 @@ test.describe("Rate limit on changing billing", () => {
     await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.yen}`) }).click();
     await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await page.goto(`/portal/subscriptions/${KENJI_MONTHLY}`);
-    // Kenji's portal speaks Japanese (his RevKeen locale is ja-JP): "Confirm cancellation".
-    const form = page.getByRole("form", { name: "解約の確認" });
-    const post = await catchActionPost(page, () => form.getByRole("button", { name: "解約を確定する" }).click());
+    const form = page.getByRole("form", { name: "Confirm cancellation" });
+    const post = await catchActionPost(page, () => form.getByRole("button", { name: "Confirm cancellation" }).click());
     const key = idempotencyKeyOf(post.body) ?? "";
     const cancel = (attempt: number) =>
       page.request.post(post.url, { headers: post.headers, data: post.body.replace(key, `9f1c2b3a-4d5e-4f60-8a7b-${String(attempt).padStart(12, "0")}`) });
