@@ -52,6 +52,13 @@ export function medianParts(parts: (StepParts | null)[]): { requestMs: number | 
   return { requestMs: round(median(known.map((part) => part.requestMs))), afterResponseMs: round(median(known.map((part) => part.afterResponseMs))) };
 }
 
+/** Invoices, Subscriptions, Invoices…: the clicks the "at once" row sends without waiting, warm-up first. */
+export function clicksAtOnce(): ChainStep[] {
+  return Array.from({ length: COUNTS.warmup + COUNTS.atOnceClicks }, (_, index) =>
+    index % 2 === 0 ? { view: "invoices", selector: NAV_LINK("/portal/invoices") } : { view: "subscriptions", selector: NAV_LINK("/portal/subscriptions") },
+  );
+}
+
 /** What a navigation may take at `latencyMs`, given one measured round trip. */
 export function navigationBudget(latencyMs: number, oneRoundTripMs: number): number {
   return round((latencyMs === 0 ? 0 : oneRoundTripMs) + TARGETS.navigationOverRoundTripMs);
@@ -77,9 +84,7 @@ export async function navigation(browser: Browser, storageState: StorageState, l
     // Straight from hydration into the chain: nothing has had time to prefetch.
     await page.goto("/portal/subscriptions");
     await portalHydrated(page);
-    const chain: ChainStep[] = Array.from({ length: COUNTS.warmup + COUNTS.atOnceClicks }, (_, index) =>
-      index % 2 === 0 ? { view: "invoices", selector: NAV_LINK("/portal/invoices") } : { view: "subscriptions", selector: NAV_LINK("/portal/subscriptions") },
-    );
+    const chain = clicksAtOnce();
     const atOnce = await withCallLog(() => timeChain(page, chain));
 
     const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "requestMs" | "afterResponseMs" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({

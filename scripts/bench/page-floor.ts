@@ -3,8 +3,8 @@
 // and right beside them, so that each portal step has the framework's own time next to it.
 import type { Browser } from "@playwright/test";
 import { COUNTS, FLOOR_URL, TARGETS } from "./config";
-import { newContext, portalHydrated, timeChain, type ChainStep, type View } from "./browser";
-import { AT_ONCE_STEP, medianParts, NAV_LINK, timedStep, type NavigationRow } from "./navigation";
+import { newContext, portalHydrated, timeChain, type View } from "./browser";
+import { AT_ONCE_STEP, clicksAtOnce, medianParts, NAV_LINK, timedStep, type NavigationRow } from "./navigation";
 import { mint, sandbox, withCallLog } from "./sandbox-client";
 import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 
@@ -57,9 +57,7 @@ export async function pageFloor(browser: Browser, latencyMs: number, customerId:
 
     await page.goto("/portal/subscriptions");
     await portalHydrated(page);
-    const chain: ChainStep[] = Array.from({ length: COUNTS.warmup + COUNTS.atOnceClicks }, (_, index) =>
-      index % 2 === 0 ? { view: "invoices", selector: NAV_LINK("/portal/invoices") } : { view: "subscriptions", selector: NAV_LINK("/portal/subscriptions") },
-    );
+    const chain = clicksAtOnce();
     const atOnce = await withCallLog(() => timeChain(page, chain));
 
     return [
