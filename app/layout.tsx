@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The namespaces client components outside the portal use (the portal's layout adds its own). */
-const CLIENT_NAMESPACES = ["ErrorPage", "ManageBilling", "RetryCard", "SubscribeForm"] as const;
+const CLIENT_NAMESPACES = ["ErrorPage", "ManageBilling", "RetryCard"] as const;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), clientMessages(CLIENT_NAMESPACES)]);

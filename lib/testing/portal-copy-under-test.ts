@@ -4,8 +4,10 @@
 import { createTranslator } from "next-intl";
 import type { getTranslations } from "next-intl/server";
 import { cancelFormWords } from "@/lib/server/i18n/cancel-form-words";
+import { directDebitWords } from "@/lib/server/i18n/direct-debit-words";
 import { makePortalCopy } from "@/lib/server/i18n/portal-copy";
 import type { CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
+import type { DirectDebitWords } from "@/lib/shared/i18n/direct-debit-words";
 import type { AppLocale } from "@/lib/shared/i18n/locales";
 import type { PortalCopy } from "@/lib/shared/i18n/portal-copy";
 
@@ -22,4 +24,8 @@ export async function portalCopyIn(locale: AppLocale): Promise<PortalCopy> {
 
 export async function cancelFormWordsIn(locale: AppLocale): Promise<CancelFormWords> {
   return cancelFormWords(await translationsIn(locale));
+}
+
+export async function directDebitWordsIn(locale: AppLocale): Promise<DirectDebitWords> {
+  return directDebitWords(await translationsIn(locale));
 }

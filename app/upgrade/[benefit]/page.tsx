@@ -14,9 +14,21 @@ import { priceValues } from "@/lib/shared/billing/price-message";
 import { signInPath } from "@/lib/shared/paths/redirect-paths";
 import { safeLocalPath } from "@/lib/shared/paths/safe-path";
 import { upgradePath } from "@/lib/shared/paths/upgrade-path";
+import { slot } from "@/lib/shared/i18n/slots";
 import { PortalError } from "@/lib/shared/portal-api/errors";
 import { ExistingPlan } from "./_components/existing-plan";
-import { SubscribeForm } from "./_components/subscribe-form";
+import { SubscribeForm, type SubscribeWords } from "./_components/subscribe-form";
+
+async function subscribeWords(): Promise<SubscribeWords> {
+  const t = await getTranslations("SubscribeForm");
+  return {
+    confirmLabel: t("confirmLabel"),
+    subscribe: t("subscribe"),
+    subscribing: t("subscribing"),
+    notNow: t("notNow"),
+    failed: t("failed", { message: slot("message") }),
+  };
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Upgrade");
@@ -57,9 +69,10 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
   if (await hasAccess(user, benefit)) redirect(feature as Route);
   const customerId = await customerIdForUser(user);
   const productId = offeredProductId(benefit);
-  const [t, pricingT, offer, card, plan, locale] = await Promise.all([
+  const [t, pricingT, subscribe, offer, card, plan, locale] = await Promise.all([
     getTranslations("Upgrade"),
     getTranslations("Pricing"),
+    subscribeWords(),
     offerOrMissing(benefit),
     customerId === null ? null : cardToCharge(customerId),
     customerId === null || productId === null ? null : existingPlan(customerId, productId),
@@ -122,7 +135,7 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
                   ? t("chargeThenRecurring", { amount, price, brand: card.brand, last4: card.last4 })
                   : t("chargeOnce", { amount, brand: card.brand, last4: card.last4 })}
             </p>
-            <SubscribeForm benefit={benefit} next={feature} idempotencyKey={randomUUID()} />
+            <SubscribeForm words={subscribe} benefit={benefit} next={feature} idempotencyKey={randomUUID()} />
           </>
         ) : (
           <>

@@ -33,6 +33,8 @@ export async function makePortalCopy(translations: typeof getTranslations): Prom
     loading: portal("loading"),
     refreshProblem: portal("refreshProblem", { message: slot("message") }),
     errors: Object.fromEntries(PORTAL_ERROR_CODES.map((code) => [code, errors(code)])) as Record<PortalErrorCode, string>,
+    offline: errors("network:offline"),
+    retryIn: errors("retryIn", { seconds: slot("seconds") }),
     portalError: { title: portalError("title"), body: portalError("body") },
     customer: { name: customer("name"), company: customer("company"), email: customer("email"), phone: customer("phone") },
     subscriptions: {

@@ -11,6 +11,10 @@ export type PortalCopy = {
   /** Slot: message. */
   refreshProblem: string;
   errors: Record<PortalErrorCode, string>;
+  /** A read the browser could not send (`network:offline`). */
+  offline: string;
+  /** The app's own limit refused; slot: seconds. */
+  retryIn: string;
   portalError: { title: string; body: string };
   customer: { name: string; company: string; email: string; phone: string };
   subscriptions: {

@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { portalCopyIn } from "@/lib/testing/portal-copy-under-test";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -20,9 +21,12 @@ describe("a failure in the customer's words", () => {
     expect(errorText(english, { code: "upstream:rate_limited", retryAfter: 30 })).toBe("Too many requests right now. Please try again shortly.");
   });
 
-  it("tells the browser's unreadable and missing answers apart", () => {
+  it("tells the browser's unreadable and missing answers apart, in the words the server handed down", async () => {
+    const french = await portalCopyIn("fr");
     expect(readFailureText(french, { code: "invoice:not_found" })).toBe("Nous n'avons pas trouvé cette facture.");
     expect(readFailureText(french, { code: "network:offline" })).toBe("Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.");
     expect(readFailureText(french, { code: "<html>" })).toBe("Un problème est survenu de notre côté. Veuillez réessayer.");
+    expect(readFailureText(french, { code: "portal:rate_limited", retryAfter: 30 })).toBe("Trop de tentatives. Réessayez dans 30 s.");
+    expect(readFailureText(french, { code: "portal:rate_limited" })).toBe(french.errors["portal:rate_limited"]);
   });
 });

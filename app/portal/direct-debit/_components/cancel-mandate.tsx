@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { isCancellableMandate } from "@/lib/shared/billing/mandate-status";
+import type { DirectDebitWords } from "@/lib/shared/i18n/direct-debit-words";
+import { fill } from "@/lib/shared/i18n/slots";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
 import type { PortalMandate } from "@/lib/shared/revkeen-api/mandates";
 import { OutcomeStatus } from "../../_components/outcome-status";
@@ -19,8 +20,7 @@ const REASON_LIMIT = 500;
  * action (cancelMandateAction): a plain form without JavaScript, and sent by script with it,
  * the list then showing the mandate as RevKeen answered it.
  */
-export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMandate; idempotencyKey: string }) {
-  const t = useTranslations("DirectDebit");
+export function CancelMandate({ words, mandate, idempotencyKey }: { words: DirectDebitWords; mandate: PortalMandate; idempotencyKey: string }) {
   // The hook's data includes the page's server read (SWR's fallback), which the cache does not.
   const { data: list, mutate: mutateList } = useMandates();
   const hydrated = useHydrated();
@@ -50,10 +50,10 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
     pending || state.status === "idle"
       ? null
       : state.status === "done"
-        ? t("cancelled")
+        ? words.cancelled
         : alreadyCancelled
           ? state.message
-          : t("cancelFailed", { message: state.message });
+          : fill(words.cancelFailed, { message: state.message });
   const failed = state.status === "failed" && !alreadyCancelled;
 
   const cancellable = isCancellableMandate(mandate);
@@ -63,30 +63,30 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
     <div>
       {cancellable && (
         <details className="disclosure" ref={disclosure}>
-          <summary>{t("cancelSummary")}</summary>
+          <summary>{words.cancelSummary}</summary>
           <form
             action={dispatch}
             onSubmit={(event) => form.submit(event, intent.sending)}
             onChange={intent.edited}
             className="stack"
-            aria-label={t("cancelFormLabel")}
+            aria-label={words.cancelFormLabel}
           >
             <input type="hidden" name="mandateId" value={mandate.id} />
             <input type="hidden" name="idempotencyKey" value={intent.key} />
             <p className="notice" data-testid="mandate-cancel-consequence">
-              {t("cancelConsequence")}
+              {words.cancelConsequence}
             </p>
             <div className="field">
-              <label htmlFor={`${mandate.id}-reason`}>{t("reasonLabel")}</label>
+              <label htmlFor={`${mandate.id}-reason`}>{words.reasonLabel}</label>
               <textarea id={`${mandate.id}-reason`} name="reason" rows={2} maxLength={REASON_LIMIT} />
             </div>
             <div className="actions">
               <button type="submit" className="button button-danger" disabled={pending} aria-disabled={pending}>
-                {pending ? t("cancelling") : t("confirmCancel")}
+                {pending ? words.cancelling : words.confirmCancel}
               </button>
               {hydrated && (
                 <button type="button" className="button" disabled={pending} onClick={() => disclosure.current?.removeAttribute("open")}>
-                  {t("keep")}
+                  {words.keep}
                 </button>
               )}
             </div>
@@ -98,7 +98,7 @@ export function CancelMandate({ mandate, idempotencyKey }: { mandate: PortalMand
         testId="mandate-cancel-status"
         tone={message === null ? null : failed ? "error" : "info"}
         pending={pending}
-        pendingText={t("cancellingAnnouncement")}
+        pendingText={words.cancellingAnnouncement}
         className="after-gap"
       >
         {message}

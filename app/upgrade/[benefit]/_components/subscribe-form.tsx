@@ -2,14 +2,18 @@
 
 import type { Route } from "next";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
+import { fill } from "@/lib/shared/i18n/slots";
 import { OutcomeStatus } from "@/app/portal/_components/outcome-status";
 import { useScriptedSubmit } from "@/app/portal/_components/use-scripted-submit";
 import { subscribeAction } from "../actions";
 
+/** The form's words, translated by the page; `failed` has a slot for the refusal's `message`. */
+export type SubscribeWords = { confirmLabel: string; subscribe: string; subscribing: string; notNow: string; failed: string };
+
 type SubscribeFormProps = {
+  words: SubscribeWords;
   benefit: string;
   /** The feature to open once subscribed: a path on this site. */
   next: string;
@@ -19,10 +23,10 @@ type SubscribeFormProps = {
 
 /**
  * "Subscribe": a plain form without JavaScript, sent by script with it. Done, the action opens
- * the feature; refused, the reason is announced here and focused.
+ * the feature; refused, the reason is announced here and focused. Its words come translated from
+ * the server, so the page's scripts carry no message formatter (docs/customizing.md).
  */
-export function SubscribeForm({ benefit, next, idempotencyKey }: SubscribeFormProps) {
-  const t = useTranslations("SubscribeForm");
+export function SubscribeForm({ words, benefit, next, idempotencyKey }: SubscribeFormProps) {
   const [state, dispatch, pending] = useActionState(subscribeAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
   const [key, setKey] = useState(idempotencyKey);
@@ -40,16 +44,16 @@ export function SubscribeForm({ benefit, next, idempotencyKey }: SubscribeFormPr
   }, [state]);
 
   return (
-    <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label={t("confirmLabel")}>
+    <form className="stack" action={dispatch} onSubmit={(event) => form.submit(event)} aria-label={words.confirmLabel}>
       <input type="hidden" name="benefit" value={benefit} />
       <input type="hidden" name="next" value={next} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-          {pending ? t("subscribing") : t("subscribe")}
+          {pending ? words.subscribing : words.subscribe}
         </button>
         <Link href={next as Route} className="button">
-          {t("notNow")}
+          {words.notNow}
         </Link>
       </div>
       <OutcomeStatus
@@ -57,9 +61,9 @@ export function SubscribeForm({ benefit, next, idempotencyKey }: SubscribeFormPr
         testId="subscribe-status"
         tone={state.status === "failed" && !pending ? "error" : null}
         pending={pending}
-        pendingText={t("subscribing")}
+        pendingText={words.subscribing}
       >
-        {state.status === "failed" && !pending ? t("failed", { message: state.message }) : null}
+        {state.status === "failed" && !pending ? fill(words.failed, { message: state.message }) : null}
       </OutcomeStatus>
     </form>
   );

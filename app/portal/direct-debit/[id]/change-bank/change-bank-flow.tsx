@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { BANK_FIELDS, CONFIRMED } from "@/lib/shared/billing/bank-details-form";
 import { stepAfterRefusal, type ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
@@ -10,12 +9,45 @@ import { useIntentKey } from "../../../_components/use-intent-key";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { changeBankAction, sendCodeAction, verifyCodeAction } from "./actions";
 
-/** A refusal's words come from the server; the flow's own notices are keys of `ChangeBank`. */
+/** A refusal's words come from the server; the flow's own notices are its words' keys. */
 type Message = { tone: "error"; text: string } | { tone: "info"; notice: "sent" | "codeRight" } | null;
 
+/**
+ * The flow's words, translated by the page for the customer's e-mail address: the page's scripts
+ * carry no message formatter (docs/customizing.md).
+ */
+export type ChangeBankWords = {
+  stepSend: string;
+  stepCode: string;
+  stepDetails: string;
+  stepStopped: string;
+  /** Where the code was sent. */
+  sent: string;
+  codeRight: string;
+  sendIntro: ReactNode;
+  sending: string;
+  sendCode: string;
+  codeLabel: string;
+  codeHint: string;
+  checking: string;
+  continue: string;
+  sendNewCode: string;
+  detailsHint: string;
+  holder: string;
+  sortCode: string;
+  sortCodeHint: string;
+  accountNumber: string;
+  accountNumberHint: string;
+  confirmLegend: string;
+  confirmHolder: string;
+  confirmSoleSignatory: string;
+  changing: string;
+  submit: string;
+};
+
 type ChangeBankFlowProps = {
+  words: ChangeBankWords;
   mandateId: string;
-  email: string | null;
   /** Where the change stands, from the address and the verification cookie. */
   initialStep: ChangeBankStep;
   /** A step went through and the page came back for the next one: its heading takes the focus. */
@@ -46,8 +78,7 @@ function afterAnswer(answer: ActionState<never> | undefined, from: View): View {
  * component: the server keeps it in a sealed cookie. The bank details live only in the form's
  * inputs until they are sent.
  */
-export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSent, codeVerified, unavailable, idempotencyKey }: ChangeBankFlowProps) {
-  const t = useTranslations("ChangeBank");
+export function ChangeBankFlow({ words, mandateId, initialStep, arrived, codeSent, codeVerified, unavailable, idempotencyKey }: ChangeBankFlowProps) {
   const ids = useId();
   const [sendState, sendCode, sending] = useActionState(sendCodeAction, IDLE);
   const [verifyState, verifyCode, verifying] = useActionState(verifyCodeAction, IDLE);
@@ -93,9 +124,8 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
 
   const step = view.step;
   const message = view.message;
-  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   const messageText =
-    message === null ? null : message.tone === "error" ? message.text : message.notice === "codeRight" ? t("codeRight") : email ? t("sentTo", { email }) : t("sentToYou");
+    message === null ? null : message.tone === "error" ? message.text : message.notice === "codeRight" ? words.codeRight : words.sent;
   if (unavailable && answers.every((answer) => answer.status === "idle")) {
     return (
       <p className="notice" data-testid="change-bank-unavailable">
@@ -107,7 +137,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
   return (
     <section className="card stack" aria-labelledby={`${ids}-step`} data-testid="change-bank">
       <h2 id={`${ids}-step`} ref={heading} tabIndex={-1}>
-        {t(STEP_TITLES[step])}
+        {words[STEP_TITLES[step]]}
       </h2>
       <OutcomeStatus testId="change-bank-message" tone={message?.tone ?? null}>
         {messageText}
@@ -116,10 +146,10 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
       {step === "send" && (
         <form action={sendCode} onSubmit={(event) => sendForm.submit(event)} className="stack">
           <input type="hidden" name="mandateId" value={mandateId} />
-          <p>{email ? t.rich("sendIntro", { email, strong }) : t("sendIntroNoEmail")}</p>
+          <p>{words.sendIntro}</p>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-              {pending ? t("sending") : t("sendCode")}
+              {pending ? words.sending : words.sendCode}
             </button>
           </div>
         </form>
@@ -130,7 +160,7 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
           <form action={verifyCode} onSubmit={(event) => verifyForm.submit(event)} className="stack">
             <input type="hidden" name="mandateId" value={mandateId} />
             <div className="field">
-              <label htmlFor={`${ids}-code`}>{t("codeLabel")}</label>
+              <label htmlFor={`${ids}-code`}>{words.codeLabel}</label>
               <input
                 ref={codeInput}
                 id={`${ids}-code`}
@@ -144,19 +174,19 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
                 className="input-short"
               />
               <p id={`${ids}-code-hint`} className="muted field-hint">
-                {email ? t("codeHint", { email }) : t("codeHintNoEmail")}
+                {words.codeHint}
               </p>
             </div>
             <div className="actions">
               <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-                {pending ? t("checking") : t("continue")}
+                {pending ? words.checking : words.continue}
               </button>
             </div>
           </form>
           <form action={sendCode} onSubmit={(event) => sendForm.submit(event)}>
             <input type="hidden" name="mandateId" value={mandateId} />
             <button type="submit" className="button-link" disabled={pending}>
-              {t("sendNewCode")}
+              {words.sendNewCode}
             </button>
           </form>
         </>
@@ -173,34 +203,34 @@ export function ChangeBankFlow({ mandateId, email, initialStep, arrived, codeSen
           <input type="hidden" name="mandateId" value={mandateId} />
           <input type="hidden" name="idempotencyKey" value={detailsKey.key} />
           <p id={`${ids}-details-hint`} className="muted">
-            {t("detailsHint")}
+            {words.detailsHint}
           </p>
           <div className="field">
-            <label htmlFor={`${ids}-holder`}>{t("holder")}</label>
+            <label htmlFor={`${ids}-holder`}>{words.holder}</label>
             <input id={`${ids}-holder`} name={BANK_FIELDS.holder} autoComplete="name" maxLength={100} required />
           </div>
           <DigitsField
             id={`${ids}-sort-code`}
             name={BANK_FIELDS.sortCode}
-            label={t("sortCode")}
+            label={words.sortCode}
             pattern="\s*\d{2}[\- ]?\d{2}[\- ]?\d{2}\s*"
-            hint={t("sortCodeHint")}
+            hint={words.sortCodeHint}
           />
-          <DigitsField id={`${ids}-account-number`} name={BANK_FIELDS.accountNumber} label={t("accountNumber")} pattern="\s*\d{8}\s*" hint={t("accountNumberHint")} />
+          <DigitsField id={`${ids}-account-number`} name={BANK_FIELDS.accountNumber} label={words.accountNumber} pattern="\s*\d{8}\s*" hint={words.accountNumberHint} />
           <fieldset className="choices">
-            <legend>{t("confirmLegend")}</legend>
+            <legend>{words.confirmLegend}</legend>
             <label className="choice">
               <input type="checkbox" name={BANK_FIELDS.confirmHolder} value={CONFIRMED} required />
-              <span>{t("confirmHolder")}</span>
+              <span>{words.confirmHolder}</span>
             </label>
             <label className="choice">
               <input type="checkbox" name={BANK_FIELDS.confirmSoleSignatory} value={CONFIRMED} required />
-              <span>{t("confirmSoleSignatory")}</span>
+              <span>{words.confirmSoleSignatory}</span>
             </label>
           </fieldset>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-              {pending ? t("changing") : t("submit")}
+              {pending ? words.changing : words.submit}
             </button>
           </div>
         </form>

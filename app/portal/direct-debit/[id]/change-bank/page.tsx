@@ -11,7 +11,7 @@ import { isAmendableMandate, mandateTitle } from "@/lib/shared/billing/mandate-s
 import type { ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
 import { isResourceId } from "@/lib/shared/portal-api/input";
 import { PortalLink } from "../../../_components/navigation-pending";
-import { ChangeBankFlow } from "./change-bank-flow";
+import { ChangeBankFlow, type ChangeBankWords } from "./change-bank-flow";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ChangeBank");
@@ -35,6 +35,35 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
   const verified = user !== null && (await hasVerification(user, id));
   const step: ChangeBankStep = verified ? "details" : search.step === "code" ? "code" : "send";
 
+  const email = customer.email;
+  const words: ChangeBankWords = {
+    stepSend: t("stepSend"),
+    stepCode: t("stepCode"),
+    stepDetails: t("stepDetails"),
+    stepStopped: t("stepStopped"),
+    sent: email ? t("sentTo", { email }) : t("sentToYou"),
+    codeRight: t("codeRight"),
+    sendIntro: email ? t.rich("sendIntro", { email, strong }) : t("sendIntroNoEmail"),
+    sending: t("sending"),
+    sendCode: t("sendCode"),
+    codeLabel: t("codeLabel"),
+    codeHint: email ? t("codeHint", { email }) : t("codeHintNoEmail"),
+    checking: t("checking"),
+    continue: t("continue"),
+    sendNewCode: t("sendNewCode"),
+    detailsHint: t("detailsHint"),
+    holder: t("holder"),
+    sortCode: t("sortCode"),
+    sortCodeHint: t("sortCodeHint"),
+    accountNumber: t("accountNumber"),
+    accountNumberHint: t("accountNumberHint"),
+    confirmLegend: t("confirmLegend"),
+    confirmHolder: t("confirmHolder"),
+    confirmSoleSignatory: t("confirmSoleSignatory"),
+    changing: t("changing"),
+    submit: t("submit"),
+  };
+
   return (
     <div className="stack">
       <h1>{t("title")}</h1>
@@ -45,7 +74,7 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
       </p>
       <ChangeBankFlow
         mandateId={id}
-        email={customer.email}
+        words={words}
         initialStep={step}
         arrived={search.step !== undefined}
         codeSent={step === "code" && search.sent === "1"}
