@@ -5,6 +5,7 @@ import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { ALL_ITEMS_LIMIT, portalKeys } from "@/lib/shared/portal-api/keys";
 import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
+import { priceLabels } from "@/lib/server/i18n/price-labels";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { planDetailsFor, readMerchantPlans, readPaymentMethods } from "@/lib/server/portal-pages/plan-reads";
 import { dataBody, listBody } from "@/lib/shared/portal-api/payloads";
@@ -55,7 +56,12 @@ export default async function OverviewPage() {
 
   return (
     <PortalSWRConfig fallback={fallback}>
-      <PlanDetailsProvider details={details} payNowKey={payNowKey} payNowFor={await payNowForPlans(subscriptions.data, details, locale)}>
+      <PlanDetailsProvider
+        details={details}
+        payNowKey={payNowKey}
+        payNowFor={await payNowForPlans(subscriptions.data, details, locale)}
+        priceLabels={await priceLabels(subscriptions.data, locale)}
+      >
         <h1>{t("heading")}</h1>
         <div className="overview-grid">
           <section className="card stack" aria-labelledby="you-heading">

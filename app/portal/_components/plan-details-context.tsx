@@ -4,10 +4,13 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import { NO_PLAN_DETAIL, type PlanDetail, type PlanDetails } from "@/lib/shared/billing/plan-details";
+import { priceKey, priceParts } from "@/lib/shared/format/format-price";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 const Details = createContext<PlanDetails>({});
 const PayNowKey = createContext<string | null>(null);
 const PayNowFor = createContext<Readonly<Record<string, string>>>({});
+const PriceLabels = createContext<Readonly<Record<string, string>>>({});
 
 type PlanDetailsProviderProps = {
   details: PlanDetails;
@@ -15,17 +18,31 @@ type PlanDetailsProviderProps = {
   payNowKey?: string | null;
   /** The end of that button's name, by unpaid invoice, said on the server (pay-now-for-plans.ts). */
   payNowFor?: Readonly<Record<string, string>>;
+  /** The plans' prices in words, by priceKey, said on the server (lib/server/i18n/price-labels.ts). */
+  priceLabels?: Readonly<Record<string, string>>;
   children: ReactNode;
 };
 
-export function PlanDetailsProvider({ details, payNowKey = null, payNowFor = {}, children }: PlanDetailsProviderProps) {
+export function PlanDetailsProvider({ details, payNowKey = null, payNowFor = {}, priceLabels = {}, children }: PlanDetailsProviderProps) {
   return (
     <Details value={details}>
       <PayNowKey value={payNowKey}>
-        <PayNowFor value={payNowFor}>{children}</PayNowFor>
+        <PayNowFor value={payNowFor}>
+          <PriceLabels value={priceLabels}>{children}</PriceLabels>
+        </PayNowFor>
       </PayNowKey>
     </Details>
   );
+}
+
+/**
+ * A plan's price in words in the page's language; for a price the page was not rendered with (a
+ * refresh brought a new one), the money alone until the next page. Null without an amount.
+ */
+export function usePriceLabel(subscription: PortalSubscription, locale: string): string | null {
+  const labels = useContext(PriceLabels);
+  const key = priceKey(subscription);
+  return Object.hasOwn(labels, key) ? (labels[key] ?? null) : (priceParts(subscription, locale)?.money ?? null);
 }
 
 /** What the "Pay now" for unpaid invoice `invoiceId` pays, in the page's language. */

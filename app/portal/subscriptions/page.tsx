@@ -5,6 +5,7 @@ import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
+import { priceLabels } from "@/lib/server/i18n/price-labels";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
@@ -36,6 +37,7 @@ export default async function SubscriptionsPage() {
         details={await withDunningTexts(details, locale)}
         payNowKey={portalOptions.payNow ? randomUUID() : null}
         payNowFor={await payNowForPlans(subscriptions.data, details, locale)}
+        priceLabels={await priceLabels(subscriptions.data, locale)}
       >
         <h1>{t("heading")}</h1>
         <SubscriptionList locale={locale} />

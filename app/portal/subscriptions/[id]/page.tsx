@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cancelFormWords } from "@/lib/server/i18n/cancel-form-words";
 import { cancelReasonChoices } from "@/lib/server/i18n/cancel-reasons";
 import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
+import { priceLabels } from "@/lib/server/i18n/price-labels";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
@@ -49,6 +50,7 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
         details={await withDunningTexts(details, locale)}
         payNowKey={portalOptions.payNow ? randomUUID() : null}
         payNowFor={await payNowForPlans([subscription], details, locale)}
+        priceLabels={await priceLabels([subscription], locale)}
       >
         <SubscriptionDetails
           id={id}

@@ -7,11 +7,10 @@ import { RefreshProblem } from "../../../_components/refresh-problem";
 import { SubscriptionBadges } from "../../../_components/subscription-badges";
 import { SubscriptionFacts } from "../../../_components/subscription-facts";
 import { DunningNotice } from "../../../_components/dunning-notice";
-import { PlanTitle } from "../../../_components/plan-title";
+import { PlanPrice, PlanTitle } from "../../../_components/plan-title";
 import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
 import { usePortalCopy } from "../../../_components/portal-copy";
-import { formatPrice } from "@/lib/shared/format/format-price";
 import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 
 type SubscriptionDetailsProps = {
@@ -44,7 +43,9 @@ export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, id
         </h2>
         <SubscriptionBadges subscription={subscription} locale={locale} />
         <dl className="details">
-          <DetailRow term={copy.price}>{formatPrice(subscription, locale)}</DetailRow>
+          <DetailRow term={copy.price}>
+            <PlanPrice subscription={subscription} locale={locale} />
+          </DetailRow>
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
