@@ -36,8 +36,8 @@ test.describe("Portal overview", () => {
     await signInToPortal(page, CUSTOMERS.yen);
 
     await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.yen);
-    await expect(page.getByRole("link", { name: /[¥￥]980／月$/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: /[¥￥]9,800／年$/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /月額 [¥￥]980$/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /年額 [¥￥]9,800$/ })).toBeVisible();
     // Kenji's portal speaks Japanese (his RevKeen locale is ja-JP): the section's heading names the table.
     const latest = page.getByRole("table", { name: "最近の請求書" });
     await expect(latest).toContainText(/[¥￥]1,078/);

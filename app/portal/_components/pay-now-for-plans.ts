@@ -4,7 +4,7 @@ import type { PlanDetails } from "@/lib/shared/billing/plan-details";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { payNowDescribes } from "./pay-now-describes";
 import { priceLabels } from "@/lib/server/i18n/price-labels";
-import { priceKey } from "@/lib/shared/format/format-price";
+import { priceKey } from "@/lib/shared/billing/price-message";
 
 /**
  * The end of the "Pay now" button's name on each past-due plan ("for Backup"), by the id of the

@@ -4,7 +4,8 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import { NO_PLAN_DETAIL, type PlanDetail, type PlanDetails } from "@/lib/shared/billing/plan-details";
-import { priceKey, priceParts } from "@/lib/shared/format/format-price";
+import { priceKey } from "@/lib/shared/billing/price-message";
+import { formatMoney } from "@/lib/shared/format/format-money";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 const Details = createContext<PlanDetails>({});
@@ -42,7 +43,7 @@ export function PlanDetailsProvider({ details, payNowKey = null, payNowFor = {},
 export function usePriceLabel(subscription: PortalSubscription, locale: string): string | null {
   const labels = useContext(PriceLabels);
   const key = priceKey(subscription);
-  return Object.hasOwn(labels, key) ? (labels[key] ?? null) : (priceParts(subscription, locale)?.money ?? null);
+  return Object.hasOwn(labels, key) ? (labels[key] ?? null) : formatMoney(subscription.amount_minor, subscription.currency, locale);
 }
 
 /** What the "Pay now" for unpaid invoice `invoiceId` pays, in the page's language. */

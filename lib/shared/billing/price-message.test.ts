@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import ja from "@/messages/ja.json";
-import { priceValues } from "./price-message";
+import { priceKey, priceValues } from "./price-message";
 
 const english = createTranslator({ locale: "en", messages: en, namespace: "Pricing" });
 const price = (interval: string | null, count: number | null, amount_minor: number | null = 1200, currency = "GBP") => ({ amount_minor, currency, interval, interval_count: count });
@@ -34,5 +34,11 @@ describe("a price with its cadence", () => {
 
   it("is null when the amount is unknown", () => {
     expect(priceValues(price("month", 1, null), "en-GB")).toBeNull();
+  });
+
+  it("keys a price by what its words depend on", () => {
+    expect(priceKey(price("month", 1))).toBe(priceKey(price("month", 1)));
+    expect(priceKey(price("month", 1))).not.toBe(priceKey(price("month", 3)));
+    expect(priceKey(price("month", 1))).not.toBe(priceKey(price("month", 1, 1200, "EUR")));
   });
 });

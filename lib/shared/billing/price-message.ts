@@ -14,3 +14,8 @@ export function priceValues(price: Price, locale: string): PriceValues | null {
   // An interval the message does not name (or none) leaves the amount alone.
   return { amount, interval: price.interval ?? "none", count };
 }
+
+/** What a price's words depend on: two prices with the same key read the same. */
+export function priceKey(price: Price): string {
+  return [price.amount_minor, price.currency, price.interval, price.interval_count].join(":");
+}
