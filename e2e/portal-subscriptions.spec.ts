@@ -31,9 +31,9 @@ test.describe("Subscriptions", () => {
     await signInToPortal(page, CUSTOMERS.yen);
     await page.goto("/portal/subscriptions");
     await expect(page.getByRole("heading", { level: 1, name: "サブスクリプション" })).toBeVisible();
-    await expect(page.getByRole("link", { name: /[¥￥]980 / })).toBeVisible();
-    await page.getByRole("link", { name: /[¥￥]9,800 / }).click();
-    await expect(page.getByRole("heading", { level: 1, name: /[¥￥]9,800 / })).toBeVisible();
+    await expect(page.getByRole("link", { name: /月額 [¥￥]980$/ })).toBeVisible();
+    await page.getByRole("link", { name: /年額 [¥￥]9,800$/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /年額 [¥￥]9,800$/ })).toBeVisible();
     await expect(detail(page, "開始日")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     await expect(page.getByRole("button", { name: "解約する" })).toBeVisible();
   });
