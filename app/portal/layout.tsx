@@ -10,7 +10,7 @@ import { PortalCopyProvider } from "./_components/portal-copy";
 import "./portal.css";
 
 /** The namespaces the portal's client components use: only these reach the browser. */
-const PORTAL_CLIENT_NAMESPACES = ["ErrorPage", "Invoices", "PayNow", "RetryCard"] as const;
+const PORTAL_CLIENT_NAMESPACES = ["Invoices", "PayNow", "RetryCard"] as const;
 
 export default async function PortalLayout({ children }: LayoutProps<"/portal">) {
   const [messages, copy] = await Promise.all([clientMessages(PORTAL_CLIENT_NAMESPACES), portalCopy()]);

@@ -1,6 +1,6 @@
 // How a failed call to the app's portal API reaches the page: the API's stable code, the HTTP
 // status (0 when the server could not be reached) and the API's message. Pages show the code's
-// own message in the page's language (app/portal/_components/use-error-text.ts): the API words
+// own message in the page's language (PortalCopy's errors): the API words
 // its messages in the browser's language, and an answer it cannot read has none.
 
 export class PortalFetchError extends Error {

@@ -100,16 +100,7 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
         <h1>{t("choosePlan")}</h1>
         <section className="card stack" data-testid="upgrade-offer">
           <p data-testid="upgrade-not-offered">{t("notOffered")}</p>
-          <div className="actions">
-            {pricing && (
-              <a href={pricing} className="button button-primary">
-                {t("seePricing")}
-              </a>
-            )}
-            <Link href={feature as Route} className="button">
-              {t("notNow")}
-            </Link>
-          </div>
+          <ElsewhereActions pricing={pricing} feature={feature} seePricing={t("seePricing")} notNow={t("notNow")} />
         </section>
       </main>
     );
@@ -140,19 +131,26 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
         ) : (
           <>
             <p data-testid="upgrade-no-card">{t("noCard")}</p>
-            <div className="actions">
-              {pricing && (
-                <a href={pricing} className="button button-primary">
-                  {t("seePricing")}
-                </a>
-              )}
-              <Link href={feature as Route} className="button">
-                {t("notNow")}
-              </Link>
-            </div>
+            <ElsewhereActions pricing={pricing} feature={feature} seePricing={t("seePricing")} notNow={t("notNow")} />
           </>
         )}
       </section>
     </main>
+  );
+}
+
+/** Where a customer goes when this page cannot sell the plan: the pricing page, or back to the feature. */
+function ElsewhereActions({ pricing, feature, seePricing, notNow }: { pricing: string | null; feature: string; seePricing: string; notNow: string }) {
+  return (
+    <div className="actions">
+      {pricing && (
+        <a href={pricing} className="button button-primary">
+          {seePricing}
+        </a>
+      )}
+      <Link href={feature as Route} className="button">
+        {notNow}
+      </Link>
+    </div>
   );
 }
