@@ -82,7 +82,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    trace: "retain-on-failure",
+    // A failing test keeps its trace, DOM snapshots included; without the screencast, which
+    // costs every passing test more CPU than anything it does itself.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [

@@ -25,7 +25,7 @@ export const ports = {
  * instance of the production build with a sandbox and a database of its own, so that a test
  * resets and changes only its own lane's state.
  */
-const LANE_COUNT = Math.max(1, Math.min(3, Number(process.env.E2E_LANES ?? 3) || 3));
+const LANE_COUNT = Math.max(1, Math.min(3, Math.floor(Number(process.env.E2E_LANES ?? 3)) || 3));
 
 export type Lane = { index: number; appUrl: string; appPort: number; sandboxUrl: string; sandboxPort: number; databaseName: string };
 
