@@ -25,11 +25,11 @@ export const ports = {
  * instance of the production build with a sandbox and a database of its own, so that a test
  * resets and changes only its own lane's state.
  */
-const LANE_COUNT = Math.max(1, Math.min(3, Math.floor(Number(process.env.E2E_LANES ?? 3)) || 3));
+const LANE_COUNT = Math.max(1, Math.min(3, Math.floor(Number(process.env.E2E_LANES ?? 2)) || 2));
 
 export type Lane = { index: number; appUrl: string; appPort: number; sandboxUrl: string; sandboxPort: number; databaseName: string };
 
-/** Lane 0 is the server the suite builds; lanes 1 and 2 more instances of that build (E2E_APP2_PORT, E2E_SANDBOX2_PORT, …). */
+/** Lane 0 is the server the suite builds; lanes 1 and 2 more instances of that build (E2E_APP2_PORT, E2E_SANDBOX2_PORT, …). Two by default: on two cores a third ran slower. */
 export const LANES: Lane[] = Array.from({ length: LANE_COUNT }, (_, index) => {
   const appPort = index === 0 ? ports.app : portFrom(`E2E_APP${index + 1}_PORT`, 3318 + index);
   const sandboxPort = index === 0 ? ports.sandbox : portFrom(`E2E_SANDBOX${index + 1}_PORT`, 4311 + index);
