@@ -1,6 +1,20 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type ReporterDescription } from "@playwright/test";
 import { chromiumLaunchOptions, freshAuthSecret, freshWebhookSecret, sandboxEnv, testModeEnv } from "./lib/testing/app-under-test";
-import { APP_LOG, APP_URL, BALANCER_URL, DATABASE_DOWN_URL, DATABASE_URL, DEMO_URL, LIMITED_A_URL, LIMITED_B_URL, SANDBOX_URL, SMOKE_URL, ports } from "./e2e/urls";
+import {
+  appLog,
+  BALANCER_URL,
+  DATABASE_DOWN_URL,
+  DATABASE_URL,
+  DEMO_URL,
+  INSTANCES_APP_URL,
+  INSTANCES_SANDBOX_URL,
+  LANES,
+  laneDatabaseUrl,
+  LIMITED_A_URL,
+  LIMITED_B_URL,
+  SMOKE_URL,
+  ports,
+} from "./e2e/urls";
 
 // Fresh secrets for every run (the tests must never depend on particular ones), kept in the
 // environment so that every worker, and e2e/fixtures.ts, sees the same.
@@ -8,8 +22,32 @@ const secrets = {
   authSecret: (process.env.E2E_AUTH_SECRET ??= freshAuthSecret()),
   webhookSecret: (process.env.E2E_WEBHOOK_SECRET ??= freshWebhookSecret()),
 };
-const testMode = testModeEnv(SANDBOX_URL, DATABASE_URL, secrets);
+const [firstLane, ...otherLanes] = LANES;
+if (!firstLane) throw new Error("e2e/urls.ts defines no lane.");
+// The instances of the tests about several instances share DATABASE_URL's database and a sandbox
+// of their own; each lane has its own of both (e2e/urls.ts).
+const testMode = testModeEnv(INSTANCES_SANDBOX_URL, DATABASE_URL, secrets);
+const laneTestMode = (lane: (typeof LANES)[number]) => testModeEnv(lane.sandboxUrl, laneDatabaseUrl(lane), secrets);
 
+/**
+ * A standalone sandbox sending its webhooks to `webhookUrl`, retrying a refused delivery after
+ * 0.1, 0.2, 0.4, 0.8 and 1.6 s rather than 1, 2, 4, 8 and 16: a test that takes the app's
+ * endpoint down waits that much less.
+ */
+function sandbox(name: string, port: number, webhookUrl: string) {
+  return {
+    name,
+    command: "npx tsx scripts/sandbox.ts",
+    url: `http://127.0.0.1:${port}/__sandbox/customers`,
+    env: { ...sandboxEnv(port, secrets, webhookUrl), SANDBOX_WEBHOOK_RETRY_DELAYS_MS: "100,200,400,800,1600" },
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    timeout: 60_000,
+  };
+}
+
+/** Creates and migrates the database of a lane or of the instances: a deployment's `npm run db:migrate`. */
+const migrate = "npx tsx scripts/test-lane-database.ts && npx tsx scripts/db-migrate.ts";
 /** Another `next start` of the same build: more instances of one deployment. */
 function instance(name: string, url: string, port: number, env: Record<string, string>) {
   return {
@@ -23,56 +61,84 @@ function instance(name: string, url: string, port: number, env: Record<string, s
   };
 }
 
+// Plus a JSON report where PLAYWRIGHT_JSON_OUTPUT_NAME names its file (the timings in docs/testing.md).
+const reporters: ReporterDescription[] = [
+  ...(process.env.CI ? ([["list"], ["html", { open: "never" }]] as ReporterDescription[]) : [["list"] as ReporterDescription]),
+  ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["json"] as ReporterDescription] : []),
+];
+
+/** A project whose tests each run on their worker's lane (e2e/fixtures.ts). */
+const LANE_PROJECT = { dependencies: ["run-start"] };
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  // The sandbox is one shared in-memory store that tests reset: one worker keeps them independent.
-  workers: 1,
+  // One worker per lane: the projects with servers and state of their own (the lanes', the
+  // instances', the demo's, `next dev`'s) run side by side, each test on a worker's own state.
+  workers: LANES.length,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  reporter: [...reporters, ["./e2e/run-scope.reporter.ts"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    trace: "retain-on-failure",
+    // A failing test keeps its trace, DOM snapshots included; without the screencast, which
+    // costs every passing test more CPU than anything it does itself.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     {
+      // First, with the log audit as its teardown: the audit runs after every other project,
+      // whether their tests passed or not.
+      name: "run-start",
+      testMatch: /run-start\.setup\.ts$/,
+      teardown: "audit",
+    },
+    {
+      // First in the queue, as its tests run one after another on one worker (the rate-limit
+      // specs count what a user, and the one address, did within the minute), after compiling
+      // the routes they open (e2e/fixtures.ts).
+      name: "smoke",
+      testMatch: /smoke\.spec\.ts/,
+      dependencies: ["run-start"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
+    },
+    {
+      // Several instances of the build on one database (behind nginx, or with it down): their
+      // sandbox is one, so these run one at a time, beside the lanes.
+      name: "instances",
+      testMatch: /(billing-accounts|load-balancer)\.spec\.ts$/,
+      dependencies: ["run-start"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], baseURL: INSTANCES_APP_URL },
+    },
+    {
       name: "app",
       testMatch: /\.spec\.ts$/,
-      testIgnore: [/smoke\.spec\.ts$/, /demo\.spec\.ts$/, /narrow-screens\.spec\.ts$/],
-      use: { ...devices["Desktop Chrome"], baseURL: APP_URL },
+      testIgnore: [/smoke\.spec\.ts$/, /demo\.spec\.ts$/, /narrow-screens\.spec\.ts$/, /(billing-accounts|load-balancer)\.spec\.ts$/],
+      ...LANE_PROJECT,
+      use: { ...devices["Desktop Chrome"], baseURL: firstLane.appUrl },
     },
     {
       // A phone in the dark theme, as a customer opening billing from an e-mail holds it.
       name: "phone",
       testMatch: /(journeys|accessibility|narrow-screens|keep-and-upgrade|languages)\.spec\.ts$/,
-      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, colorScheme: "dark", baseURL: APP_URL },
+      ...LANE_PROJECT,
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, colorScheme: "dark", baseURL: firstLane.appUrl },
     },
     {
       // The Deploy button's keyless demo: the same production build, started without a key.
       name: "demo",
       testMatch: /\.demo\.spec\.ts$/,
+      dependencies: ["run-start"],
       use: { ...devices["Desktop Chrome"], baseURL: DEMO_URL },
     },
     {
-      // After every other test: reads what the app's server printed during the run.
+      // Reads what the app's servers printed during the run: the teardown of run-start.
       name: "audit",
       testMatch: /\.audit\.ts$/,
-      dependencies: ["app", "phone", "demo", "smoke"],
-    },
-    {
-      // Compiles the `next dev` server's routes before the smoke specs time anything.
-      name: "smoke-warm-up",
-      testMatch: /\.smoke-setup\.ts$/,
-      use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
-    },
-    {
-      name: "smoke",
-      testMatch: /smoke\.spec\.ts/,
-      dependencies: ["smoke-warm-up"],
-      use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
     },
   ],
   webServer: [
@@ -89,15 +155,8 @@ export default defineConfig({
             timeout: 300_000,
           },
         ]),
-    {
-      name: "sandbox",
-      command: "npx tsx scripts/sandbox.ts",
-      url: `${SANDBOX_URL}/__sandbox/customers`,
-      env: sandboxEnv(ports.sandbox, secrets, `${APP_URL}/api/webhooks/revkeen`),
-      reuseExistingServer: false,
-      stdout: "pipe",
-      timeout: 60_000,
-    },
+    ...LANES.map((lane) => sandbox(lane.index === 0 ? "sandbox" : `sandbox-${lane.index + 1}`, lane.sandboxPort, `${lane.appUrl}/api/webhooks/revkeen`)),
+    sandbox("instances-sandbox", ports.instancesSandbox, `${INSTANCES_APP_URL}/api/webhooks/revkeen`),
     {
       name: "app",
       // Migrated as a deployment is, built as a container image or CI would build it (with no
@@ -105,15 +164,25 @@ export default defineConfig({
       // e2e/server-output.audit.ts, which checks that no secret was logged.
       command: [
         "mkdir -p .e2e-logs",
-        "npx tsx scripts/db-migrate.ts",
+        migrate,
         "env AUTH_SECRET= REVKEEN_API_KEY= DATABASE_URL= npx next build",
-        `npx next start --hostname 127.0.0.1 --port ${ports.app} 2>&1 | tee ${APP_LOG}`,
+        `npx next start --hostname 127.0.0.1 --port ${firstLane.appPort} 2>&1 | tee ${appLog(firstLane.appPort)}`,
       ].join(" && "),
-      url: `${APP_URL}/sign-in`,
-      env: testMode,
+      url: `${firstLane.appUrl}/sign-in`,
+      env: laneTestMode(firstLane),
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 300_000,
+    },
+    // The other lanes' instances of the same build, their output kept for the audit too.
+    ...otherLanes.map((lane) => ({
+      ...instance(`app-${lane.index + 1}`, lane.appUrl, lane.appPort, laneTestMode(lane)),
+      command: `${migrate} && npx next start --hostname 127.0.0.1 --port ${lane.appPort} 2>&1 | tee ${appLog(lane.appPort)}`,
+    })),
+    // The instance the tests of several instances sign in and change billing on.
+    {
+      ...instance("instances-app", INSTANCES_APP_URL, ports.instancesApp, testMode),
+      command: `npx tsx scripts/db-migrate.ts && npx next start --hostname 127.0.0.1 --port ${ports.instancesApp} 2>&1 | tee ${appLog(ports.instancesApp)}`,
     },
     // Two instances on one database, each letting a user mint 4 times a minute: together they must too.
     instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),

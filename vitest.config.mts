@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -10,6 +11,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Every core: a file's time is mostly importing and transforming its modules, not waiting,
+    // and Vitest's default leaves one core idle (all of one on a two-core machine).
+    maxWorkers: availableParallelism(),
     include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "proxy.test.ts", "instrumentation.test.ts", "eslint.config.test.ts"],
     environment: "node",
     // next-auth imports "next/server" without the extension Node's ESM loader needs; bundled by

@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import postgres from "postgres";
 import { expect, test, type SandboxControls } from "./fixtures";
-import { APP_URL, DATABASE_DOWN_URL, DATABASE_URL, LIMITED_A_URL, LIMITED_B_URL } from "./urls";
+import { DATABASE_DOWN_URL, DATABASE_URL, INSTANCES_APP_URL, LIMITED_A_URL, LIMITED_B_URL } from "./urls";
 
 const NEW_CUSTOMER = "Continue as a new customer";
 
 /** Signs a made-up user in, one who has no billing account yet. */
-async function signInAsNewUser(page: Page, origin = APP_URL): Promise<void> {
+async function signInAsNewUser(page: Page, origin = INSTANCES_APP_URL): Promise<void> {
   await page.goto(`${origin}/sign-in`);
   await page.getByRole("button", { name: new RegExp(NEW_CUSTOMER) }).click();
   await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible();
@@ -57,10 +57,10 @@ test.describe("Billing accounts", () => {
   test("a new user's first Manage billing creates one RevKeen customer and one link, even pressed twice at once", async ({ page, sandbox }) => {
     await signInAsNewUser(page);
     await sandbox.resetCalls();
-    const tabs = await accountPages(page.context(), [APP_URL, APP_URL]);
+    const tabs = await accountPages(page.context(), [INSTANCES_APP_URL, INSTANCES_APP_URL]);
     await pressAll(tabs);
     for (const tab of tabs) {
-      await expect(tab).toHaveURL(`${APP_URL}/portal`);
+      await expect(tab).toHaveURL(`${INSTANCES_APP_URL}/portal`);
       await expect(tab.getByText("You have no current subscriptions.")).toBeVisible();
       await expect(tab.getByTestId("portal-customer-name")).toHaveText("New Customer");
     }
@@ -78,13 +78,13 @@ test.describe("Billing accounts", () => {
   test("the same user signed in on another browser finds the link and creates no other customer", async ({ page, browser, sandbox }) => {
     await signInAsNewUser(page);
     await page.getByRole("button", { name: "Manage billing", exact: true }).click();
-    await expect(page).toHaveURL(`${APP_URL}/portal`);
+    await expect(page).toHaveURL(`${INSTANCES_APP_URL}/portal`);
     await sandbox.resetCalls();
 
     const other = await newBrowserWithSameSignIn(browser, page.context());
-    const [again] = await accountPages(other, [APP_URL]);
+    const [again] = await accountPages(other, [INSTANCES_APP_URL]);
     await pressAll([again as Page]);
-    await expect(again as Page).toHaveURL(`${APP_URL}/portal`);
+    await expect(again as Page).toHaveURL(`${INSTANCES_APP_URL}/portal`);
     const calls = await sandbox.calls();
     expect(calls.by_operation["customers.create"] ?? 0).toBe(0);
     expect(calls.by_operation["sessions.create"]).toBe(1);
@@ -149,7 +149,7 @@ test.describe("Health checks", () => {
   });
 
   test("a healthy instance is ready, with no session and nothing cached", async ({ request }) => {
-    const ready = await request.get(`${APP_URL}/api/health?ready=1`);
+    const ready = await request.get(`${INSTANCES_APP_URL}/api/health?ready=1`);
     expect(ready.status()).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", database: "ok", revkeen: "ok" });
     expect(ready.headers()["cache-control"]).toBe("no-store");

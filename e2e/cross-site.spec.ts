@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { CUSTOMERS, expect, signIn, test } from "./fixtures";
-import { APP_URL } from "./urls";
+import { appUrl, CUSTOMERS, expect, signIn, test } from "./fixtures";
 
 const ATTACKER = "https://attacker.example";
 
@@ -16,23 +15,23 @@ test.describe("Requests another site starts", () => {
     await sandbox.resetCalls();
     // Today's limit is 10 a minute; each of these would have spent one.
     for (let visit = 0; visit < 3; visit += 1) {
-      await visitAnotherSite(page, `<a href="${APP_URL}/portal/session?force=1&amp;next=%2Fportal%2Finvoices">Your invoices</a>`);
+      await visitAnotherSite(page, `<a href="${appUrl()}/portal/session?force=1&amp;next=%2Fportal%2Finvoices">Your invoices</a>`);
       await page.getByRole("link", { name: "Your invoices" }).click();
-      await expect(page).toHaveURL(`${APP_URL}/?next=%2Fportal%2Finvoices`);
+      await expect(page).toHaveURL(`${appUrl()}/?next=%2Fportal%2Finvoices`);
     }
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(0);
 
     // The way in is one press away, and goes where the link was headed.
     await page.getByRole("button", { name: "Manage billing", exact: true }).click();
-    await expect(page).toHaveURL(`${APP_URL}/portal/invoices`);
+    await expect(page).toHaveURL(`${appUrl()}/portal/invoices`);
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);
   });
 
   test("a link from another site to the app's API mints nothing and creates no customer, even on a first visit", async ({ page, sandbox }) => {
     await signIn(page, "a new customer");
     await sandbox.resetCalls();
-    await visitAnotherSite(page, `<a href="${APP_URL}/api/portal/customer">Your account</a>`);
-    const answer = page.waitForResponse(`${APP_URL}/api/portal/customer`);
+    await visitAnotherSite(page, `<a href="${appUrl()}/api/portal/customer">Your account</a>`);
+    const answer = page.waitForResponse(`${appUrl()}/api/portal/customer`);
     await page.getByRole("link", { name: "Your account" }).click();
     const response = await answer;
     expect(response.status()).toBe(401);
@@ -45,9 +44,9 @@ test.describe("Requests another site starts", () => {
   test("a link from another site to a portal page lets a signed-in customer in with one press", async ({ page, sandbox }) => {
     await signIn(page, CUSTOMERS.rich);
     await sandbox.resetCalls();
-    await visitAnotherSite(page, `<a href="${APP_URL}/portal/subscriptions">Your plan</a>`);
+    await visitAnotherSite(page, `<a href="${appUrl()}/portal/subscriptions">Your plan</a>`);
     await page.getByRole("link", { name: "Your plan" }).click();
-    await expect(page).toHaveURL(`${APP_URL}/?next=%2Fportal%2Fsubscriptions`);
+    await expect(page).toHaveURL(`${appUrl()}/?next=%2Fportal%2Fsubscriptions`);
     await page.getByRole("button", { name: "Manage billing", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
     expect((await sandbox.calls()).by_operation["sessions.create"]).toBe(1);

@@ -1,9 +1,45 @@
 import { randomUUID } from "node:crypto";
-import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
-import { ADA_MANDATE, ADA_PRO, CUSTOMERS, SandboxControls, signedWebhookHeaders } from "../lib/testing/app-under-test";
-import { SANDBOX_URL } from "./urls";
+import { expect, test as base, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+import { ADA_MANDATE, ADA_PRO, CUSTOMERS, openPortal, SandboxControls, signedWebhookHeaders, signIn as signInWithTheForm, type SignInWords } from "../lib/testing/app-under-test";
+import { DATABASE_URL, INSTANCES_SANDBOX_URL, laneDatabaseUrl, LANES, type Lane } from "./urls";
 
-export { ADA_ANALYTICS, ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders, signIn, signInToPortal } from "../lib/testing/app-under-test";
+export { ADA_ANALYTICS, ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders } from "../lib/testing/app-under-test";
+export { signInWithTheForm };
+
+export async function signInToPortalWithTheForm(page: Page, name: string, words?: SignInWords): Promise<void> {
+  await signInWithTheForm(page, name, words);
+  await openPortal(page, words);
+}
+
+/** The projects whose tests run on a lane (e2e/urls.ts): a server, a sandbox and a database of their own. */
+const LANE_PROJECTS = new Set(["app", "phone"]);
+
+/** The lane of the worker running the test: one per worker, so no two tests running at once share one. */
+function laneOf(parallelIndex: number): Lane {
+  const lane = LANES[parallelIndex];
+  if (!lane) throw new Error(`No lane for worker ${parallelIndex}: playwright.config.ts runs ${LANES.length} workers.`);
+  return lane;
+}
+
+/** The address of the app the running test talks to: its lane's instance in the app and phone projects, else its project's. */
+export function appUrl(): string {
+  const { project, parallelIndex } = test.info();
+  if (LANE_PROJECTS.has(project.name)) return laneOf(parallelIndex).appUrl;
+  if (!project.use.baseURL) throw new Error(`The ${project.name} project has no baseURL.`);
+  return project.use.baseURL;
+}
+
+/** The database of the app the running test talks to. */
+export function appDatabaseUrl(): string {
+  const { project, parallelIndex } = test.info();
+  return LANE_PROJECTS.has(project.name) ? laneDatabaseUrl(laneOf(parallelIndex)) : DATABASE_URL;
+}
+
+/** The address of the standalone sandbox behind the app the running test talks to. */
+export function sandboxUrl(): string {
+  const { project, parallelIndex } = test.info();
+  return project.name === "instances" ? INSTANCES_SANDBOX_URL : laneOf(LANE_PROJECTS.has(project.name) ? parallelIndex : 0).sandboxUrl;
+}
 
 /**
  * The bank account every change-of-bank test enters. The suite fails if it shows up whole in any
@@ -24,13 +60,60 @@ export const CHECKOUT_TOKEN = /(?<![0-9A-Za-z])(cspub|cst)_[A-Za-z0-9_-]{16,}/;
 /** Console messages that are bugs whatever the test does: a blocked script or style, a hydration mismatch. */
 const BROWSER_PROBLEM = /Content Security Policy|Hydration failed|hydration mismatch|did not match/i;
 
-export const test = base.extend<{ sandbox: SandboxControls; browserProblems: void }>({
-  // Every test against the app's production server (desktop or phone) starts from the seed,
-  // whether it asks for the controls or not; the smoke and demo servers have their own sandbox.
+/**
+ * `next dev` compiles each route on its first request, which takes seconds and, on a busy
+ * machine, tens of them. The smoke specs time what the app does, not the compiler, so every route
+ * they open is compiled first, once per worker, with all the time it needs.
+ */
+async function compileSmokeRoutes(page: Page): Promise<void> {
+  const COMPILE_MS = 180_000;
+  await page.goto("/", { timeout: COMPILE_MS });
+  await page.goto("/sign-in", { timeout: COMPILE_MS });
+  await page.getByRole("button", { name: new RegExp(`Continue as ${CUSTOMERS.rich}`) }).click();
+  await expect(page.getByRole("button", { name: "Manage billing", exact: true })).toBeVisible({ timeout: COMPILE_MS });
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+  await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
+  for (const path of ["/portal/subscriptions", `/portal/subscriptions/${ADA_PRO}`, "/portal/invoices", "/reports", "/nothing-here"]) {
+    await page.goto(path, { timeout: COMPILE_MS });
+  }
+  for (const path of ["/api/portal/customer", "/__sandbox/customers", "/__sandbox/taint-check?secret=api-key", "/portal/session?next=/portal"]) {
+    await page.request.get(path, { timeout: COMPILE_MS, maxRedirects: 0 });
+  }
+  // The webhook, refused here (no signature): compiled all the same. The writes are server actions,
+  // compiled with their pages.
+  await page.request.post("/api/webhooks/revkeen", { timeout: COMPILE_MS, maxRedirects: 0, data: {} });
+  // A new user's first visit opens the embedded database, which creates its files the first time.
+  await page.context().clearCookies();
+  await page.goto("/sign-in", { timeout: COMPILE_MS });
+  await page.getByRole("button", { name: /Continue as a new customer/ }).click();
+  await page.getByRole("button", { name: "Manage billing", exact: true }).click({ timeout: COMPILE_MS });
+  await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
+}
+
+export const test = base.extend<{ sandbox: SandboxControls; browserProblems: void }, { smokeRoutesCompiled: void }>({
+  // Before the first smoke test of a worker, as part of the smoke project rather than a project it
+  // depends on: the smoke specs then start beside the other projects, not after all of them.
+  smokeRoutesCompiled: [
+    async ({ browser }, provide, workerInfo) => {
+      if (workerInfo.project.name === "smoke") {
+        const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+        await compileSmokeRoutes(await context.newPage());
+        await context.close();
+      }
+      await provide();
+    },
+    { scope: "worker", auto: true, timeout: 10 * 60_000 },
+  ],
+  // A test of the app or phone project talks to its lane's instance.
+  baseURL: async ({ baseURL }, provide) => {
+    await provide(LANE_PROJECTS.has(test.info().project.name) ? appUrl() : baseURL);
+  },
+  // Every test against a production server in test mode (a lane's, or the instances') starts from
+  // the seed, whether it asks for the controls or not; the smoke and demo servers have their own sandbox.
   sandbox: [
     async ({}, provide, testInfo) => {
-      const controls = new SandboxControls(SANDBOX_URL);
-      if (testInfo.project.name === "app" || testInfo.project.name === "phone") await controls.reset();
+      const controls = new SandboxControls(sandboxUrl());
+      if (LANE_PROJECTS.has(testInfo.project.name) || testInfo.project.name === "instances") await controls.reset();
       await provide(controls);
     },
     { auto: true },
@@ -56,6 +139,43 @@ export const test = base.extend<{ sandbox: SandboxControls; browserProblems: voi
 });
 
 export { expect, SandboxControls };
+
+/**
+ * The sign-in cookie of each demo customer once this worker has signed them in with the form, per
+ * project: the next test that signs the same customer in starts with it instead. A worker is a
+ * process of its own, so this is once per worker. The tests about signing in or out use
+ * `signInWithTheForm`.
+ */
+const signedIn = new Map<string, Cookie[]>();
+const ENGLISH_BUTTON = "Manage billing";
+
+/** Signs the demo customer `name` in: the first time in this worker with the form, then with the cookie it set. */
+export async function signIn(page: Page, name: string, words?: SignInWords): Promise<void> {
+  const { project } = test.info();
+  const key = `${project.name}\n${name}`;
+  // "A new customer" is a new made-up user at each sign-in: never reused. The smoke, demo and
+  // instances projects sign in with the form every time.
+  const reusable = LANE_PROJECTS.has(project.name) && name !== CUSTOMERS.unlinked;
+  const cookies = reusable ? signedIn.get(key) : undefined;
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    const manageBilling = page.getByRole("button", { name: words?.manageBilling ?? ENGLISH_BUTTON, exact: true });
+    // The header's way in, in whatever language the page speaks.
+    const signInLink = page.locator('a[href="/sign-in"]');
+    await manageBilling.or(signInLink).first().waitFor();
+    // A test that signed out ended the session the cookie names: sign in again with the form.
+    if (await manageBilling.isVisible()) return;
+    signedIn.delete(key);
+  }
+  await signInWithTheForm(page, name, words);
+  if (reusable) signedIn.set(key, (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token")));
+}
+
+export async function signInToPortal(page: Page, name: string, words?: SignInWords): Promise<void> {
+  await signIn(page, name, words);
+  await openPortal(page, words);
+}
 
 /** Every kind of portal page for the signed-in customer: overview, lists, and one of each detail. */
 export async function portalPages(page: Page): Promise<string[]> {
@@ -243,6 +363,6 @@ export async function forgetKeptBilling(request: APIRequestContext, sandbox: San
 
 /** On RevKeen's hosted checkout page (the sandbox's), once "Pay now" has sent the browser there. */
 export async function onCheckoutPage(page: Page): Promise<void> {
-  await page.waitForURL((url) => url.origin === SANDBOX_URL);
+  await page.waitForURL((url) => url.origin === sandboxUrl());
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }

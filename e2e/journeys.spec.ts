@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { CUSTOMERS, expect, onCheckoutPage, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, expect, onCheckoutPage, signInToPortalWithTheForm as signInToPortal, test } from "./fixtures";
 
 function nav(page: Page, name: string) {
   return page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name });

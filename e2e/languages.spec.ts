@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { AppLocale } from "../lib/shared/i18n/locales";
 import { seriousViolations } from "./axe-violations";
-import { CUSTOMERS, expect, portalPages, signIn, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, expect, portalPages, signInToPortalWithTheForm as signInToPortal, signInWithTheForm as signIn, test } from "./fixtures";
 import { messagePattern, messagesFor, signInWords } from "./messages-for";
 
 // Every name below is read from messages/<language>.json: each test finds what a customer of

@@ -3,8 +3,8 @@
 // webhook, the other knows on its very next request.
 import type { Page } from "@playwright/test";
 import { INSTANCE_HEADER, SERVED_BY_HEADER } from "../lib/testing/nginx";
-import { ADA_PRO, CUSTOMERS, expect, resetWebhooksDelivered, signedWebhookHeaders, signIn, signInToPortal, test, webhookSecret, type SandboxControls } from "./fixtures";
-import { APP_URL, BALANCER_URL, ports } from "./urls";
+import { ADA_PRO, CUSTOMERS, expect, resetWebhooksDelivered, signedWebhookHeaders, signIn, signInToPortal, signInToPortalWithTheForm, test, webhookSecret, type SandboxControls } from "./fixtures";
+import { BALANCER_URL, INSTANCES_APP_URL, LIMITED_A_URL, ports } from "./urls";
 
 const INSTANCE_A = `127.0.0.1:${ports.limitedA}`;
 const INSTANCE_B = `127.0.0.1:${ports.limitedB}`;
@@ -55,7 +55,7 @@ test.describe("Two instances behind a load balancer", () => {
     // Ada cancels Pro now (in the portal of the suite's other instance), and the sandbox's webhook
     // about it never gets through to that instance.
     await sandbox.webhookFault("endpoint_down", 6);
-    const elsewhere = await browser.newContext({ baseURL: APP_URL });
+    const elsewhere = await browser.newContext({ baseURL: INSTANCES_APP_URL });
     const portal = await elsewhere.newPage();
     await signInToPortal(portal, CUSTOMERS.rich);
     await portal.goto(`/portal/subscriptions/${ADA_PRO}`);
@@ -87,5 +87,27 @@ test.describe("Two instances behind a load balancer", () => {
     expect(await checks(sandbox)).toBe(2);
     // No one else was delivered it meanwhile.
     expect((await canceledDelivery(sandbox))?.attempts.every((attempt) => attempt.fault === "endpoint_down")).toBe(true);
+  });
+});
+
+test.describe("A sign-out on one instance", () => {
+  test("a sign-in cookie saved before sign-out opens nothing afterwards, on this instance at once and on another within seconds", async ({ page, context }) => {
+    await signInToPortalWithTheForm(page, CUSTOMERS.rich);
+    const saved = await context.cookies();
+    // Another instance on the same database has seen the session, and may remember it for a moment.
+    expect((await page.request.get(`${LIMITED_A_URL}/api/portal/customer`)).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+    await context.addCookies(saved);
+
+    const response = await page.request.get("/api/portal/customer");
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "auth:unauthenticated" } });
+    await page.goto("/portal");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fportal$/);
+    await expect
+      .poll(async () => (await page.request.get(`${LIMITED_A_URL}/api/portal/customer`)).status(), { message: "the other instance refuses the cookie", timeout: 10_000 })
+      .toBe(401);
   });
 });

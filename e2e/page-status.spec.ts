@@ -5,30 +5,34 @@ import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
 
 test.describe("Page statuses", () => {
-  test("a page that is not found answers 404, whatever made it so, and says what was not found", async ({ page }) => {
+  test("a page that is not found answers 404, whatever made it so, and says what was not found", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
+    // `unasked`: a malformed id is refused before RevKeen is asked.
     const cases = [
-      { path: "/portal/subscriptions/not-a-real-id", heading: "Subscription not found" },
-      { path: "/portal/invoices/12345", heading: "Invoice not found" },
+      { path: "/portal/subscriptions/not-a-real-id", heading: "Subscription not found", unasked: "subscriptions.get" },
+      { path: "/portal/invoices/12345", heading: "Invoice not found", unasked: "invoices.get" },
       { path: `/portal/invoices/${KENJI_INVOICE}`, heading: "Invoice not found" },
       { path: "/portal/subscriptions/00000000-0000-4000-8000-000000000000", heading: "Subscription not found" },
       { path: "/portal/invoices?limit=0", heading: "We couldn't find that" },
       { path: "/portal/nothing-here", heading: "Page not found" },
       { path: "/nothing-here", heading: "Page not found" },
     ];
-    for (const { path, heading } of cases) {
+    for (const { path, heading, unasked } of cases) {
+      await sandbox.resetCalls();
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: heading }), path).toBeVisible();
+      if (unasked) expect((await sandbox.calls()).by_operation[unasked] ?? 0, path).toBe(0);
     }
   });
 
-  test("another customer's subscription answers 404 too", async ({ page }) => {
+  test("another customer's subscription answers 404 too, and shows nothing of it", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.yen);
     const response = await page.goto(`/portal/subscriptions/${ADA_PRO}`);
     expect(response?.status()).toBe(404);
     // Kenji's portal speaks Japanese (his RevKeen locale is ja-JP).
     await expect(page.getByRole("heading", { name: "サブスクリプションが見つかりません" })).toBeVisible();
+    await expect(page.getByText("£12.00")).toHaveCount(0);
   });
 
   test("a page RevKeen failed answers 500 and still offers Try again", async ({ page, sandbox }) => {
@@ -42,6 +46,8 @@ test.describe("Page statuses", () => {
     await expect(problem).toContainText("We couldn't load your billing right now");
     await problem.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Subscriptions" }).getByRole("listitem")).toHaveCount(6);
+    await expect(problem).toHaveCount(0);
   });
 });
 

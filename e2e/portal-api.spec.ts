@@ -1,6 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
-import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
-import { APP_URL } from "./urls";
+import { ADA_PRO, appUrl, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
 
 test.describe("Portal API", () => {
   test("answers the signed-in customer's data as JSON that is never cached and holds no token", async ({ page }) => {
@@ -65,7 +64,7 @@ test.describe("Portal API", () => {
   });
 
   test("answers a signed-out request with auth:unauthenticated", async () => {
-    const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL });
+    const anonymous = await playwrightRequest.newContext({ baseURL: appUrl() });
     // A path no handler serves too: nothing under /api/portal answers anything else signed out.
     for (const path of ["/api/portal/customer", "/api/portal/subscriptions", "/api/portal/invoices", "/api/portal/no-such-thing"]) {
       const response = await anonymous.get(path, { maxRedirects: 0 });

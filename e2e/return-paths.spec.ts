@@ -1,15 +1,14 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { OPEN_REDIRECT_ATTEMPTS } from "../lib/testing/open-redirect-attempts";
-import { CUSTOMERS, expect, signIn, signInToPortal, test } from "./fixtures";
-import { APP_URL } from "./urls";
+import { appUrl, CUSTOMERS, expect, signIn, signInToPortal, test } from "./fixtures";
 
 /** Where a redirect sends a browser, resolved as the browser resolves it. */
 function destination(response: APIResponse): URL {
-  return new URL(response.headers().location ?? "", `${APP_URL}/`);
+  return new URL(response.headers().location ?? "", `${appUrl()}/`);
 }
 
 function expectThisSite(url: URL, attempt: string): void {
-  expect(url.origin, attempt).toBe(APP_URL);
+  expect(url.origin, attempt).toBe(appUrl());
   expect(url.pathname.startsWith("//"), attempt).toBe(false);
 }
 
@@ -49,7 +48,7 @@ test.describe("Return paths", () => {
       expectThisSite(new URL(page.url()), attempt);
 
       await submitWith(page, "next", attempt, "Manage billing");
-      await expect(page).toHaveURL(`${APP_URL}/portal`);
+      await expect(page).toHaveURL(`${appUrl()}/portal`);
     }
   });
 });

@@ -1,13 +1,12 @@
 import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
-import { SANDBOX_URL } from "./urls";
+import { CUSTOMERS, expect, sandboxUrl, signInToPortal, test } from "./fixtures";
 
 const ADA_BACKUP_INVOICE = deterministicUuid("invoice:ada:backup:failed");
 
 /** A checkout session for Ada's open invoice, made with the merchant key as the app's server makes one. */
 async function checkoutFor(returnTo: { successUrl: string; cancelUrl: string }): Promise<{ id: string; url: string }> {
-  const response = await fetch(`${SANDBOX_URL}/v2/checkout-sessions`, {
+  const response = await fetch(`${sandboxUrl()}/v2/checkout-sessions`, {
     method: "POST",
     headers: { "x-api-key": DEFAULT_SANDBOX_API_KEY, "content-type": "application/json" },
     body: JSON.stringify({ invoiceId: ADA_BACKUP_INVOICE, ...returnTo }),
@@ -65,7 +64,7 @@ test.describe("The sandbox's hosted checkout page", () => {
   });
 
   test("answers a link that opens no session with a readable page", async ({ page }) => {
-    const response = await page.goto(`${SANDBOX_URL}/__sandbox/checkout/cst_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG`);
+    const response = await page.goto(`${sandboxUrl()}/__sandbox/checkout/cst_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "This checkout link is not valid" })).toBeVisible();
   });

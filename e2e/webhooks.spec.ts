@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
-import { ADA_PRO, CUSTOMERS, expect, signedWebhookHeaders, signInToPortal, test, webhookDelivered, webhookSecret } from "./fixtures";
-import { DATABASE_URL } from "./urls";
+import { ADA_PRO, appDatabaseUrl, CUSTOMERS, expect, signedWebhookHeaders, signInToPortal, test, webhookDelivered, webhookSecret } from "./fixtures";
 
 /** The rows of `table` whose `column` is `value`, in the app's database. */
 async function rowsWhere(table: "billing_accounts" | "webhook_events", column: "user_id" | "id", value: string): Promise<number> {
-  const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  const sql = postgres(appDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {
     return (await sql`select 1 from ${sql(table)} where ${sql(column)} = ${value}`).length;
   } finally {

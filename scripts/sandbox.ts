@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       apiKey: env.REVKEEN_SANDBOX_API_KEY,
       webhookSecret: env.REVKEEN_SANDBOX_WEBHOOK_SECRET,
       webhookEndpoint: () => env.SANDBOX_WEBHOOK_URL ?? null,
+      webhookRetryDelaysMs: env.SANDBOX_WEBHOOK_RETRY_DELAYS_MS,
     });
     server = await startSandboxServer({ port, host: "127.0.0.1", sandbox });
   } catch (error) {

@@ -77,6 +77,16 @@ const fields = {
   ),
   // Where `npm run sandbox` delivers its webhooks, e.g. http://127.0.0.1:3000/api/webhooks/revkeen.
   SANDBOX_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "must be the app's webhook address, e.g. http://127.0.0.1:3000/api/webhooks/revkeen" }).optional()),
+  // How long the sandbox waits before each retry of a webhook the app did not take, in ms,
+  // comma-separated (1, 2, 4, 8 and 16 s when unset): the end-to-end suite shortens them.
+  SANDBOX_WEBHOOK_RETRY_DELAYS_MS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}(,\d{1,6}){0,9}$/, "must be up to 10 waits in milliseconds separated by commas, e.g. 100,200,400")
+      .transform((list) => list.split(",").map(Number))
+      .optional(),
+  ),
   SANDBOX_PORT: optional(
     z
       .string()
@@ -269,6 +279,7 @@ export function parseSandboxEnv(source) {
       REVKEEN_SANDBOX_API_KEY: fields.REVKEEN_SANDBOX_API_KEY,
       REVKEEN_SANDBOX_WEBHOOK_SECRET: fields.REVKEEN_SANDBOX_WEBHOOK_SECRET,
       SANDBOX_WEBHOOK_URL: fields.SANDBOX_WEBHOOK_URL,
+      SANDBOX_WEBHOOK_RETRY_DELAYS_MS: fields.SANDBOX_WEBHOOK_RETRY_DELAYS_MS,
     })
     .superRefine((env, ctx) => {
       if (env.SANDBOX_WEBHOOK_URL && !env.REVKEEN_SANDBOX_WEBHOOK_SECRET) {

@@ -107,6 +107,14 @@ describe("npm run sandbox's environment", () => {
     );
   });
 
+  it("reads the waits before a webhook's retries, and refuses anything but a list of milliseconds", () => {
+    expect(parseSandboxEnv({ SANDBOX_WEBHOOK_RETRY_DELAYS_MS: "100,200" }).SANDBOX_WEBHOOK_RETRY_DELAYS_MS).toEqual([100, 200]);
+    expect(parseSandboxEnv({ SANDBOX_WEBHOOK_RETRY_DELAYS_MS: " " }).SANDBOX_WEBHOOK_RETRY_DELAYS_MS).toBeUndefined();
+    for (const wrong of ["1s", "100,,200", "-5", "1,2,3,4,5,6,7,8,9,10,11"]) {
+      expect(() => parseSandboxEnv({ SANDBOX_WEBHOOK_RETRY_DELAYS_MS: wrong }), wrong).toThrow(/SANDBOX_WEBHOOK_RETRY_DELAYS_MS/);
+    }
+  });
+
   it("reads a port, a sandbox key, a webhook secret and address, and nothing else", () => {
     expect(
       parseSandboxEnv({

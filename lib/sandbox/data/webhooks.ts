@@ -23,8 +23,11 @@ const EVENT_VERSION = "2026-05-01";
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
 /** Deliveries remembered at once, oldest out first. */
 const MAX_DELIVERIES = 200;
-/** An event held back (out_of_order) goes out after the next one, or after this long if none comes. */
-const HOLD_AT_MOST_MS = 2_000;
+/**
+ * An event held back (out_of_order) goes out after the next one, or after this long if none comes:
+ * long enough for a person, or a test on a busy machine, to cause the next one.
+ */
+const HOLD_AT_MOST_MS = 10_000;
 const MAX_FAULTS = 100;
 
 export interface WebhookEvent {
@@ -99,6 +102,8 @@ export function createWebhookSender(options: WebhookOptions): WebhookSender {
   let faults: { kind: WebhookFaultKind; remaining: number }[] = [];
   /** An event held back by an out_of_order fault, sent after the next event's first attempt. */
   let held: Delivery | null = null;
+  /** Stops the wait that would send the held event had no other come. */
+  let stopHolding = () => {};
   let inFlight = 0;
   let waiting: (() => void)[] = [];
 
@@ -122,8 +127,10 @@ export function createWebhookSender(options: WebhookOptions): WebhookSender {
     });
   }
 
-  function later(delayMs: number, run: () => Promise<void>): void {
+  /** Runs `run` after `delayMs`; the function it returns calls that off. */
+  function later(delayMs: number, run: () => Promise<void>): () => void {
     const mine = generation;
+    let stop = () => {};
     track(
       new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
@@ -131,8 +138,13 @@ export function createWebhookSender(options: WebhookOptions): WebhookSender {
           void run().finally(resolve);
         }, delayMs);
         timer.unref?.();
+        stop = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       }),
     );
+    return stop;
   }
 
   async function attempt(delivery: Delivery, number: number, forcedFault: WebhookFaultKind | null = null): Promise<void> {
@@ -198,7 +210,7 @@ export function createWebhookSender(options: WebhookOptions): WebhookSender {
     if (fault === "out_of_order") {
       // Sent once the next event has gone: the receiver sees the newer one first.
       held = delivery;
-      later(HOLD_AT_MOST_MS, async () => {
+      stopHolding = later(HOLD_AT_MOST_MS, async () => {
         if (held !== delivery) return;
         held = null;
         await attempt(delivery, 1);
@@ -206,6 +218,8 @@ export function createWebhookSender(options: WebhookOptions): WebhookSender {
       return;
     }
     held = null;
+    // The held event goes out after this one, not when the wait ends.
+    stopHolding();
     later(0, async () => {
       await attempt(delivery, 1);
       if (fault === "duplicate") await attempt(delivery, 1, null);

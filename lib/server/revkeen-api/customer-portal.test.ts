@@ -81,6 +81,24 @@ describe("reading the portal", () => {
     expect(await calls("invoices.list")).toBe(1);
   });
 
+  // A read is retried once, except after a rate limit or a timeout: the failures the invoice list's
+  // error page shows (e2e/faults.spec.ts plays one of them in the browser).
+  for (const { name, fault, code, calls: expected } of [
+    { name: "a 500", fault: { status: 500, count: 2 }, code: "upstream:unavailable", calls: 2 },
+    { name: "a 503", fault: { status: 503, count: 2 }, code: "upstream:unavailable", calls: 2 },
+    { name: "a dropped connection", fault: { drop: true, count: 2 }, code: "upstream:unavailable", calls: 2 },
+    { name: "a malformed JSON body", fault: { malformed: true, count: 2 }, code: "upstream:unavailable", calls: 2 },
+    { name: "an answer slower than the timeout", fault: { delay_ms: 2_000, count: 1 }, code: "upstream:unavailable", calls: 1 },
+  ] as const) {
+    it(`reports ${name} on the invoice list as ${code} after ${expected} call(s), and the next read works`, async () => {
+      await control("DELETE", "calls");
+      await control("POST", "faults", { operation: "invoices.list", ...fault });
+      expect(await portalErrorCode(portal.listInvoices(token))).toBe(code);
+      expect(await calls("invoices.list")).toBe(expected);
+      expect((await portal.listInvoices(token)).data.length).toBeGreaterThan(0);
+    });
+  }
+
   it("survives malformed JSON and slow answers as an upstream failure", async () => {
     await control("POST", "faults", { operation: "customer.get", malformed: true, count: 2 });
     expect(await portalErrorCode(portal.getCustomer(token))).toBe("upstream:unavailable");
@@ -122,6 +140,36 @@ describe("cancelling a subscription", () => {
     expect(retry).toMatchObject({ status: 200, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
     expect(repeat).toMatchObject({ status: 200, replayed: true, idempotency_key_hash: lost?.idempotency_key_hash });
   });
+
+  // Every way RevKeen can fail a cancel before acting, with the statuses the sandbox logs for the
+  // attempt and the one retry (if any): a rate limit and a timeout are not retried. Each is an
+  // upstream error that cancelled nothing, and the same key afterwards cancels exactly once.
+  const FAULTS = [
+    { name: "a 500", fault: { status: 500, count: 2 }, code: "upstream:unavailable", statuses: [500, 500] },
+    { name: "a 503", fault: { status: 503, count: 2 }, code: "upstream:unavailable", statuses: [503, 503] },
+    { name: "a 429 with Retry-After", fault: { status: 429, retry_after: 5, count: 1 }, code: "upstream:rate_limited", statuses: [429] },
+    { name: "an answer slower than the timeout", fault: { delay_ms: 2_000, count: 1 }, code: "upstream:unavailable", statuses: [null] },
+    { name: "a dropped connection", fault: { drop: true, count: 2 }, code: "upstream:unavailable", statuses: [null, null] },
+    { name: "a malformed JSON body", fault: { malformed: true, count: 2 }, code: "upstream:unavailable", statuses: [200, 200] },
+  ] as const;
+  for (const { name, fault, code, statuses } of FAULTS) {
+    it(`reports ${name} as ${code}, cancelling nothing, and the same key then cancels once`, async () => {
+      await control("DELETE", "calls");
+      await control("POST", "faults", { operation: "subscriptions.cancel", ...fault });
+      const key = randomUUID();
+      expect(await portalErrorCode(portal.cancelSubscription(token, activeId, { cancel_at_period_end: false }, key))).toBe(code);
+      const failed = await callOutcomes(sandbox, "subscriptions.cancel");
+      expect(failed.map((call) => call.status)).toEqual(statuses);
+      expect(failed.map((call) => call.replayed)).toEqual(statuses.map(() => false));
+      expect((await portal.getSubscription(token, activeId)).status).toBe("active");
+
+      expect((await portal.cancelSubscription(token, activeId, { cancel_at_period_end: false }, key)).status).toBe("canceled");
+      const all = await callOutcomes(sandbox, "subscriptions.cancel");
+      expect(all.map((call) => call.status)).toEqual([...statuses, 200]);
+      expect(new Set(all.map((call) => call.idempotency_key_hash)).size).toBe(1);
+      expect(all.at(-1)?.replayed).toBe(false);
+    });
+  }
 
   it("refuses an Idempotency-Key that is not a UUID as request:invalid, without calling RevKeen", async () => {
     await control("DELETE", "calls");
