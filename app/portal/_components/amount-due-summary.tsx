@@ -10,7 +10,7 @@ import type { ListBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { PortalLink } from "./navigation-pending";
 import { payNowDescribes } from "./pay-now-describes";
-import { PayNowForm } from "./pay-now-form";
+import { PayNowForm, PayNowRefusal, refusedInvoiceAt } from "./pay-now-form";
 import type { PayNowOffer } from "./pay-now-offer";
 
 /** More open invoices than this: the rest are paid from the invoice list. */
@@ -35,15 +35,27 @@ export async function AmountDueSummary({ invoices: page, locale, payNow: offer }
   const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
   const invoices = page.data;
   const due = amountDueByCurrency(invoices);
+  const payable = offer === null ? [] : invoices.filter(isPayable).reverse();
+  const [only] = payable;
+  // A press refused for an invoice no longer open to pay (paid in another tab, say) is still answered.
+  const refused = refusedInvoiceAt(offer?.answer ?? null, "due");
+  const answered =
+    offer !== null && refused !== null && !payable.some((invoice) => invoice.id === refused) ? <PayNowRefusal invoiceId={refused} place="due" offer={offer} /> : null;
   if (due.length === 0) {
-    return (
+    const none = (
       <p data-testid="amount-due" className="amount-due-none">
         {t("none")}
       </p>
     );
+    return answered === null ? (
+      none
+    ) : (
+      <div className="stack-tight">
+        {none}
+        {answered}
+      </div>
+    );
   }
-  const payable = offer === null ? [] : invoices.filter(isPayable).reverse();
-  const [only] = payable;
   return (
     <div className="stack-tight">
       <ul className="plain-list amount-due" data-testid="amount-due" aria-label={t("byCurrency")}>
@@ -62,6 +74,7 @@ export async function AmountDueSummary({ invoices: page, locale, payNow: offer }
         <PayNowForm invoiceId={only.id} place="due" describes={payNowDescribes(payNow, payNowDescription(only, locale))} offer={offer} />
       )}
       {offer !== null && payable.length > 1 && <PayableInvoices invoices={payable} locale={locale} offer={offer} />}
+      {answered}
     </div>
   );
 }

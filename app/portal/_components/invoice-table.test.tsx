@@ -67,6 +67,13 @@ describe("Pay now in the invoice table", () => {
     expect(other).not.toContain("We couldn&#x27;t start your payment.");
   });
 
+  it("still says a refusal for an invoice paid meanwhile, with no button left to press", async () => {
+    const markup = await table({ ...OFFER, answer: { form: `pay-table-${paid.id}`, refused: "invoice:already_paid" } });
+    expect(markup).toContain("We couldn&#x27;t start your payment. This invoice is already paid. Nothing more was charged.");
+    expect(markup.match(/<form/g)).toHaveLength(1);
+    expect(markup).not.toContain("Try again");
+  });
+
   it("speaks the page's language, the amounts staying in the customer's locale", async () => {
     const markup = await table(OFFER, "ja");
     expect(markup).toContain("今すぐ支払う<span class=\"visually-hidden\">（請求書 ADA-0046、£30.00）</span>");

@@ -7,7 +7,7 @@ import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { PortalLink } from "./navigation-pending";
 import { payNowDescribes } from "./pay-now-describes";
-import { PayNowForm } from "./pay-now-form";
+import { PayNowForm, PayNowRefusal } from "./pay-now-form";
 import type { PayNowOffer } from "./pay-now-offer";
 
 type InvoiceTableProps = {
@@ -74,9 +74,12 @@ export function InvoiceTable({ invoices, locale, label, payNow: offer = null }: 
               </td>
               <td role="cell" data-label={t("columnAmountDue")} className="numeric">
                 {formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}
-                {offer !== null && isPayable(invoice) && (
-                  <PayNowForm className="table-action" invoiceId={invoice.id} place="table" describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} offer={offer} />
-                )}
+                {offer !== null &&
+                  (isPayable(invoice) ? (
+                    <PayNowForm className="table-action" invoiceId={invoice.id} place="table" describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} offer={offer} />
+                  ) : (
+                    <PayNowRefusal invoiceId={invoice.id} place="table" offer={offer} />
+                  ))}
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { refusalFor } from "@/lib/shared/portal-api/form-answer";
+import { refusalFor, type FormAnswer } from "@/lib/shared/portal-api/form-answer";
 import { payNowAction } from "../invoices/actions";
 import { FormOutcome } from "./form-outcome";
 import type { PayNowOffer } from "./pay-now-offer";
@@ -23,7 +23,7 @@ type PayNowFormProps = {
  */
 export async function PayNowForm({ invoiceId, place, describes, offer, className }: PayNowFormProps) {
   const [t, errors] = await Promise.all([getTranslations("PayNow"), getTranslations("Errors")]);
-  const name = `pay-${place}-${invoiceId}`;
+  const name = payNowFormName(place, invoiceId);
   const refused = refusalFor(offer.answer, name);
   return (
     <form className={["stack-tight", className].filter(Boolean).join(" ")} action={payNowAction}>
@@ -57,5 +57,30 @@ export async function PayNowForm({ invoiceId, place, describes, offer, className
         )}
       </FormOutcome>
     </form>
+  );
+}
+
+function payNowFormName(place: string, invoiceId: string): string {
+  return `pay-${place}-${invoiceId}`;
+}
+
+/** The invoice whose "Pay now" at `place` the page's address says was refused, or null. */
+export function refusedInvoiceAt(answer: FormAnswer | null, place: string): string | null {
+  const prefix = payNowFormName(place, "");
+  return answer !== null && "refused" in answer && answer.form.startsWith(prefix) ? answer.form.slice(prefix.length) : null;
+}
+
+/**
+ * A refusal for a "Pay now" the page no longer draws: the invoice was paid or closed meanwhile
+ * (in another tab, say), and the customer is still told why nothing was charged. Null otherwise.
+ */
+export async function PayNowRefusal({ invoiceId, place, offer }: { invoiceId: string; place: string; offer: PayNowOffer }) {
+  const refused = refusalFor(offer.answer, payNowFormName(place, invoiceId));
+  if (refused === null) return null;
+  const [t, errors] = await Promise.all([getTranslations("PayNow"), getTranslations("Errors")]);
+  return (
+    <FormOutcome key={offer.key} testId="pay-now-status" tone="error" pendingText={t("announce")}>
+      {t("failed", { reason: errors(refused) })}
+    </FormOutcome>
   );
 }

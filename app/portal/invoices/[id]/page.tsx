@@ -12,7 +12,7 @@ import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoice } from "@/lib/server/portal-pages/reads";
 import { InvoiceDetails } from "../_components/invoice-details";
 import { payNowDescribes } from "../../_components/pay-now-describes";
-import { PayNowForm } from "../../_components/pay-now-form";
+import { PayNowForm, PayNowRefusal } from "../../_components/pay-now-form";
 import { payNowOffer } from "../../_components/pay-now-offer";
 import { PortalSWRConfig } from "../../_components/portal-swr-config";
 
@@ -37,13 +37,16 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
   const [t, payNow] = await Promise.all([getTranslations("Invoices"), getTranslations("PayNow")]);
   const offer = payNowOffer(`/portal/invoices/${id}`, search);
   // Drawn while the invoice is open; the page shows it for as long as its refreshed copy says so.
+  // Paid or closed meanwhile, a refused press is still answered.
   const payNowForm =
-    offer !== null && isPayable(invoice) ? (
+    offer === null ? null : isPayable(invoice) ? (
       <PayNowForm invoiceId={invoice.id} place="invoice" describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} offer={offer} />
-    ) : null;
+    ) : (
+      <PayNowRefusal invoiceId={invoice.id} place="invoice" offer={offer} />
+    );
   return (
     <PortalSWRConfig fallback={{ [portalKeys.invoice(id)]: dataBody(invoice) }}>
-      <InvoiceDetails id={id} locale={locale} heading={t("heading", { number: orNone(invoice.invoice_number) })} payNowForm={payNowForm} checkout={checkout} />
+      <InvoiceDetails id={id} locale={locale} heading={t("heading", { number: orNone(invoice.invoice_number) })} payNowForm={payNowForm} payNowOffered={isPayable(invoice)} checkout={checkout} />
     </PortalSWRConfig>
   );
 }

@@ -18,8 +18,13 @@ type InvoiceDetailsProps = {
   locale: string;
   /** Said on the server, in the page's language (the invoice's number does not change). */
   heading: string;
-  /** "Pay now", drawn on the server while the invoice was open; null where it was not or the merchant does not offer it. */
+  /**
+   * "Pay now", drawn on the server while the invoice was open, shown while it still is; where it
+   * was not, the answer to a press refused meanwhile, shown as it is. Null where Pay now is off.
+   */
   payNowForm: ReactNode;
+  /** Whether the server drew the form (the invoice was open), rather than an answer alone. */
+  payNowOffered: boolean;
   /** Back from RevKeen's checkout: how it went, and this page's address to check again. */
   checkout: { outcome: CheckoutOutcome | "unchecked"; href: string } | null;
 };
@@ -28,7 +33,7 @@ type InvoiceDetailsProps = {
  * One invoice, refreshed in the browser while a payment is being confirmed. Its labels are plain
  * messages read as they are: the page's scripts carry no message formatter (docs/speed.md).
  */
-export function InvoiceDetails({ id, locale, heading, payNowForm, checkout }: InvoiceDetailsProps) {
+export function InvoiceDetails({ id, locale, heading, payNowForm, payNowOffered, checkout }: InvoiceDetailsProps) {
   const labels = useMessages().Invoices;
   const waiting = checkout !== null && (checkout.outcome === "confirming" || checkout.outcome === "unchecked");
   const { data, error } = useInvoice(id, { untilPaid: waiting });
@@ -53,7 +58,7 @@ export function InvoiceDetails({ id, locale, heading, payNowForm, checkout }: In
           <DetailRow term={labels.dueDate}>{formatDate(invoice.due_date, locale)}</DetailRow>
           <DetailRow term={labels.paidOn}>{formatDate(invoice.paid_at, locale)}</DetailRow>
         </dl>
-        {isPayable(invoice) && payNowForm}
+        {(!payNowOffered || isPayable(invoice)) && payNowForm}
       </section>
       <section className="card stack" aria-labelledby="invoice-amounts-heading">
         <h2 id="invoice-amounts-heading">{labels.amounts}</h2>
