@@ -14,12 +14,9 @@ import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { formAnswer } from "@/lib/shared/portal-api/form-answer";
 import { isResourceId } from "@/lib/shared/portal-api/input";
-import { portalKeys } from "@/lib/shared/portal-api/keys";
-import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { dunningNotices } from "../../_components/dunning-notices";
 import { payNowOffer } from "../../_components/pay-now-offer";
 import { PlanDetailsProvider } from "../../_components/plan-details-context";
-import { PortalSWRConfig } from "../../_components/portal-swr-config";
 import { CancelFields } from "./_components/cancel-fields";
 import { KeepPlanForm } from "./_components/keep-plan-form";
 import { KEEP_PLAN_FORM } from "./keep-plan";
@@ -59,24 +56,22 @@ export default async function SubscriptionPage({ params, searchParams }: PagePro
       ? { form: <KeepPlanForm subscription={subscription} locale={locale} idempotencyKey={randomUUID()} answer={keepAnswer} />, answered: keepAnswer !== null }
       : null;
   return (
-    <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <PlanDetailsProvider
-        details={withTexts}
-        dunningNotices={await dunningNotices([subscription], withTexts, locale, payNowOffer(path, search), { brief: false })}
-        priceLabels={await priceLabels([subscription], locale)}
-      >
-        <SubscriptionDetails
-          id={id}
-          locale={locale}
-          cancelOptions={cancelOptions}
-          cancelWords={cancelWords}
-          idempotencyKey={idempotencyKey}
-          // The plain form, drawn here: a browser without JavaScript gets it as HTML, and no script carries it.
-          plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} words={cancelWords} idempotencyKey={idempotencyKey} />}
-          keepPlan={keepPlan}
-          written={keepAnswer !== null && "done" in keepAnswer ? subscription : null}
-        />
-      </PlanDetailsProvider>
-    </PortalSWRConfig>
+    <PlanDetailsProvider
+      details={withTexts}
+      dunningNotices={await dunningNotices([subscription], withTexts, locale, payNowOffer(path, search), { brief: false })}
+      priceLabels={await priceLabels([subscription], locale)}
+    >
+      <SubscriptionDetails
+        served={subscription}
+        locale={locale}
+        cancelOptions={cancelOptions}
+        cancelWords={cancelWords}
+        idempotencyKey={idempotencyKey}
+        // The plain form, drawn here: a browser without JavaScript gets it as HTML, and no script carries it.
+        plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} words={cancelWords} idempotencyKey={idempotencyKey} />}
+        keepPlan={keepPlan}
+        written={keepAnswer !== null && "done" in keepAnswer}
+      />
+    </PlanDetailsProvider>
   );
 }

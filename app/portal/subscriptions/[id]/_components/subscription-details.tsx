@@ -2,13 +2,14 @@
 
 import type { ReactNode } from "react";
 import { CancelSubscription } from "./cancel-subscription";
-import { useWrittenSubscription } from "./use-written-subscription";
+import { useEffect } from "react";
+import { tellSubscriptionLists } from "./tell-subscription-lists";
+import { useLiveSubscription } from "./use-live-subscription";
 import { RefreshProblem } from "../../../_components/refresh-problem";
 import { SubscriptionBadges } from "../../../_components/subscription-badges";
 import { SubscriptionFacts } from "../../../_components/subscription-facts";
 import { useDunningNotice } from "../../../_components/plan-details-context";
 import { PlanPrice, PlanTitle } from "../../../_components/plan-title";
-import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
 import { usePortalCopy } from "../../../_components/portal-copy";
 import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
@@ -16,7 +17,8 @@ import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 type SubscriptionDetailsProps = {
-  id: string;
+  /** As the server read it with the page. */
+  served: PortalSubscription;
   locale: string;
   cancelOptions: CancelFormOptions;
   cancelWords: CancelFormWords;
@@ -26,17 +28,17 @@ type SubscriptionDetailsProps = {
   plainCancelFields: ReactNode;
   /** "Keep my plan", drawn by the server (keep-plan-form.tsx); null when it has nothing to offer or say. */
   keepPlan: { form: ReactNode; answered: boolean } | null;
-  /** The subscription as the server read it after a write on this page, newer than SWR's cache; null otherwise. */
-  written: PortalSubscription | null;
+  /** Whether `served` is the answer to a write on this page that came back with it (Keep my plan). */
+  written: boolean;
 };
 
-export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlan, written }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ served, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlan, written }: SubscriptionDetailsProps) {
   const copy = usePortalCopy().subscriptions;
-  const { data, error } = useSubscription(id);
-  useWrittenSubscription(written);
-  const subscription = data?.data;
+  const { data: subscription, error, show } = useLiveSubscription(served);
+  useEffect(() => {
+    if (written) tellSubscriptionLists(served);
+  }, [written, served]);
   const dunningNotice = useDunningNotice(subscription);
-  if (!subscription) return <RefreshProblem error={error} />;
   return (
     <div className="stack">
       <h1>
@@ -65,6 +67,7 @@ export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, id
         words={cancelWords}
         idempotencyKey={idempotencyKey}
         plainFields={plainCancelFields}
+        show={show}
       />
     </div>
   );
