@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
@@ -14,7 +13,8 @@ import { nextRenewals } from "@/lib/shared/billing/card-expiry";
 import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
 import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
 import { AmountDueSummary } from "./_components/amount-due-summary";
-import { payNowForPlans } from "./_components/pay-now-for-plans";
+import { dunningNotices } from "./_components/dunning-notices";
+import { payNowOffer } from "./_components/pay-now-offer";
 import { CustomerSummary } from "./_components/customer-summary";
 import { LatestInvoices } from "./_components/latest-invoices";
 import { PaymentMethodsSection } from "./_components/payment-methods-section";
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: PageProps<"/portal">) {
   // The merchant reads run beside the portal's, never after them, and never fail the page.
   const t = await getTranslations("Overview");
   const [customer, subscriptions, invoices, plans, paymentMethods] = await loadPortalPage("/portal", (token) =>
@@ -40,8 +40,7 @@ export default async function OverviewPage() {
     ]),
   );
   const locale = customerLocale(customer.locale);
-  // One "Pay now" intent per invoice for this rendering (lib/server/checkout/start-checkout.ts).
-  const payNowKey = portalOptions.payNow ? randomUUID() : null;
+  const payNow = payNowOffer("/portal", await searchParams);
   const fallback = {
     [portalKeys.customer()]: dataBody(customer),
     [portalKeys.subscriptions()]: listBody(subscriptions),
@@ -58,8 +57,7 @@ export default async function OverviewPage() {
     <PortalSWRConfig fallback={fallback}>
       <PlanDetailsProvider
         details={details}
-        payNowKey={payNowKey}
-        payNowFor={await payNowForPlans(subscriptions.data, details, locale)}
+        dunningNotices={await dunningNotices(subscriptions.data, details, locale, payNow, { brief: true })}
         priceLabels={await priceLabels(subscriptions.data, locale)}
       >
         <h1>{t("heading")}</h1>
@@ -70,7 +68,7 @@ export default async function OverviewPage() {
           </section>
           <section className="card stack" aria-labelledby="due-heading">
             <h2 id="due-heading">{t("amountDue")}</h2>
-            <AmountDueSummary invoices={listBody(invoices)} locale={locale} payNowKey={payNowKey} />
+            <AmountDueSummary invoices={listBody(invoices)} locale={locale} payNow={payNow} />
           </section>
           {cards !== null && <PaymentMethodsSection cards={cards} />}
         </div>
@@ -80,7 +78,7 @@ export default async function OverviewPage() {
         </section>
         <section className="stack" aria-labelledby="latest-heading">
           <h2 id="latest-heading">{t("latestInvoices")}</h2>
-          <LatestInvoices invoices={invoices.data} locale={locale} payNowKey={payNowKey} />
+          <LatestInvoices invoices={invoices.data} locale={locale} payNow={payNow} />
         </section>
       </PlanDetailsProvider>
     </PortalSWRConfig>

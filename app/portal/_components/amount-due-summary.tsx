@@ -10,7 +10,8 @@ import type { ListBody } from "@/lib/shared/portal-api/payloads";
 import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { PortalLink } from "./navigation-pending";
 import { payNowDescribes } from "./pay-now-describes";
-import { PayNowForm } from "./pay-now-form";
+import { PayNowForm, PayNowRefusal, refusedInvoiceAt } from "./pay-now-form";
+import type { PayNowOffer } from "./pay-now-offer";
 
 /** More open invoices than this: the rest are paid from the invoice list. */
 const PAYABLE_SHOWN = 5;
@@ -19,7 +20,8 @@ type AmountDueSummaryProps = {
   /** The page's read of the latest invoices. */
   invoices: ListBody<PortalInvoice>;
   locale: string;
-  payNowKey: string | null;
+  /** Null where Pay now is not offered. */
+  payNow: PayNowOffer | null;
 };
 
 /**
@@ -27,21 +29,33 @@ type AmountDueSummaryProps = {
  * RevKeen's checkout takes one invoice at a time, so each open invoice gets its own "Pay now":
  * under the total when it is the only one; otherwise one line per invoice, oldest first (the
  * longest overdue), so the customer sees what each payment covers before she makes it. Rendered on
- * the server with the page: only the forms' scripted sending is the browser's.
+ * the server with the page, its forms too.
  */
-export async function AmountDueSummary({ invoices: page, locale, payNowKey }: AmountDueSummaryProps) {
+export async function AmountDueSummary({ invoices: page, locale, payNow: offer }: AmountDueSummaryProps) {
   const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
   const invoices = page.data;
   const due = amountDueByCurrency(invoices);
+  const payable = offer === null ? [] : invoices.filter(isPayable).reverse();
+  const [only] = payable;
+  // A press refused for an invoice no longer open to pay (paid in another tab, say) is still answered.
+  const refused = refusedInvoiceAt(offer?.answer ?? null, "due");
+  const answered =
+    offer !== null && refused !== null && !payable.some((invoice) => invoice.id === refused) ? <PayNowRefusal invoiceId={refused} place="due" offer={offer} /> : null;
   if (due.length === 0) {
-    return (
+    const none = (
       <p data-testid="amount-due" className="amount-due-none">
         {t("none")}
       </p>
     );
+    return answered === null ? (
+      none
+    ) : (
+      <div className="stack-tight">
+        {none}
+        {answered}
+      </div>
+    );
   }
-  const payable = payNowKey === null ? [] : invoices.filter(isPayable).reverse();
-  const [only] = payable;
   return (
     <div className="stack-tight">
       <ul className="plain-list amount-due" data-testid="amount-due" aria-label={t("byCurrency")}>
@@ -56,15 +70,16 @@ export async function AmountDueSummary({ invoices: page, locale, payNowKey }: Am
         ))}
       </ul>
       {page.has_more && <p className="muted">{t("fromLatest", { count: ALL_ITEMS_LIMIT })}</p>}
-      {payNowKey !== null && only !== undefined && payable.length === 1 && (
-        <PayNowForm invoiceId={only.id} describes={payNowDescribes(payNow, payNowDescription(only, locale))} idempotencyKey={payNowKey} />
+      {offer !== null && only !== undefined && payable.length === 1 && (
+        <PayNowForm invoiceId={only.id} place="due" describes={payNowDescribes(payNow, payNowDescription(only, locale))} offer={offer} />
       )}
-      {payNowKey !== null && payable.length > 1 && <PayableInvoices invoices={payable} locale={locale} payNowKey={payNowKey} />}
+      {offer !== null && payable.length > 1 && <PayableInvoices invoices={payable} locale={locale} offer={offer} />}
+      {answered}
     </div>
   );
 }
 
-async function PayableInvoices({ invoices, locale, payNowKey }: { invoices: PortalInvoice[]; locale: string; payNowKey: string }) {
+async function PayableInvoices({ invoices, locale, offer }: { invoices: PortalInvoice[]; locale: string; offer: PayNowOffer }) {
   const [t, payNow] = await Promise.all([getTranslations("AmountDue"), getTranslations("PayNow")]);
   return (
     <>
@@ -84,7 +99,7 @@ async function PayableInvoices({ invoices, locale, payNowKey }: { invoices: Port
                 muted: (chunks) => <span className="muted">{chunks}</span>,
               })}
             </span>
-            <PayNowForm invoiceId={invoice.id} describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} idempotencyKey={payNowKey} />
+            <PayNowForm invoiceId={invoice.id} place="due" describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} offer={offer} />
           </li>
         ))}
       </ul>

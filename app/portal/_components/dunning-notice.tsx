@@ -1,33 +1,37 @@
-"use client";
-
-import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
+import type { ReactNode } from "react";
+import type { DunningText } from "@/lib/shared/i18n/portal-copy";
 import { PayOpenInvoice } from "./pay-open-invoice";
-import { usePlanDetail } from "./plan-details-context";
+
+type DunningNoticeProps = {
+  /** The plan's dunning message, in words made with the page (lib/server/i18n/dunning-texts.ts). */
+  text: DunningText;
+  openInvoiceId: string | null;
+  /** "Pay now" for that invoice, drawn with the page; null where it is off. */
+  payNowForm: ReactNode;
+  /** One line for a plan's card in a list. */
+  brief: boolean;
+};
 
 /**
- * What happens next after a failed payment, while the plan is past due. The status comes from the
- * portal's own (refreshed) data: once the plan is paid and active again, the message goes.
- * `brief`: one line for a plan's card in a list.
+ * What happens next after a failed payment, while the plan is past due: drawn on the server with
+ * the page, and shown by the plan's card or page for as long as its refreshed status is past due
+ * (once the plan is paid and active again, the message goes).
  */
-export function DunningNotice({ subscription, brief = false }: { subscription: PortalSubscription; brief?: boolean }) {
-  const { dunning, dunningText, openInvoiceId } = usePlanDetail(subscription.id);
-  // The words come with the page (lib/server/i18n/dunning-texts.ts).
-  if (dunning === null || !dunningText || subscription.status !== "past_due") return null;
+export function DunningNotice({ text, openInvoiceId, payNowForm, brief }: DunningNoticeProps) {
   if (brief) {
     return (
       <div className="dunning dunning-brief" data-testid="dunning-notice">
-        <p>{dunningText.line}</p>
-        <PayOpenInvoice invoiceId={openInvoiceId} />
+        <p>{text.line}</p>
+        <PayOpenInvoice invoiceId={openInvoiceId} payNowForm={payNowForm} />
       </div>
     );
   }
-  const { headline, nextTry, access } = dunningText;
   return (
     <section className="card stack dunning" aria-labelledby="dunning-heading" data-testid="dunning-notice">
-      <h2 id="dunning-heading">{headline}</h2>
-      {nextTry && <p>{nextTry}</p>}
-      <p>{access}</p>
-      <PayOpenInvoice invoiceId={openInvoiceId} />
+      <h2 id="dunning-heading">{text.headline}</h2>
+      {text.nextTry && <p>{text.nextTry}</p>}
+      <p>{text.access}</p>
+      <PayOpenInvoice invoiceId={openInvoiceId} payNowForm={payNowForm} />
     </section>
   );
 }

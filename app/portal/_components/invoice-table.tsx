@@ -7,15 +7,16 @@ import type { PortalInvoice } from "@/lib/shared/revkeen-api/customer-portal";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { PortalLink } from "./navigation-pending";
 import { payNowDescribes } from "./pay-now-describes";
-import { PayNowForm } from "./pay-now-form";
+import { PayNowForm, PayNowRefusal } from "./pay-now-form";
+import type { PayNowOffer } from "./pay-now-offer";
 
 type InvoiceTableProps = {
   invoices: PortalInvoice[];
   locale: string;
   /** Named by a visible caption, or by a heading already on the page (its id), never both. */
   label: { caption: string } | { headingId: string };
-  /** "Pay now" on each open invoice, under this page's key; left out where the merchant does not offer it. */
-  payNowKey?: string | null;
+  /** "Pay now" on each open invoice; left out where the merchant does not offer it. */
+  payNow?: PayNowOffer | null;
 };
 
 /**
@@ -24,7 +25,7 @@ type InvoiceTableProps = {
  * changes how its parts are displayed. Rendered on the server with its page, in the page's
  * language: neither its code nor a message formatter reaches the browser.
  */
-export function InvoiceTable({ invoices, locale, label, payNowKey = null }: InvoiceTableProps) {
+export function InvoiceTable({ invoices, locale, label, payNow: offer = null }: InvoiceTableProps) {
   const t = useTranslations("Invoices");
   const payNow = useTranslations("PayNow");
   const named = "caption" in label ? { "aria-label": label.caption } : { "aria-labelledby": label.headingId };
@@ -73,9 +74,12 @@ export function InvoiceTable({ invoices, locale, label, payNowKey = null }: Invo
               </td>
               <td role="cell" data-label={t("columnAmountDue")} className="numeric">
                 {formatMoney(invoice.amount_due, invoice.currency, locale) ?? "—"}
-                {payNowKey !== null && isPayable(invoice) && (
-                  <PayNowForm className="table-action" invoiceId={invoice.id} describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} idempotencyKey={payNowKey} />
-                )}
+                {offer !== null &&
+                  (isPayable(invoice) ? (
+                    <PayNowForm className="table-action" invoiceId={invoice.id} place="table" describes={payNowDescribes(payNow, payNowDescription(invoice, locale))} offer={offer} />
+                  ) : (
+                    <PayNowRefusal invoiceId={invoice.id} place="table" offer={offer} />
+                  ))}
               </td>
             </tr>
           ))}

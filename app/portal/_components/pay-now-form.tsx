@@ -1,64 +1,86 @@
-"use client";
-
-import { useActionState, useEffect, useRef } from "react";
-import { useMessages } from "next-intl";
-import { IDLE } from "@/lib/shared/portal-api/action-state";
+import { getTranslations } from "next-intl/server";
+import { refusalFor, type FormAnswer } from "@/lib/shared/portal-api/form-answer";
 import { payNowAction } from "../invoices/actions";
-import { OutcomeStatus } from "./outcome-status";
-import { useHydrated } from "./use-hydrated";
-import { useScriptedSubmit } from "./use-scripted-submit";
+import { FormOutcome } from "./form-outcome";
+import type { PayNowOffer } from "./pay-now-offer";
+import { SendButton } from "./send-button";
 
 type PayNowFormProps = {
   invoiceId: string;
+  /** Where on the page it is ("due", "table", "plan", "invoice"): an invoice can have a button in two places. */
+  place: string;
   /** What it pays, in the page's language, for the button's name where several are on one page. */
   describes: string;
-  /** Made by the server with the page: one intent per invoice per rendering, however often it is pressed. */
-  idempotencyKey: string;
+  offer: PayNowOffer;
   className?: string;
 };
 
 /**
- * "Pay now", with or without JavaScript: one server action (payNowAction) that sends the customer
- * to RevKeen's checkout page. Without JavaScript the form is plain HTML; with it the page sends it
- * by script, once however often it is pressed. Only a refusal comes back, worded by the action,
- * said beside the button. Its own words are plain messages read as they are: the page's scripts
- * carry no message formatter for them (docs/speed.md).
+ * "Pay now", drawn on the server as a plain form on one server action (payNowAction), which sends
+ * the customer to RevKeen's checkout page. React sends the same form by script where it runs, so
+ * the page's scripts carry nothing of it but the button's sending state. A refusal comes back with
+ * the page, said beside the button it answers, with "Try again" sending the form again.
  */
-export function PayNowForm({ invoiceId, describes, idempotencyKey, className }: PayNowFormProps) {
-  const words = useMessages().PayNow;
-  const hydrated = useHydrated();
-  const [state, dispatch, pending] = useActionState(payNowAction, IDLE);
-  const form = useScriptedSubmit(dispatch, pending);
-  const outcome = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    // Keyboard and screen-reader users land on the refusal.
-    if (state.status === "failed") outcome.current?.focus();
-  }, [state]);
-
-  const message = !pending && state.status === "failed" ? state.message : null;
-
+export async function PayNowForm({ invoiceId, place, describes, offer, className }: PayNowFormProps) {
+  const [t, errors] = await Promise.all([getTranslations("PayNow"), getTranslations("Errors")]);
+  const name = payNowFormName(place, invoiceId);
+  const refused = refusalFor(offer.answer, name);
   return (
-    <div className={["stack-tight", className].filter(Boolean).join(" ")}>
-      <form action={dispatch} onSubmit={(event) => form.submit(event)}>
-        <input type="hidden" name="invoiceId" value={invoiceId} />
-        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
-          {pending ? words.pending : words.button}
+    <form className={["stack-tight", className].filter(Boolean).join(" ")} action={payNowAction}>
+      <input type="hidden" name="invoiceId" value={invoiceId} />
+      <input type="hidden" name="idempotencyKey" value={offer.key} />
+      <input type="hidden" name="back" value={offer.page} />
+      <input type="hidden" name="answerTo" value={name} />
+      <div>
+        <SendButton
+          className="button button-primary"
+          sending={
+            <>
+              {t("pending")}
+              <span className="visually-hidden">{describes}</span>
+            </>
+          }
+        >
+          {t("button")}
           <span className="visually-hidden">{describes}</span>
-        </button>
-      </form>
-      <OutcomeStatus ref={outcome} testId="pay-now-status" tone={message === null ? null : "error"} pending={pending} pendingText={words.announce}>
-        {message !== null && <span>{message}</span>}
-        {message !== null && hydrated && (
+        </SendButton>
+      </div>
+      {/* A new outcome for each rendering: a second refusal takes focus again. */}
+      <FormOutcome key={offer.key} testId="pay-now-status" tone={refused === null ? null : "error"} pendingText={t("announce")}>
+        {refused !== null && (
           <>
-            {" "}
-            <button type="button" className="button-link" onClick={() => form.resend()}>
-              {words.tryAgain}
+            <span>{t("failed", { reason: errors(refused) })}</span>{" "}
+            <button type="submit" className="button-link">
+              {t("tryAgain")}
             </button>
           </>
         )}
-      </OutcomeStatus>
-    </div>
+      </FormOutcome>
+    </form>
+  );
+}
+
+function payNowFormName(place: string, invoiceId: string): string {
+  return `pay-${place}-${invoiceId}`;
+}
+
+/** The invoice whose "Pay now" at `place` the page's address says was refused, or null. */
+export function refusedInvoiceAt(answer: FormAnswer | null, place: string): string | null {
+  const prefix = payNowFormName(place, "");
+  return answer !== null && "refused" in answer && answer.form.startsWith(prefix) ? answer.form.slice(prefix.length) : null;
+}
+
+/**
+ * A refusal for a "Pay now" the page no longer draws: the invoice was paid or closed meanwhile
+ * (in another tab, say), and the customer is still told why nothing was charged. Null otherwise.
+ */
+export async function PayNowRefusal({ invoiceId, place, offer }: { invoiceId: string; place: string; offer: PayNowOffer }) {
+  const refused = refusalFor(offer.answer, payNowFormName(place, invoiceId));
+  if (refused === null) return null;
+  const [t, errors] = await Promise.all([getTranslations("PayNow"), getTranslations("Errors")]);
+  return (
+    <FormOutcome key={offer.key} testId="pay-now-status" tone="error" pendingText={t("announce")}>
+      {t("failed", { reason: errors(refused) })}
+    </FormOutcome>
   );
 }

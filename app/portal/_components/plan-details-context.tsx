@@ -9,29 +9,24 @@ import { formatMoney } from "@/lib/shared/format/format-money";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 const Details = createContext<PlanDetails>({});
-const PayNowKey = createContext<string | null>(null);
-const PayNowFor = createContext<Readonly<Record<string, string>>>({});
+const DunningNotices = createContext<Readonly<Record<string, ReactNode>>>({});
 const PriceLabels = createContext<Readonly<Record<string, string>>>({});
 
 type PlanDetailsProviderProps = {
   details: PlanDetails;
-  /** The page's "Pay now" intent key (null: Pay now is off), for a past-due plan's way forward. */
-  payNowKey?: string | null;
-  /** The end of that button's name, by unpaid invoice, said on the server (pay-now-for-plans.ts). */
-  payNowFor?: Readonly<Record<string, string>>;
+  /** The dunning notice of each plan in dunning, by the subscription's id, drawn on the server (dunning-notices.tsx). */
+  dunningNotices?: Readonly<Record<string, ReactNode>>;
   /** The plans' prices in words, by priceKey, said on the server (lib/server/i18n/price-labels.ts). */
   priceLabels?: Readonly<Record<string, string>>;
   children: ReactNode;
 };
 
-export function PlanDetailsProvider({ details, payNowKey = null, payNowFor = {}, priceLabels = {}, children }: PlanDetailsProviderProps) {
+export function PlanDetailsProvider({ details, dunningNotices = {}, priceLabels = {}, children }: PlanDetailsProviderProps) {
   return (
     <Details value={details}>
-      <PayNowKey value={payNowKey}>
-        <PayNowFor value={payNowFor}>
-          <PriceLabels value={priceLabels}>{children}</PriceLabels>
-        </PayNowFor>
-      </PayNowKey>
+      <DunningNotices value={dunningNotices}>
+        <PriceLabels value={priceLabels}>{children}</PriceLabels>
+      </DunningNotices>
     </Details>
   );
 }
@@ -46,14 +41,14 @@ export function usePriceLabel(subscription: PortalSubscription, locale: string):
   return Object.hasOwn(labels, key) ? (labels[key] ?? null) : formatMoney(subscription.amount_minor, subscription.currency, locale);
 }
 
-/** What the "Pay now" for unpaid invoice `invoiceId` pays, in the page's language. */
-export function usePayNowFor(invoiceId: string): string {
-  const named = useContext(PayNowFor);
-  return Object.hasOwn(named, invoiceId) ? (named[invoiceId] ?? "") : "";
-}
-
-export function usePayNowKey(): string | null {
-  return useContext(PayNowKey);
+/**
+ * The dunning notice of `subscription`, while its status (as refreshed) is past due: once the plan
+ * is paid and active again, the notice goes. Null otherwise, or when the page drew none.
+ */
+export function useDunningNotice(subscription: PortalSubscription | undefined): ReactNode {
+  const notices = useContext(DunningNotices);
+  if (subscription === undefined || subscription.status !== "past_due" || !Object.hasOwn(notices, subscription.id)) return null;
+  return notices[subscription.id] ?? null;
 }
 
 /** What is known of subscription `id` beyond the portal's projection; nothing when unknown. */

@@ -1,12 +1,13 @@
 import { PortalLink } from "./navigation-pending";
 import type { Route } from "next";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
-import { DunningNotice } from "./dunning-notice";
+import { useDunningNotice } from "./plan-details-context";
 import { PlanTitle } from "./plan-title";
 import { SubscriptionBadges } from "./subscription-badges";
 import { SubscriptionFacts } from "./subscription-facts";
 
 export function SubscriptionCard({ subscription, locale }: { subscription: PortalSubscription; locale: string }) {
+  const dunningNotice = useDunningNotice(subscription);
   return (
     <article className="card stack-tight" aria-labelledby={`subscription-${subscription.id}`}>
       <h3 id={`subscription-${subscription.id}`} className="card-title">
@@ -15,7 +16,7 @@ export function SubscriptionCard({ subscription, locale }: { subscription: Porta
         </PortalLink>
       </h3>
       <SubscriptionBadges subscription={subscription} locale={locale} />
-      <DunningNotice subscription={subscription} brief />
+      {dunningNotice}
       <SubscriptionFacts subscription={subscription} locale={locale} />
     </article>
   );

@@ -1,5 +1,6 @@
 // "Pay now" through its server action, against the in-process sandbox: the same action serves the
-// plain form and the page with scripts. The sign-in, the customer link and the portal cookie are
+// plain form and the page with scripts, and answers a refusal by a redirect back to the page the
+// button is on, with the refusal's code for that button. The sign-in, the customer link and the portal cookie are
 // stood in for; the Origin check, the write limit, the portal read, the checkout RevKeen creates
 // and the cookie that remembers it are the real ones.
 import { randomUUID } from "node:crypto";
@@ -41,12 +42,6 @@ vi.mock("@/lib/server/auth/current-user", () => ({
     return signedIn.user;
   },
 }));
-// The request's language: English, as next-intl would give it.
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { default: messages } = await import("@/messages/en.json");
-  return { getTranslations: async (namespace: "PayNow" | "Errors") => createTranslator({ locale: "en", messages, namespace }) };
-});
 vi.mock("@/lib/server/billing-account/customer-id-for-user", () => ({ customerIdForUser: async () => linked.customerId }));
 vi.mock("@/lib/server/portal-session/renew", () => ({ withPortalToken: (_user: unknown, run: (token: string) => Promise<unknown>) => run(portal.token) }));
 
@@ -71,7 +66,19 @@ const ADA_VOID_INVOICE = deterministicUuid("invoice:ada:gbp:5");
 const ADA_UNCOLLECTIBLE_INVOICE = deterministicUuid("invoice:ada:gbp:17");
 const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
 
-const press = (invoiceId: string, idempotencyKey: string = randomUUID()) => payNowAction({ status: "idle" }, formData({ invoiceId, idempotencyKey }));
+const BACK = "/portal/invoices?limit=50";
+const press = (invoiceId: string, idempotencyKey: string = randomUUID()) =>
+  payNowAction(formData({ invoiceId, idempotencyKey, back: BACK, answerTo: `pay-table-${invoiceId.replace(/[^a-z0-9-]/g, "")}` }));
+
+/** The code of the refusal the action took back to the button's page, or the test fails with where it went instead. */
+async function refusalOf(answer: Promise<unknown>): Promise<string> {
+  const url = new URL(await redirectOf(answer), "http://app.test");
+  expect(url.pathname).toBe("/portal/invoices");
+  expect(url.searchParams.get("limit")).toBe("50");
+  const refused = url.searchParams.get("refused");
+  if (refused === null) throw new Error(`went to ${url.href} instead of back with a refusal`);
+  return refused;
+}
 
 /** The action's redirect, or the test fails with what it answered instead. */
 async function redirectOf(answer: Promise<unknown>): Promise<string> {
@@ -140,18 +147,18 @@ describe("Pay now", () => {
   });
 
   it("answers another customer's invoice as not found, and creates no checkout", async () => {
-    expect(await press(KENJI_INVOICE)).toEqual({ status: "failed", code: "invoice:not_found", message: "We couldn't start your payment. We could not find that invoice." });
+    expect(await refusalOf(press(KENJI_INVOICE))).toBe("invoice:not_found");
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
     expect(await checkoutsFor(KENJI_INVOICE)).toEqual([]);
     expect(await startedCheckout(signedIn.user?.id ?? "", KENJI_INVOICE)).toBeNull();
   });
 
   it.each([
-    ["paid", ADA_PAID_INVOICE, "invoice:already_paid", "This invoice is already paid. Nothing more was charged."],
-    ["void", ADA_VOID_INVOICE, "invoice:void", "This invoice was cancelled, so there is nothing to pay."],
-    ["uncollectible", ADA_UNCOLLECTIBLE_INVOICE, "invoice:not_payable", "This invoice can't be paid here. Please contact us."],
-  ])("refuses an invoice that is %s, and creates no checkout", async (_status, invoiceId, code, message) => {
-    expect(await press(invoiceId)).toEqual({ status: "failed", code, message: `We couldn't start your payment. ${message}` });
+    ["paid", ADA_PAID_INVOICE, "invoice:already_paid"],
+    ["void", ADA_VOID_INVOICE, "invoice:void"],
+    ["uncollectible", ADA_UNCOLLECTIBLE_INVOICE, "invoice:not_payable"],
+  ])("refuses an invoice that is %s, and creates no checkout", async (_status, invoiceId, code) => {
+    expect(await refusalOf(press(invoiceId))).toBe(code);
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
     expect(await checkoutsFor(invoiceId)).toEqual([]);
   });
@@ -161,7 +168,7 @@ describe("Pay now", () => {
     ["a path", "../customers"],
     ["a UUID with more after it", `${ADA_BACKUP_INVOICE}/pay`],
   ])("answers a malformed invoice id (%s) as not found, before RevKeen", async (_name, invoiceId) => {
-    expect(await press(invoiceId)).toMatchObject({ status: "failed", code: "invoice:not_found" });
+    expect(await refusalOf(press(invoiceId))).toBe("invoice:not_found");
     const calls = await controlSandbox<{ total: number }>(inProcessSandbox(), "GET", "calls");
     expect(calls.total).toBe(0);
   });
@@ -185,7 +192,7 @@ describe("Pay now", () => {
   it("answers a refusal to create the checkout on the form, remembering nothing, and a retry with the same key succeeds", async () => {
     await controlSandbox(inProcessSandbox(), "POST", "faults", { operation: "checkout_sessions.create", status: 500, count: 2 });
     const key = randomUUID();
-    expect(await press(ADA_BACKUP_INVOICE, key)).toEqual({ status: "failed", code: "upstream:unavailable", message: "We couldn't start your payment. Billing is not reachable right now. Please try again." });
+    expect(await refusalOf(press(ADA_BACKUP_INVOICE, key))).toBe("upstream:unavailable");
     expect(request.cookies.size).toBe(0);
     expect(await checkoutsFor(ADA_BACKUP_INVOICE)).toEqual([]);
     expect(await redirectOf(press(ADA_BACKUP_INVOICE, key))).toMatch(/^http:\/\/app\.test\/__sandbox\/checkout\//);
@@ -193,7 +200,7 @@ describe("Pay now", () => {
 
   it("counts each press as a write: past the limit it answers portal:rate_limited and creates nothing more", async () => {
     for (let press_ = 0; press_ < 3; press_ += 1) await redirectOf(press(ADA_BACKUP_INVOICE));
-    expect(await press(ADA_BACKUP_INVOICE)).toMatchObject({ status: "failed", code: "portal:rate_limited" });
+    expect(await refusalOf(press(ADA_BACKUP_INVOICE))).toBe("portal:rate_limited");
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(3);
   });
 
@@ -202,7 +209,7 @@ describe("Pay now", () => {
     ["no Origin", { host: "app.test" }],
   ])("refuses a request with %s as portal:forbidden, before RevKeen", async (_name, headers: Record<string, string>) => {
     request.headers = new Headers(headers);
-    expect(await press(ADA_BACKUP_INVOICE)).toEqual({ status: "failed", code: "portal:forbidden", message: "We couldn't start your payment. This request was refused." });
+    expect(await refusalOf(press(ADA_BACKUP_INVOICE))).toBe("portal:forbidden");
     const calls = await controlSandbox<{ total: number }>(inProcessSandbox(), "GET", "calls");
     expect(calls.total).toBe(0);
   });
@@ -210,7 +217,7 @@ describe("Pay now", () => {
   it("refuses when the merchant does not offer it, before the write limit and RevKeen", async () => {
     vi.spyOn(portalOptions, "payNow", "get").mockReturnValue(false);
     for (let attempt = 0; attempt < 4; attempt += 1) {
-      expect(await press(ADA_BACKUP_INVOICE)).toMatchObject({ status: "failed", code: "invoice:pay_now_off" });
+      expect(await refusalOf(press(ADA_BACKUP_INVOICE))).toBe("invoice:pay_now_off");
     }
     const calls = await controlSandbox<{ total: number }>(inProcessSandbox(), "GET", "calls");
     expect(calls.total).toBe(0);
@@ -218,14 +225,23 @@ describe("Pay now", () => {
 
   it("refuses a user with no billing account, creating nothing", async () => {
     linked.customerId = null;
-    expect(await press(ADA_BACKUP_INVOICE)).toMatchObject({ status: "failed", code: "portal:no_account" });
+    expect(await refusalOf(press(ADA_BACKUP_INVOICE))).toBe("portal:no_account");
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
   });
 
   it("answers on the form when the database cannot say whether the user signed out, creating nothing", async () => {
     signedIn.failure = new PortalError("database:unavailable");
-    expect(await press(ADA_BACKUP_INVOICE)).toMatchObject({ status: "failed", code: "database:unavailable" });
+    expect(await refusalOf(press(ADA_BACKUP_INVOICE))).toBe("database:unavailable");
     expect(await callCount(inProcessSandbox(), "checkout_sessions.create")).toBe(0);
+  });
+
+  it("takes a refusal back to the page the button is on, naming the button, and never to another site", async () => {
+    linked.customerId = null;
+    const form = (back: string) => formData({ invoiceId: ADA_BACKUP_INVOICE, idempotencyKey: randomUUID(), back, answerTo: `pay-due-${ADA_BACKUP_INVOICE}` });
+    expect(await redirectOf(payNowAction(form("/portal")))).toBe(`/portal?form=pay-due-${ADA_BACKUP_INVOICE}&refused=portal%3Ano_account`);
+    for (const back of ["https://evil.example/portal", "//evil.example/portal", "/reports"]) {
+      expect(new URL(await redirectOf(payNowAction(form(back))), "http://app.test").pathname).toBe("/portal");
+    }
   });
 
   it("sends a signed-out browser to sign in, then back to the invoice, creating nothing", async () => {

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { parseListQuery } from "@/lib/shared/portal-api/input";
 import { DEFAULT_INVOICE_PAGE_SIZE, listSearch } from "@/lib/shared/portal-api/keys";
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
+import { payNowOffer } from "../_components/pay-now-offer";
 import { InvoiceList } from "./_components/invoice-list";
 import { PageSizeLinks } from "./_components/page-size-links";
 
@@ -18,13 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InvoicesPage({ searchParams }: PageProps<"/portal/invoices">) {
-  const parsed = parseListQuery(await searchParams);
+  const search = await searchParams;
+  const parsed = parseListQuery(search);
   // A hand-edited query is a page that does not exist, not an upstream call that fails.
   if (parsed === null) notFound();
   const query = { ...parsed, limit: parsed.limit ?? DEFAULT_INVOICE_PAGE_SIZE };
   // Renewal comes back to the URL as it was asked for, default page size left implicit.
-  const search = listSearch(parsed);
-  const path = search ? `/portal/invoices?${search}` : "/portal/invoices";
+  const listed = listSearch(parsed);
+  const path = listed ? `/portal/invoices?${listed}` : "/portal/invoices";
   const [[customer, invoices], t] = await Promise.all([
     loadPortalPage(path, (token) => Promise.all([readCustomer(token), readInvoices(token, query.limit, query.starting_after, query.ending_before)])),
     getTranslations("Invoices"),
@@ -35,7 +35,7 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/portal/
         <h1>{t("title")}</h1>
         <PageSizeLinks limit={query.limit} />
       </div>
-      <InvoiceList query={query} invoices={listBody(invoices)} locale={customerLocale(customer.locale)} payNowKey={portalOptions.payNow ? randomUUID() : null} />
+      <InvoiceList query={query} invoices={listBody(invoices)} locale={customerLocale(customer.locale)} payNow={payNowOffer(path, search)} />
     </>
   );
 }

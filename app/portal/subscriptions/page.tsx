@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { withDunningTexts } from "@/lib/server/i18n/dunning-texts";
@@ -10,7 +8,8 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readAllSubscriptions, readCustomer } from "@/lib/server/portal-pages/reads";
-import { payNowForPlans } from "../_components/pay-now-for-plans";
+import { dunningNotices } from "../_components/dunning-notices";
+import { payNowOffer } from "../_components/pay-now-offer";
 import { PlanDetailsProvider } from "../_components/plan-details-context";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 import { SubscriptionList } from "../_components/subscription-list";
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SubscriptionsPage() {
+export default async function SubscriptionsPage({ searchParams }: PageProps<"/portal/subscriptions">) {
   const t = await getTranslations("Subscriptions");
   const [customer, subscriptions, details] = await loadPortalPage("/portal/subscriptions", (token) =>
     Promise.all([
@@ -31,12 +30,12 @@ export default async function SubscriptionsPage() {
     ]),
   );
   const locale = customerLocale(customer.locale);
+  const withTexts = await withDunningTexts(details, locale);
   return (
     <PortalSWRConfig fallback={{ [portalKeys.subscriptions()]: listBody(subscriptions) }}>
       <PlanDetailsProvider
-        details={await withDunningTexts(details, locale)}
-        payNowKey={portalOptions.payNow ? randomUUID() : null}
-        payNowFor={await payNowForPlans(subscriptions.data, details, locale)}
+        details={withTexts}
+        dunningNotices={await dunningNotices(subscriptions.data, withTexts, locale, payNowOffer("/portal/subscriptions", await searchParams), { brief: true })}
         priceLabels={await priceLabels(subscriptions.data, locale)}
       >
         <h1>{t("heading")}</h1>

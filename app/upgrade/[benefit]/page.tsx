@@ -121,10 +121,10 @@ export default async function UpgradePage({ params, searchParams }: PageProps<"/
           <>
             <p data-testid="upgrade-charge">
               {amount === null || price === null
-                ? t("chargeFirst", { brand: card.brand, last4: card.last4 })
+                ? t("chargeFirst", { brand: card.brand ?? t("card"), last4: card.last4 })
                 : recurring
-                  ? t("chargeThenRecurring", { amount, price, brand: card.brand, last4: card.last4 })
-                  : t("chargeOnce", { amount, brand: card.brand, last4: card.last4 })}
+                  ? t("chargeThenRecurring", { amount, price, brand: card.brand ?? t("card"), last4: card.last4 })
+                  : t("chargeOnce", { amount, brand: card.brand ?? t("card"), last4: card.last4 })}
             </p>
             <SubscribeForm words={subscribe} benefit={benefit} next={feature} idempotencyKey={randomUUID()} />
           </>

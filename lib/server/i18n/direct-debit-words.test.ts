@@ -6,7 +6,7 @@ describe("the Direct Debit list's words for its client components", () => {
   it("are the customer's language, with the browser's values filled where the translation puts them", async () => {
     const english = await directDebitWordsIn("en");
     const french = await directDebitWordsIn("fr");
-    expect(english.status).toEqual({ active: "Active", settingUp: "Being set up", suspended: "Suspended", failed: "Failed", expired: "Expired", cancelled: "Cancelled" });
+    expect(english.status).toEqual({ active: "Active", settingUp: "Being set up", suspended: "Suspended", failed: "Failed", expired: "Expired", cancelled: "Cancelled", unknown: "Unknown" });
     expect(french.status.settingUp).toBe("En cours de mise en place");
     expect(fill(english.otherStatus, { words: "Under review" })).toBe("Under review");
     expect(fill(english.cancelFailed, { message: "Please try again." })).toBe("We couldn't cancel your Direct Debit. Please try again.");

@@ -19,6 +19,7 @@ export async function directDebitWords(translations: typeof getTranslations = ge
       failed: status("failed"),
       expired: status("expired"),
       cancelled: status("cancelled"),
+      unknown: status("unknown"),
     },
     otherStatus: t("status", { status: "other", words: slot("words") }),
     accountHolder: t("accountHolder"),

@@ -1,4 +1,10 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import fr from "@/messages/fr.json";
+import ja from "@/messages/ja.json";
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
 import { chargeableCard } from "./chargeable-card";
 
@@ -15,6 +21,20 @@ const DECEMBER_2026 = new Date("2026-12-06T10:00:00Z");
 describe("the card an upgrade is charged to", () => {
   it("is the default card, named by brand and last four", () => {
     expect(chargeableCard([mastercard, visa], DECEMBER_2026)).toEqual({ id: "pm_visa", brand: "Visa", last4: "4242", expMonth: 12, expYear: 2026 });
+  });
+
+  it("has no brand name when RevKeen gives none, and the charge line calls it a card in each of the page's languages", () => {
+    const card = chargeableCard([{ ...visa, card: { ...visa.card, brand: null } } as PaymentMethod], DECEMBER_2026);
+    expect(card).toEqual({ id: "pm_visa", brand: null, last4: "4242", expMonth: 12, expYear: 2026 });
+    const line = (messages: typeof en, locale: "en" | "fr" | "de" | "es" | "ja") => {
+      const t = createTranslator({ locale, messages, namespace: "Upgrade" });
+      return t("chargeFirst", { brand: card?.brand ?? t("card"), last4: "4242" });
+    };
+    expect(line(en, "en")).toBe("The first payment will be charged today to your card ending in 4242.");
+    expect(line(fr, "fr")).toContain("votre carte se terminant par 4242");
+    expect(line(de, "de")).toContain("Ihrer Karte mit der Endung 4242");
+    expect(line(es, "es")).toContain("tu tarjeta terminada en 4242");
+    expect(line(ja, "ja")).toContain("末尾 4242 の カード");
   });
 
   it("works until the end of its expiry month, and not after", () => {

@@ -5,7 +5,8 @@
 import type { PaymentMethod } from "@/lib/shared/revkeen-api/payment-methods";
 import { cardBrand } from "./card-brand";
 
-export type ChargeableCard = { id: string; brand: string; last4: string; expMonth: number; expYear: number };
+/** `brand`: null for a card whose brand RevKeen does not give; the page calls it a card in its language. */
+export type ChargeableCard = { id: string; brand: string | null; last4: string; expMonth: number; expYear: number };
 
 /** The default card on file that can be charged now (`now` in the customer's calendar, UTC), or null. */
 export function chargeableCard(methods: readonly PaymentMethod[], now: Date): ChargeableCard | null {
@@ -16,5 +17,5 @@ export function chargeableCard(methods: readonly PaymentMethod[], now: Date): Ch
   // A card works until the end of its expiry month.
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
   if (expYear * 12 + (expMonth - 1) < thisMonth) return null;
-  return { id: method.id, brand: cardBrand(brand) ?? "Card", last4, expMonth, expYear };
+  return { id: method.id, brand: cardBrand(brand), last4, expMonth, expYear };
 }

@@ -5,7 +5,8 @@ import { statusWords, type BadgeTone } from "./status-words";
 
 export type KnownInvoiceStatus = "paid" | "open" | "draft" | "void" | "uncollectible";
 
-export type InvoiceBadge = { tone: BadgeTone } & ({ key: KnownInvoiceStatus } | { key: null; words: string });
+/** `unknown`: RevKeen gave no status at all. */
+export type InvoiceBadge = { tone: BadgeTone } & ({ key: KnownInvoiceStatus | "unknown" } | { key: null; words: string });
 
 const KNOWN: Record<KnownInvoiceStatus, BadgeTone> = {
   paid: "success",
@@ -21,5 +22,7 @@ function isKnown(status: string): status is KnownInvoiceStatus {
 
 /** RevKeen's status is a free string: an unknown one is shown as its own words rather than hidden. */
 export function invoiceBadge(status: string): InvoiceBadge {
-  return isKnown(status) ? { key: status, tone: KNOWN[status] } : { key: null, words: statusWords(status), tone: "neutral" };
+  if (isKnown(status)) return { key: status, tone: KNOWN[status] };
+  const words = statusWords(status);
+  return words === null ? { key: "unknown", tone: "neutral" } : { key: null, words, tone: "neutral" };
 }

@@ -1,6 +1,9 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import de from "@/messages/de.json";
 import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import fr from "@/messages/fr.json";
 import ja from "@/messages/ja.json";
 import { isAmendableMandate, isCancellableMandate, mandateBadge, mandateTitle, maskedAccount } from "./mandate-status";
 
@@ -21,6 +24,12 @@ describe("a mandate's status for the customer", () => {
     const japanese = createTranslator({ locale: "ja", messages: ja, namespace: "DirectDebit" });
     expect(label("submitted", japanese)).toBe("手続き中");
     expect(label("cancelled", japanese)).toBe("解約済み");
+  });
+
+  it("calls an empty status unknown, in each of the page's languages", () => {
+    expect(mandateBadge({ status: "" })).toEqual({ status: "unknown", words: "", tone: "neutral" });
+    const unknownIn = (messages: typeof en, locale: "en" | "fr" | "de" | "es" | "ja") => label("", createTranslator({ locale, messages, namespace: "DirectDebit" }));
+    expect([unknownIn(en, "en"), unknownIn(fr, "fr"), unknownIn(de, "de"), unknownIn(es, "es"), unknownIn(ja, "ja")]).toEqual(["Unknown", "Inconnu", "Unbekannt", "Desconocido", "不明"]);
   });
 
   it("offers a cancel until it has ended, and a change of bank only while active", () => {

@@ -6,8 +6,8 @@ import { statusWords, type BadgeTone } from "./status-words";
 
 type MandateStatus = Pick<PortalMandate, "status">;
 
-/** The values of `DirectDebit.status`: a status it names, or `other` with the raw status in words. */
-export type MandateBadge = { status: "active" | "settingUp" | "suspended" | "failed" | "expired" | "cancelled" | "other"; words: string; tone: BadgeTone };
+/** The values of `DirectDebit.status`: a status it names, `unknown` for none at all, or `other` with the raw status in words. */
+export type MandateBadge = { status: "active" | "settingUp" | "suspended" | "failed" | "expired" | "cancelled" | "unknown" | "other"; words: string; tone: BadgeTone };
 
 const KNOWN: Record<string, Pick<MandateBadge, "status" | "tone">> = {
   active: { status: "active", tone: "success" },
@@ -24,7 +24,8 @@ const KNOWN: Record<string, Pick<MandateBadge, "status" | "tone">> = {
 const ENDED = new Set(["cancelled", "failed", "expired"]);
 
 export function mandateBadge(mandate: MandateStatus): MandateBadge {
-  return { status: "other", tone: "neutral", ...KNOWN[mandate.status], words: statusWords(mandate.status) };
+  const words = statusWords(mandate.status);
+  return { status: words === null ? "unknown" : "other", tone: "neutral", ...KNOWN[mandate.status], words: words ?? "" };
 }
 
 /** A Direct Debit that can still collect, or soon will: the ones a customer can cancel. */

@@ -32,9 +32,9 @@ export type SubscriptionBadge =
 
 function statusBadge(status: string): SubscriptionBadge {
   if (isKnownStatus(status)) return { key: "status", values: { status, words: "" }, tone: KNOWN_TONES[status] };
-  const words = status.replace(/[_-]+/g, " ").trim();
+  const words = statusWords(status);
   // RevKeen's own word for a status we do not know is shown as it is, rather than hidden.
-  return { key: "status", values: words ? { status: "other", words: statusWords(status) } : { status: "unknown", words: "" }, tone: "neutral" };
+  return { key: "status", values: words !== null ? { status: "other", words } : { status: "unknown", words: "" }, tone: "neutral" };
 }
 
 /** The status in words, then "Cancels on …" beside it while a cancellation is scheduled. */

@@ -26,6 +26,7 @@ describe("a failure in the customer's words", () => {
     expect(readFailureText(french, { code: "invoice:not_found" })).toBe("Nous n'avons pas trouvé cette facture.");
     expect(readFailureText(french, { code: "network:offline" })).toBe("Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.");
     expect(readFailureText(french, { code: "<html>" })).toBe("Un problème est survenu de notre côté. Veuillez réessayer.");
+    expect(readFailureText(french, { code: "constructor" })).toBe("Un problème est survenu de notre côté. Veuillez réessayer.");
     expect(readFailureText(french, { code: "portal:rate_limited", retryAfter: 30 })).toBe("Trop de tentatives. Réessayez dans 30 s.");
     expect(readFailureText(french, { code: "portal:rate_limited" })).toBe(french.errors["portal:rate_limited"]);
   });

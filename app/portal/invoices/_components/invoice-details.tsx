@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useMessages } from "next-intl";
 import { useSWRConfig } from "swr";
 import { isPayable, type CheckoutOutcome } from "@/lib/shared/billing/pay-now";
@@ -9,7 +9,6 @@ import { formatMoney } from "@/lib/shared/format/format-money";
 import { DetailRow } from "../../_components/detail-row";
 import { InvoiceStatusBadge } from "../../_components/invoice-status-badge";
 import { RefreshProblem } from "../../_components/refresh-problem";
-import { PayNowForm } from "../../_components/pay-now-form";
 import { useInvoice } from "../../_components/use-portal-data";
 import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
 import { CheckoutReturn } from "./checkout-return";
@@ -17,10 +16,15 @@ import { CheckoutReturn } from "./checkout-return";
 type InvoiceDetailsProps = {
   id: string;
   locale: string;
-  /** Said on the server, in the page's language: the heading and what Pay now pays (its number and amount do not change). */
-  words: { heading: string; payNowDescribes: string };
-  /** "Pay now" under this page's key; null where the merchant does not offer it. */
-  payNowKey: string | null;
+  /** Said on the server, in the page's language (the invoice's number does not change). */
+  heading: string;
+  /**
+   * "Pay now", drawn on the server while the invoice was open, shown while it still is; where it
+   * was not, the answer to a press refused meanwhile, shown as it is. Null where Pay now is off.
+   */
+  payNowForm: ReactNode;
+  /** Whether the server drew the form (the invoice was open), rather than an answer alone. */
+  payNowOffered: boolean;
   /** Back from RevKeen's checkout: how it went, and this page's address to check again. */
   checkout: { outcome: CheckoutOutcome | "unchecked"; href: string } | null;
 };
@@ -29,7 +33,7 @@ type InvoiceDetailsProps = {
  * One invoice, refreshed in the browser while a payment is being confirmed. Its labels are plain
  * messages read as they are: the page's scripts carry no message formatter (docs/speed.md).
  */
-export function InvoiceDetails({ id, locale, words, payNowKey, checkout }: InvoiceDetailsProps) {
+export function InvoiceDetails({ id, locale, heading, payNowForm, payNowOffered, checkout }: InvoiceDetailsProps) {
   const labels = useMessages().Invoices;
   const waiting = checkout !== null && (checkout.outcome === "confirming" || checkout.outcome === "unchecked");
   const { data, error } = useInvoice(id, { untilPaid: waiting });
@@ -40,7 +44,7 @@ export function InvoiceDetails({ id, locale, words, payNowKey, checkout }: Invoi
   const money = (amount: number | null) => formatMoney(amount, invoice.currency, locale);
   return (
     <div className="stack">
-      <h1>{words.heading}</h1>
+      <h1>{heading}</h1>
       {checkout !== null && <CheckoutReturn outcome={checkout.outcome} paid={paid} checkAgainHref={checkout.href} />}
       <RefreshProblem error={error} />
       <section className="card stack" aria-labelledby="invoice-dates-heading">
@@ -54,9 +58,7 @@ export function InvoiceDetails({ id, locale, words, payNowKey, checkout }: Invoi
           <DetailRow term={labels.dueDate}>{formatDate(invoice.due_date, locale)}</DetailRow>
           <DetailRow term={labels.paidOn}>{formatDate(invoice.paid_at, locale)}</DetailRow>
         </dl>
-        {payNowKey !== null && isPayable(invoice) && (
-          <PayNowForm invoiceId={invoice.id} describes={words.payNowDescribes} idempotencyKey={payNowKey} />
-        )}
+        {(!payNowOffered || isPayable(invoice)) && payNowForm}
       </section>
       <section className="card stack" aria-labelledby="invoice-amounts-heading">
         <h2 id="invoice-amounts-heading">{labels.amounts}</h2>

@@ -1,6 +1,6 @@
-// "Keep my plan" through its server action, against the in-process sandbox: the ownership check
-// through the customer's portal token, the merchant's PATCH, the caches dropped, and every
-// refusal with nothing written. The sign-in and the portal cookie are stood in for; the origin
+// "Keep my plan" against the in-process sandbox: the write (./keep-plan.ts) with the ownership
+// check through the customer's portal token, the merchant's PATCH, the caches dropped, and every
+// refusal with nothing written; then its server action, which takes each answer back to the page. The sign-in and the portal cookie are stood in for; the origin
 // check, the write limit and the calls to RevKeen are the real ones.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -13,6 +13,11 @@ const portal = vi.hoisted(() => ({ token: "" }));
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock("next/headers", () => ({ headers: async () => request.headers }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirected to ${url}`);
+  },
+}));
 vi.mock("next/cache", () => ({ revalidateTag }));
 vi.mock("@/lib/server/auth/current-user", () => ({ currentUser: async () => signedIn.user }));
 vi.mock("@/lib/server/portal-session/renew", () => ({ withPortalToken: (_user: unknown, run: (token: string) => Promise<unknown>) => run(portal.token) }));
@@ -23,6 +28,7 @@ vi.stubEnv("DATABASE_URL", "");
 vi.stubEnv("AUTH_URL", "http://app.test");
 vi.stubEnv("PORTAL_WRITES_PER_MINUTE_PER_USER", "3");
 
+const { keepPlan } = await import("./keep-plan");
 const { keepPlanAction } = await import("./keep-plan-action");
 const { portalOptions } = await import("@/lib/shared/billing/portal-options");
 const { createPortalSession } = await import("@/lib/server/revkeen-api/merchant");
@@ -34,7 +40,13 @@ const { inProcessSandbox } = await import("@/lib/sandbox/entry/in-process-sandbo
 /** The merchant's PATCH /subscriptions/{id}, as the sandbox's call log names it. */
 const PATCH = "merchant_subscriptions.update";
 const patches = () => callCount(inProcessSandbox(), PATCH);
-const keep = (fields: Record<string, string>) => keepPlanAction({ status: "idle" }, formData({ subscriptionId: ADA_PRO, ...fields }));
+const keep = (fields: Record<string, string>) => keepPlan({ status: "idle" }, formData({ subscriptionId: ADA_PRO, ...fields }));
+/** Where the form's server action sends the browser: always back to a page, with the answer's code. */
+const sentTo = (fields: Record<string, string>) =>
+  keepPlanAction(formData({ subscriptionId: ADA_PRO, ...fields })).then(
+    () => "nowhere",
+    (error: Error) => error.message.replace(/^redirected to /, ""),
+  );
 
 async function tokenFor(customerId: string): Promise<string> {
   return (await createPortalSession({ customerId, idempotencyKey: randomUUID() })).token;
@@ -138,5 +150,23 @@ describe("keeping a plan set to end", () => {
     await scheduleProToEnd();
     expect(await keep({ idempotencyKey: randomUUID() })).toMatchObject({ status: "failed", code: "portal:rate_limited" });
     expect((await getSubscription(portal.token, ADA_PRO)).cancel_at).not.toBeNull();
+  });
+});
+
+describe("the form's server action", () => {
+  it("takes a kept plan back to its page, saying it was done", async () => {
+    expect(await sentTo({ idempotencyKey: randomUUID() })).toBe(`/portal/subscriptions/${ADA_PRO}?form=keep&done=1`);
+    expect((await getSubscription(portal.token, ADA_PRO)).cancel_at).toBeNull();
+  });
+
+  it("takes a refusal back to the page with its code alone, the plan left set to end", async () => {
+    await controlSandbox(inProcessSandbox(), "POST", "faults", { operation: PATCH, status: 500, count: 2 });
+    expect(await sentTo({ idempotencyKey: randomUUID() })).toBe(`/portal/subscriptions/${ADA_PRO}?form=keep&refused=upstream%3Aunavailable`);
+    expect((await getSubscription(portal.token, ADA_PRO)).cancel_at).not.toBeNull();
+  });
+
+  it("takes an id that is not one back to the list of subscriptions, before RevKeen", async () => {
+    expect(await sentTo({ subscriptionId: "../customers", idempotencyKey: randomUUID() })).toBe("/portal/subscriptions?form=keep&refused=request%3Ainvalid");
+    expect((await controlSandbox<{ total: number }>(inProcessSandbox(), "GET", "calls")).total).toBe(0);
   });
 });

@@ -1,34 +1,20 @@
 "use server";
 
-import { z } from "zod";
-import { dropCustomerCaches } from "@/lib/server/entitlements/customer-cache";
-import { portalAction } from "@/lib/server/portal-actions/portal-action";
-import { withPortalToken } from "@/lib/server/portal-session/renew";
-import { getSubscription } from "@/lib/server/revkeen-api/customer-portal";
-import { keepSubscription } from "@/lib/server/revkeen-api/subscription-changes";
-import { portalOptions } from "@/lib/shared/billing/portal-options";
-import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
-import { PortalError } from "@/lib/shared/portal-api/errors";
+import type { Route } from "next";
+import { redirect } from "next/navigation";
+import { IDLE } from "@/lib/shared/portal-api/action-state";
+import { pathWithAnswer } from "@/lib/shared/portal-api/form-answer";
+import { isResourceId } from "@/lib/shared/portal-api/input";
+import { KEEP_PLAN_FORM, keepPlan } from "./keep-plan";
 
 /**
- * "Keep my plan": takes back a cancellation set for the period's end. The portal API cannot, so
- * the merchant's key does, and only after the customer's own portal token has shown that the
- * subscription is theirs and still set to end (another customer's id is a 404, nothing sent).
+ * "Keep my plan", the same plain form with and without JavaScript: back to the subscription's page
+ * with the answer's code, which the page says in its language beside the form, the plan as RevKeen
+ * now has it read with the page (./_components/keep-plan-form.tsx).
  */
-export const keepPlanAction = portalAction({
-  input: z.object({ subscriptionId: z.uuid() }),
-  refuse: () => (portalOptions.keepPlan ? null : "subscription:keep_not_offered"),
-  keyed: true,
-  page: ({ subscriptionId }) => `/portal/subscriptions/${subscriptionId}`,
-  run: ({ subscriptionId }, { user, idempotencyKey }) =>
-    withPortalToken(user, async (token) => {
-      const current = await getSubscription(token, subscriptionId);
-      if (current.status === "canceled") throw new PortalError("subscription:already_ended");
-      // Already renewing (a second press, or another tab): nothing to take back.
-      if (!isScheduledToCancel(current)) return current;
-      const kept = await keepSubscription(subscriptionId, idempotencyKey);
-      // The gate of a paid feature sees the plan at once, not when the webhook comes.
-      await dropCustomerCaches(kept.customer_id);
-      return getSubscription(token, subscriptionId);
-    }),
-});
+export async function keepPlanAction(form: FormData): Promise<never> {
+  const answer = await keepPlan(IDLE, form);
+  const id = form.get("subscriptionId");
+  const page = typeof id === "string" && isResourceId(id) ? `/portal/subscriptions/${id}` : "/portal/subscriptions";
+  redirect(pathWithAnswer(page, KEEP_PLAN_FORM, answer.status === "failed" ? { refused: answer.code } : "done") as Route);
+}

@@ -10,14 +10,16 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
+import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
+import { formAnswer } from "@/lib/shared/portal-api/form-answer";
 import { isResourceId } from "@/lib/shared/portal-api/input";
-import { portalKeys } from "@/lib/shared/portal-api/keys";
-import { dataBody } from "@/lib/shared/portal-api/payloads";
-import { payNowForPlans } from "../../_components/pay-now-for-plans";
+import { dunningNotices } from "../../_components/dunning-notices";
+import { payNowOffer } from "../../_components/pay-now-offer";
 import { PlanDetailsProvider } from "../../_components/plan-details-context";
-import { PortalSWRConfig } from "../../_components/portal-swr-config";
 import { CancelFields } from "./_components/cancel-fields";
+import { KeepPlanForm } from "./_components/keep-plan-form";
+import { KEEP_PLAN_FORM } from "./keep-plan";
 import { SubscriptionDetails } from "./_components/subscription-details";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,8 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("detailsTitle") };
 }
 
-export default async function SubscriptionPage({ params }: PageProps<"/portal/subscriptions/[id]">) {
-  const { id } = await params;
+export default async function SubscriptionPage({ params, searchParams }: PageProps<"/portal/subscriptions/[id]">) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
   // Checked before anything else: a malformed id never reaches RevKeen.
   if (!isResourceId(id)) notFound();
   const [customer, subscription, details] = await loadPortalPage(`/portal/subscriptions/${id}`, (token) =>
@@ -44,26 +46,32 @@ export default async function SubscriptionPage({ params }: PageProps<"/portal/su
   const cancelOptions = { cancelNow, cancelComment, reasons };
   // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
   const idempotencyKey = randomUUID();
+  const withTexts = await withDunningTexts(details, locale);
+  const path = `/portal/subscriptions/${id}`;
+  const answer = formAnswer(search);
+  const keepAnswer = answer !== null && answer.form === KEEP_PLAN_FORM ? answer : null;
+  // "Keep my plan" is an intent of its own, with its own key.
+  const keepPlan =
+    portalOptions.keepPlan && (keepAnswer !== null || isScheduledToCancel(subscription))
+      ? { form: <KeepPlanForm subscription={subscription} locale={locale} idempotencyKey={randomUUID()} answer={keepAnswer} />, answered: keepAnswer !== null }
+      : null;
   return (
-    <PortalSWRConfig fallback={{ [portalKeys.subscription(id)]: dataBody(subscription) }}>
-      <PlanDetailsProvider
-        details={await withDunningTexts(details, locale)}
-        payNowKey={portalOptions.payNow ? randomUUID() : null}
-        payNowFor={await payNowForPlans([subscription], details, locale)}
-        priceLabels={await priceLabels([subscription], locale)}
-      >
-        <SubscriptionDetails
-          id={id}
-          locale={locale}
-          cancelOptions={cancelOptions}
-          cancelWords={cancelWords}
-          idempotencyKey={idempotencyKey}
-          // The plain form, drawn here: a browser without JavaScript gets it as HTML, and no script carries it.
-          plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} words={cancelWords} idempotencyKey={idempotencyKey} />}
-          // "Keep my plan" is an intent of its own, with its own key.
-          keepPlanKey={portalOptions.keepPlan ? randomUUID() : null}
-        />
-      </PlanDetailsProvider>
-    </PortalSWRConfig>
+    <PlanDetailsProvider
+      details={withTexts}
+      dunningNotices={await dunningNotices([subscription], withTexts, locale, payNowOffer(path, search), { brief: false })}
+      priceLabels={await priceLabels([subscription], locale)}
+    >
+      <SubscriptionDetails
+        served={subscription}
+        locale={locale}
+        cancelOptions={cancelOptions}
+        cancelWords={cancelWords}
+        idempotencyKey={idempotencyKey}
+        // The plain form, drawn here: a browser without JavaScript gets it as HTML, and no script carries it.
+        plainCancelFields={<CancelFields subscription={subscription} locale={locale} options={cancelOptions} words={cancelWords} idempotencyKey={idempotencyKey} />}
+        keepPlan={keepPlan}
+        written={keepAnswer !== null && "done" in keepAnswer}
+      />
+    </PlanDetailsProvider>
   );
 }

@@ -125,6 +125,7 @@ describe("The cancel section", () => {
         words={words}
         idempotencyKey={KEY}
         plainFields={<CancelFields subscription={subscription} locale="en-GB" options={options} words={words} idempotencyKey={KEY} />}
+        show={() => undefined}
       />,
     );
 

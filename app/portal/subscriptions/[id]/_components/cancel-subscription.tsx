@@ -1,14 +1,10 @@
 "use client";
 
 import { lazy, Suspense, useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useSWRConfig } from "swr";
 import { cancelDone, cancelledCopy } from "@/lib/shared/billing/cancel-outcome";
 import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
 import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { IDLE } from "@/lib/shared/portal-api/action-state";
-import { holdsSubscriptions, portalKeys } from "@/lib/shared/portal-api/keys";
-import { dataBody, type DataBody, type ListBody } from "@/lib/shared/portal-api/payloads";
-import { withSubscription } from "@/lib/shared/portal-api/subscription-cache";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { fill } from "@/lib/shared/i18n/slots";
 import { OutcomeStatus } from "../../../_components/outcome-status";
@@ -16,12 +12,11 @@ import { usePortalCopy } from "../../../_components/portal-copy";
 import { useHydrated } from "../../../_components/use-hydrated";
 import { useScriptedSubmit } from "../../../_components/use-scripted-submit";
 import { cancelSubscriptionAction } from "../actions";
+import { tellSubscriptionLists } from "./tell-subscription-lists";
 
 // Only a customer who opens the form needs its script: fetched on the first hover, focus or press.
 const loadCancelForm = () => import("./cancel-form");
 const CancelForm = lazy(() => loadCancelForm().then(({ CancelForm }) => ({ default: CancelForm })));
-
-type Cached = DataBody<PortalSubscription> | ListBody<PortalSubscription>;
 
 type CancelSubscriptionProps = {
   subscription: PortalSubscription;
@@ -34,31 +29,31 @@ type CancelSubscriptionProps = {
   idempotencyKey: string;
   /** The form's fields as the server rendered them (./cancel-fields.tsx), for a browser without JavaScript. */
   plainFields: ReactNode;
+  /** Shows the subscription as a write left it, on the page (use-live-subscription.ts). */
+  show: (subscription: PortalSubscription) => void;
 };
 
 /**
  * Cancel, with or without JavaScript: one server action (cancelSubscriptionAction). Without
  * JavaScript the form is plain HTML and the page comes back with its answer. With it, the form
- * opens from a button, the page shows the cancellation at once (SWR's cache), puts back what was
- * there if it is refused, and offers to send it again with the same key.
+ * opens from a button, the page shows the cancellation at once, puts back what was there if it is
+ * refused, and offers to send it again with the same key.
  */
-export function CancelSubscription({ subscription, locale, options, words, idempotencyKey, plainFields }: CancelSubscriptionProps) {
+export function CancelSubscription({ subscription, locale, options, words, idempotencyKey, plainFields, show }: CancelSubscriptionProps) {
   const { cancel: t, errors } = usePortalCopy();
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState(cancelSubscriptionAction, IDLE);
   const form = useScriptedSubmit(dispatch, pending);
-  const { mutate } = useSWRConfig();
   const [open, setOpen] = useState(false);
   // A new form each time it opens: choices from an abandoned attempt do not linger.
   const [attempt, setAttempt] = useState(0);
   // One key per intent: kept for a retry, new once the intent changes or is done.
   const [key, setKey] = useState(idempotencyKey);
   const sentKey = useRef<string | null>(null);
-  const before = useRef<DataBody<PortalSubscription> | undefined>(undefined);
+  const before = useRef<PortalSubscription>(subscription);
   const openButton = useRef<HTMLButtonElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const ids = useId();
-  const cacheKey = portalKeys.subscription(subscription.id);
 
   const canceled = subscription.status === "canceled";
   const scheduled = isScheduledToCancel(subscription);
@@ -69,14 +64,8 @@ export function CancelSubscription({ subscription, locale, options, words, idemp
   function showCancelling(sent: FormData) {
     sentKey.current = String(sent.get("idempotencyKey"));
     const atPeriodEnd = sent.get("when") !== "now";
-    void mutate<DataBody<PortalSubscription>>(
-      cacheKey,
-      (current) => {
-        before.current = current;
-        return dataBody(cancelledCopy(current?.data ?? subscription, { cancel_at_period_end: atPeriodEnd }, new Date()));
-      },
-      { revalidate: false },
-    );
+    before.current = subscription;
+    show(cancelledCopy(subscription, { cancel_at_period_end: atPeriodEnd }, new Date()));
   }
 
   // A cancellation done closes the form; what comes next is a new intent with a key of its own.
@@ -89,20 +78,18 @@ export function CancelSubscription({ subscription, locale, options, words, idemp
     }
   }
 
-  // The action's answer into SWR's cache: the subscription as RevKeen has it now, or as it was.
+  // The action's answer on the page: the subscription as RevKeen has it now, or as it was.
   useEffect(() => {
     if (state.status === "idle") return;
     if (state.status === "done") {
-      const answer = dataBody(state.data);
-      void mutate(cacheKey, answer, { revalidate: false });
-      // Lists holding this subscription show the new state now and refetch behind it.
-      void mutate<Cached>((candidate) => holdsSubscriptions(candidate) && candidate !== cacheKey, (current) => withSubscription(current, state.data));
+      show(state.data);
+      tellSubscriptionLists(state.data);
     } else {
-      void mutate(cacheKey, before.current, { revalidate: false });
+      show(before.current);
     }
     // Keyboard and screen-reader users land on the outcome.
     outcome.current?.focus();
-  }, [state, cacheKey, mutate]);
+  }, [state, show]);
 
   const done = state.status === "done" ? cancelDone(state.data, locale) : null;
   const message =

@@ -2,19 +2,23 @@
 
 import type { ReactNode } from "react";
 import { CancelSubscription } from "./cancel-subscription";
-import { KeepPlan } from "./keep-plan";
+import { useEffect } from "react";
+import { tellSubscriptionLists } from "./tell-subscription-lists";
+import { useLiveSubscription } from "./use-live-subscription";
 import { RefreshProblem } from "../../../_components/refresh-problem";
 import { SubscriptionBadges } from "../../../_components/subscription-badges";
 import { SubscriptionFacts } from "../../../_components/subscription-facts";
-import { DunningNotice } from "../../../_components/dunning-notice";
+import { useDunningNotice } from "../../../_components/plan-details-context";
 import { PlanPrice, PlanTitle } from "../../../_components/plan-title";
-import { useSubscription } from "../../../_components/use-portal-data";
 import { DetailRow } from "../../../_components/detail-row";
 import { usePortalCopy } from "../../../_components/portal-copy";
 import type { CancelFormOptions, CancelFormWords } from "@/lib/shared/billing/cancel-form-options";
+import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
+import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 
 type SubscriptionDetailsProps = {
-  id: string;
+  /** As the server read it with the page. */
+  served: PortalSubscription;
   locale: string;
   cancelOptions: CancelFormOptions;
   cancelWords: CancelFormWords;
@@ -22,15 +26,19 @@ type SubscriptionDetailsProps = {
   idempotencyKey: string;
   /** The cancel form's fields, rendered by the server for a browser without JavaScript. */
   plainCancelFields: ReactNode;
-  /** The "Keep my plan" form's first intent; null when the merchant does not offer it. */
-  keepPlanKey: string | null;
+  /** "Keep my plan", drawn by the server (keep-plan-form.tsx); null when it has nothing to offer or say. */
+  keepPlan: { form: ReactNode; answered: boolean } | null;
+  /** Whether `served` is the answer to a write on this page that came back with it (Keep my plan). */
+  written: boolean;
 };
 
-export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlanKey }: SubscriptionDetailsProps) {
+export function SubscriptionDetails({ served, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlan, written }: SubscriptionDetailsProps) {
   const copy = usePortalCopy().subscriptions;
-  const { data, error } = useSubscription(id);
-  const subscription = data?.data;
-  if (!subscription) return <RefreshProblem error={error} />;
+  const { data: subscription, error, show } = useLiveSubscription(served);
+  useEffect(() => {
+    if (written) tellSubscriptionLists(served);
+  }, [written, served]);
+  const dunningNotice = useDunningNotice(subscription);
   return (
     <div className="stack">
       <h1>
@@ -49,8 +57,9 @@ export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, id
         </dl>
         <SubscriptionFacts subscription={subscription} locale={locale} />
       </section>
-      <DunningNotice subscription={subscription} />
-      {keepPlanKey !== null && <KeepPlan subscription={subscription} locale={locale} idempotencyKey={keepPlanKey} />}
+      {dunningNotice}
+      {/* Offered while the plan on screen is set to end (a cancellation here since takes it away); an answer stays. */}
+      {keepPlan !== null && (keepPlan.answered || isScheduledToCancel(subscription)) && keepPlan.form}
       <CancelSubscription
         subscription={subscription}
         locale={locale}
@@ -58,6 +67,7 @@ export function SubscriptionDetails({ id, locale, cancelOptions, cancelWords, id
         words={cancelWords}
         idempotencyKey={idempotencyKey}
         plainFields={plainCancelFields}
+        show={show}
       />
     </div>
   );
