@@ -79,6 +79,21 @@ test.describe("Keep my plan", () => {
     await expect(detail(page, "Ends on")).toHaveCount(0);
   });
 
+  test("a plan Ada has just set to end offers Keep my plan at once, and keeping it works", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await expect(page.getByRole("form", { name: "Keep my plan" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Cancel subscription" }).click();
+    await page.getByRole("form", { name: "Confirm cancellation" }).getByRole("button", { name: "Confirm cancellation" }).click();
+    await expect(detail(page, "Ends on")).toBeVisible();
+
+    await page.getByRole("form", { name: "Keep my plan" }).getByRole("button", { name: "Keep my plan" }).click();
+
+    await expect(page.getByTestId("keep-status")).toHaveText(/^You're keeping your plan\. It renews on .+\.$/);
+    await expect(detail(page, "Ends on")).toHaveCount(0);
+    expect(await callsOf(sandbox, PATCH)).toBe(1);
+  });
+
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 

@@ -31,6 +31,8 @@ type CancelSubscriptionProps = {
   plainFields: ReactNode;
   /** Shows the subscription as a write left it, on the page (use-live-subscription.ts). */
   show: (subscription: PortalSubscription) => void;
+  /** A cancellation is done: what the server draws from the plan's new state (Keep my plan) is drawn again. */
+  onDone?: () => void;
 };
 
 /**
@@ -39,7 +41,7 @@ type CancelSubscriptionProps = {
  * opens from a button, the page shows the cancellation at once, puts back what was there if it is
  * refused, and offers to send it again with the same key.
  */
-export function CancelSubscription({ subscription, locale, options, words, idempotencyKey, plainFields, show }: CancelSubscriptionProps) {
+export function CancelSubscription({ subscription, locale, options, words, idempotencyKey, plainFields, show, onDone }: CancelSubscriptionProps) {
   const { cancel: t, errors } = usePortalCopy();
   const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState(cancelSubscriptionAction, IDLE);
@@ -84,12 +86,13 @@ export function CancelSubscription({ subscription, locale, options, words, idemp
     if (state.status === "done") {
       show(state.data);
       tellSubscriptionLists(state.data);
+      onDone?.();
     } else {
       show(before.current);
     }
     // Keyboard and screen-reader users land on the outcome.
     outcome.current?.focus();
-  }, [state, show]);
+  }, [state, show, onDone]);
 
   const done = state.status === "done" ? cancelDone(state.data, locale) : null;
   const message =

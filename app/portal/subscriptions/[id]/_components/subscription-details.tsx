@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { CancelSubscription } from "./cancel-subscription";
-import { useEffect } from "react";
+import { useCallback, useEffect } from "react";
+import { useRouter } from "next/navigation";
 import { tellSubscriptionLists } from "./tell-subscription-lists";
 import { useLiveSubscription } from "./use-live-subscription";
 import { RefreshProblem } from "../../../_components/refresh-problem";
@@ -35,6 +36,9 @@ type SubscriptionDetailsProps = {
 export function SubscriptionDetails({ served, locale, cancelOptions, cancelWords, idempotencyKey, plainCancelFields, keepPlan, written }: SubscriptionDetailsProps) {
   const copy = usePortalCopy().subscriptions;
   const { data: subscription, error, show } = useLiveSubscription(served);
+  const router = useRouter();
+  // "Keep my plan" is drawn by the server from the plan's state: a plan set to end here offers it at once.
+  const drawAgain = useCallback(() => router.refresh(), [router]);
   useEffect(() => {
     if (written) tellSubscriptionLists(served);
   }, [written, served]);
@@ -68,6 +72,7 @@ export function SubscriptionDetails({ served, locale, cancelOptions, cancelWords
         idempotencyKey={idempotencyKey}
         plainFields={plainCancelFields}
         show={show}
+        onDone={drawAgain}
       />
     </div>
   );
