@@ -52,6 +52,31 @@ test.describe("Subscriptions", () => {
   });
 });
 
+test.describe("A subscription's page keeping itself current", () => {
+  test("asks RevKeen again when the tab regains focus, not sooner than five seconds after it was read, and keeps the last good copy when that fails", async ({ page, sandbox }) => {
+    await page.clock.install();
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await expect(detail(page, "Renews on")).toBeVisible();
+    await sandbox.resetCalls();
+    const gets = async () => (await sandbox.calls()).by_operation["subscriptions.get"] ?? 0;
+
+    // Just read with the page: a focus asks nothing.
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await page.clock.fastForward("00:10");
+    const refreshed = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/portal/subscriptions/${ADA_PRO}`);
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    expect((await refreshed).status()).toBe(200);
+    expect(await gets()).toBe(1);
+
+    await sandbox.fault({ operation: "subscriptions.get", status: 503, count: 10 });
+    await page.clock.fastForward("00:10");
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await expect(page.getByTestId("refresh-problem")).toBeVisible();
+    await expect(detail(page, "Renews on")).toBeVisible();
+  });
+});
+
 test.describe("Cancelling a subscription", () => {
   test("Émilie, whose locale is fr-FR, cancels her plan in French, and RevKeen gets her reason in English", async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.euro);
