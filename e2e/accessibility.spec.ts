@@ -55,6 +55,9 @@ test.describe("Accessibility", () => {
 
     await page.getByTestId("cancel-status").getByRole("button", { name: "Try again" }).click();
     await expect(page.getByTestId("cancel-status")).toContainText("Your subscription will end on");
+    // The page is drawn again by the server, offering to keep the plan: scanned once it is.
+    await expect(page.getByRole("form", { name: "Keep my plan" })).toBeVisible();
+    await expect(page).toHaveTitle(/\S/);
     expect(await seriousViolations(page), "scheduled").toEqual([]);
   });
 
