@@ -10,7 +10,6 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readCustomer, readSubscription } from "@/lib/server/portal-pages/reads";
 import { portalOptions } from "@/lib/shared/billing/portal-options";
-import { isScheduledToCancel } from "@/lib/shared/billing/subscription-status";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { formAnswer } from "@/lib/shared/portal-api/form-answer";
 import { isResourceId } from "@/lib/shared/portal-api/input";
@@ -51,10 +50,9 @@ export default async function SubscriptionPage({ params, searchParams }: PagePro
   const answer = formAnswer(search);
   const keepAnswer = answer !== null && answer.form === KEEP_PLAN_FORM ? answer : null;
   // "Keep my plan" is an intent of its own, with its own key.
-  const keepPlan =
-    portalOptions.keepPlan && (keepAnswer !== null || isScheduledToCancel(subscription))
-      ? { form: <KeepPlanForm subscription={subscription} locale={locale} idempotencyKey={randomUUID()} answer={keepAnswer} />, answered: keepAnswer !== null }
-      : null;
+  const keepPlan = portalOptions.keepPlan
+    ? { form: <KeepPlanForm subscription={subscription} locale={locale} idempotencyKey={randomUUID()} answer={keepAnswer} />, answered: keepAnswer !== null }
+    : null;
   return (
     <PlanDetailsProvider
       details={withTexts}

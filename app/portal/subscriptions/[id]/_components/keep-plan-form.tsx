@@ -5,7 +5,6 @@ import type { FormAnswer } from "@/lib/shared/portal-api/form-answer";
 import type { PortalSubscription } from "@/lib/shared/revkeen-api/customer-portal";
 import { FormOutcome } from "../../../_components/form-outcome";
 import { SendButton } from "../../../_components/send-button";
-import { KEEP_PLAN_FORM } from "../keep-plan";
 import { keepPlanAction } from "../keep-plan-action";
 
 type KeepPlanFormProps = {
@@ -14,7 +13,7 @@ type KeepPlanFormProps = {
   locale: string;
   /** Made by the server with the page: one intent, kept once however often it is sent. */
   idempotencyKey: string;
-  /** The answer the page's address brings back, if any (keep-plan-action.ts). */
+  /** The answer to this form the page's address brings back, if any (keep-plan-action.ts). */
   answer: FormAnswer | null;
 };
 
@@ -28,14 +27,13 @@ type KeepPlanFormProps = {
 export async function KeepPlanForm({ subscription, locale, idempotencyKey, answer }: KeepPlanFormProps) {
   const [t, errors] = await Promise.all([getTranslations("KeepPlan"), getTranslations("Errors")]);
   const scheduled = isScheduledToCancel(subscription);
-  const ours = answer !== null && answer.form === KEEP_PLAN_FORM ? answer : null;
-  if (!scheduled && ours === null) return null;
+  if (!scheduled && answer === null) return null;
   const renews = formatDate(subscription.current_period_end, locale);
   const message =
-    ours === null
+    answer === null
       ? null
-      : "refused" in ours
-        ? t("failed", { message: errors(ours.refused) })
+      : "refused" in answer
+        ? t("failed", { message: errors(answer.refused) })
         : scheduled
           ? t("stillEnding")
           : renews
@@ -43,7 +41,7 @@ export async function KeepPlanForm({ subscription, locale, idempotencyKey, answe
             : t("kept");
   const outcome = (
     // A new outcome for each rendering: a second answer takes focus again.
-    <FormOutcome key={idempotencyKey} testId="keep-status" tone={ours === null ? null : "refused" in ours ? "error" : "info"} pendingText={t("sending")}>
+    <FormOutcome key={idempotencyKey} testId="keep-status" tone={answer === null ? null : "refused" in answer ? "error" : "info"} pendingText={t("sending")}>
       {message}
     </FormOutcome>
   );

@@ -27,7 +27,7 @@ type SubscriptionDetailsProps = {
   idempotencyKey: string;
   /** The cancel form's fields, rendered by the server for a browser without JavaScript. */
   plainCancelFields: ReactNode;
-  /** "Keep my plan", drawn by the server (keep-plan-form.tsx); null when it has nothing to offer or say. */
+  /** "Keep my plan", drawn by the server (keep-plan-form.tsx), which draws nothing while it has nothing to offer or say; null when it is off. */
   keepPlan: { form: ReactNode; answered: boolean } | null;
   /** Whether `served` is the answer to a write on this page that came back with it (Keep my plan). */
   written: boolean;
