@@ -1,16 +1,12 @@
-import { DEFAULT_SANDBOX_API_KEY } from "../lib/env/schema.mjs";
+import type { SandboxControls } from "../lib/testing/app-under-test";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { CUSTOMERS, expect, sandboxUrl, signInToPortal, test } from "./fixtures";
 
 const ADA_BACKUP_INVOICE = deterministicUuid("invoice:ada:backup:failed");
 
 /** A checkout session for Ada's open invoice, made with the merchant key as the app's server makes one. */
-async function checkoutFor(returnTo: { successUrl: string; cancelUrl: string }): Promise<{ id: string; url: string }> {
-  const response = await fetch(`${sandboxUrl()}/v2/checkout-sessions`, {
-    method: "POST",
-    headers: { "x-api-key": DEFAULT_SANDBOX_API_KEY, "content-type": "application/json" },
-    body: JSON.stringify({ invoiceId: ADA_BACKUP_INVOICE, ...returnTo }),
-  });
+async function checkoutFor(sandbox: SandboxControls, returnTo: { successUrl: string; cancelUrl: string }): Promise<{ id: string; url: string }> {
+  const response = await sandbox.asMerchant("POST", "checkout-sessions", { invoiceId: ADA_BACKUP_INVOICE, ...returnTo });
   expect(response.status).toBe(201);
   return ((await response.json()) as { data: { id: string; url: string } }).data;
 }
@@ -21,7 +17,7 @@ test.describe("The sandbox's hosted checkout page", () => {
   test("takes Ada's payment and sends her back to the app's success address", async ({ page, sandbox, baseURL }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const success = `${baseURL}/portal/invoices/${ADA_BACKUP_INVOICE}`;
-    const session = await checkoutFor({ successUrl: success, cancelUrl: `${baseURL}/portal/invoices` });
+    const session = await checkoutFor(sandbox, { successUrl: success, cancelUrl: `${baseURL}/portal/invoices` });
     await page.goto(session.url);
     await expect(page.getByRole("heading", { level: 1, name: "Pay Acme" })).toBeVisible();
     await expect(page.getByText("£30.00", { exact: true })).toBeVisible();
@@ -35,7 +31,7 @@ test.describe("The sandbox's hosted checkout page", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const success = `${baseURL}/sign-in`;
-    const session = await checkoutFor({ successUrl: success, cancelUrl: `${baseURL}/` });
+    const session = await checkoutFor(sandbox, { successUrl: success, cancelUrl: `${baseURL}/` });
     await page.goto(session.url);
     await page.getByRole("button", { name: "Pay with a card that is declined" }).click();
     await expect(page.getByText("Your card was declined, and nothing was taken. Try again, or use another card.")).toBeVisible();
@@ -48,16 +44,16 @@ test.describe("The sandbox's hosted checkout page", () => {
 
   test("sends her back to the cancel address on Cancel, with the invoice still to pay", async ({ page, sandbox, baseURL }) => {
     const cancel = `${baseURL}/sign-in`;
-    const session = await checkoutFor({ successUrl: `${baseURL}/`, cancelUrl: cancel });
+    const session = await checkoutFor(sandbox, { successUrl: `${baseURL}/`, cancelUrl: cancel });
     await page.goto(session.url);
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(page).toHaveURL(cancel);
     expect((await sandbox.checkoutSessions())[0]?.status).toBe("open");
   });
 
-  test("fits a small phone's screen without scrolling sideways", async ({ page, baseURL }) => {
+  test("fits a small phone's screen without scrolling sideways", async ({ page, sandbox, baseURL }) => {
     await page.setViewportSize({ width: 320, height: 640 });
-    const session = await checkoutFor({ successUrl: `${baseURL}/`, cancelUrl: `${baseURL}/` });
+    const session = await checkoutFor(sandbox, { successUrl: `${baseURL}/`, cancelUrl: `${baseURL}/` });
     await page.goto(session.url);
     await expect(page.getByRole("button", { name: "Pay with a card that is declined" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -266,4 +266,17 @@ export class SandboxControls {
     if (!found) throw new Error(`no demo customer named ${name}`);
     return found.id;
   }
+  /** A call to the merchant API with the sandbox's key, as the merchant makes one from outside the app. */
+  async asMerchant(method: string, path: string, body: unknown): Promise<Response> {
+    return fetch(`${this.baseUrl}/v2/${path}`, {
+      method,
+      headers: { "x-api-key": DEFAULT_SANDBOX_API_KEY, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  }
+  /** Sets a subscription to end with its period, as the merchant's own dashboard would. */
+  async scheduleEnd(subscriptionId: string): Promise<void> {
+    const response = await this.asMerchant("PATCH", `subscriptions/${encodeURIComponent(subscriptionId)}`, { cancelAtPeriodEnd: true });
+    if (!response.ok) throw new Error(`sandbox PATCH subscriptions/${subscriptionId}: ${response.status} ${await response.text()}`);
+  }
 }
