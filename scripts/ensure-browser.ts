@@ -4,10 +4,11 @@
 // (as `playwright install --with-deps` does), else one line that names the command to run, before
 // the suite starts.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { findChromium } from "../lib/testing/app-under-test";
+import { findChromium, isFullSystemBrowser } from "../lib/testing/app-under-test";
 import { installWithApt } from "../lib/testing/install-with-apt";
 
 const INSTALL_HINT = "npx playwright install --with-deps chromium";
+const SHELL_HINT = "apt-get install chromium-headless-shell, or npx playwright install chromium";
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
   const result = spawnSync(command, args, { stdio: "inherit", timeout: 15 * 60_000, ...options });
@@ -18,6 +19,7 @@ function found(how: string): boolean {
   const choice = findChromium();
   if (choice === null) return false;
   console.log(`Chromium for the end-to-end tests: ${choice.source}${choice.executablePath ? ` (${choice.executablePath})` : ""}${how}.`);
+  if (isFullSystemBrowser(choice)) console.log(`The suite runs faster on Chromium's headless shell: ${SHELL_HINT}.`);
   return true;
 }
 
@@ -29,8 +31,8 @@ function ensureBrowser(): boolean {
   }
   console.log("No Chromium for the end-to-end tests yet: trying Playwright's download.");
   if (run("npx", ["playwright", "install", "chromium"]) && found(", just downloaded")) return true;
-  console.log("Playwright's download is not reachable: installing Debian's chromium with apt-get where this user may.");
-  if (installWithApt(["chromium"]) && found(", just installed")) return true;
+  console.log("Playwright's download is not reachable: installing Debian's Chromium headless shell with apt-get where this user may.");
+  if (installWithApt(["chromium-headless-shell"]) && found(", just installed")) return true;
   console.error(`No Chromium for the end-to-end tests, and none could be installed from here: run \`${INSTALL_HINT}\`, then npm test again.`);
   return false;
 }

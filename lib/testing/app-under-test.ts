@@ -67,8 +67,13 @@ export function testModeEnv(sandboxUrl: string, databaseUrl: string, { authSecre
 
 // Which Chromium drives the app, and how: an explicit path, else Playwright's own download (a
 // normal developer machine, after `npx playwright install chromium`), else the system's (Debian:
-// apt-get install chromium). The flags keep it quiet on a closed network.
+// apt-get install chromium-headless-shell). The flags keep it quiet on a closed network.
 // scripts/ensure-browser.ts gets one before `npm test` starts the suite when none is found.
+//
+// The suite prefers Chromium's headless shell, as Playwright does for a headless run of its own
+// download: the same engine without the full browser's compositor and GPU processes, so each test
+// costs the machine far less (docs/testing.md). The bench prefers the full browser: it times what
+// a customer's browser does.
 
 export type ChromiumChoice = {
   source: "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH" | "Playwright's download" | "the system's";
@@ -76,7 +81,11 @@ export type ChromiumChoice = {
   executablePath: string | undefined;
 };
 
-const SYSTEM_CHROMIUM = [
+/** Who drives Chromium: the end-to-end suite, or the bench. */
+export type ChromiumUse = "suite" | "bench";
+
+const SYSTEM_HEADLESS_SHELL = ["/usr/bin/chromium-headless-shell"];
+const SYSTEM_BROWSER = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
@@ -86,18 +95,24 @@ const SYSTEM_CHROMIUM = [
 ];
 
 /** The Chromium to use, or null when this machine has none. */
-export function findChromium(): ChromiumChoice | null {
+export function findChromium(use: ChromiumUse = "suite"): ChromiumChoice | null {
   const explicit = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
   if (explicit) return existsSync(explicit) ? { source: "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH", executablePath: explicit } : null;
   const bundled = chromium.executablePath();
   if (bundled && existsSync(bundled)) return { source: "Playwright's download", executablePath: undefined };
-  const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
+  const candidates = use === "suite" ? [...SYSTEM_HEADLESS_SHELL, ...SYSTEM_BROWSER] : [...SYSTEM_BROWSER, ...SYSTEM_HEADLESS_SHELL];
+  const system = candidates.find((path) => existsSync(path));
   return system ? { source: "the system's", executablePath: system } : null;
 }
 
-export function chromiumLaunchOptions(): LaunchOptions {
+/** Whether `choice` is the full browser where a headless shell would do (the suite runs slower on it). */
+export function isFullSystemBrowser(choice: ChromiumChoice): boolean {
+  return choice.source === "the system's" && choice.executablePath !== undefined && SYSTEM_BROWSER.includes(choice.executablePath);
+}
+
+export function chromiumLaunchOptions(use: ChromiumUse = "suite"): LaunchOptions {
   return {
-    executablePath: findChromium()?.executablePath,
+    executablePath: findChromium(use)?.executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   };
 }

@@ -1,11 +1,11 @@
-// Headless Chromium as the e2e suite launches it, and an in-page probe that timestamps "clicked"
+// Headless Chromium, the full browser where there is one (what a customer runs), and an in-page probe that timestamps "clicked"
 // and "data visible" with the page's own clock.
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../lib/testing/app-under-test";
 import { APP_URL } from "./config";
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ headless: true, ...chromiumLaunchOptions() });
+  return chromium.launch({ headless: true, ...chromiumLaunchOptions("bench") });
 }
 
 export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
