@@ -16,6 +16,9 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "proxy.test.ts", "instrumentation.test.ts", "eslint.config.test.ts"],
     environment: "node",
+    // initdb once for the run, not once per file that opens an embedded database.
+    globalSetup: ["lib/testing/embedded-cluster.global-setup.ts"],
+    setupFiles: ["lib/testing/embedded-cluster.setup.ts"],
     // next-auth imports "next/server" without the extension Node's ESM loader needs; bundled by
     // Vite instead, its imports resolve as they do in Next (and tests can run Auth.js's endpoints).
     server: { deps: { inline: ["next-auth"] } },

@@ -32,8 +32,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * A test database for one test file: opened before its tests (compiling PostgreSQL's WebAssembly
- * and running initdb takes seconds, more on a busy machine) and closed after them.
+ * A test database for one test file: opened before its tests (compiling PostgreSQL's WebAssembly,
+ * loading the run's cluster (embedded-cluster.setup.ts) and migrating it takes a second or more on a
+ * busy machine) and closed after them.
  */
 export function testDatabaseForThisFile(): TestDatabase {
   let opened: TestDatabase | undefined;
