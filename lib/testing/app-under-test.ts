@@ -111,8 +111,11 @@ export function isFullSystemBrowser(choice: ChromiumChoice): boolean {
 }
 
 export function chromiumLaunchOptions(use: ChromiumUse = "suite"): LaunchOptions {
+  const choice = findChromium(use);
   return {
-    executablePath: findChromium(use)?.executablePath,
+    executablePath: choice?.executablePath,
+    // Playwright's own download runs headless on its shell unless told to run the full browser.
+    channel: use === "bench" && choice?.source === "Playwright's download" ? "chromium" : undefined,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   };
 }
