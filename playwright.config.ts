@@ -220,7 +220,10 @@ export default defineConfig({
       // database in a folder of its own (a fresh one each run, apart from a developer's .data/).
       name: "smoke",
       command: `rm -rf .e2e-logs/smoke-database && npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
-      url: `${SMOKE_URL}/sign-in`,
+      // Up once it listens: Playwright starts its servers one after another, and a page asked for
+      // here would be compiled before the next could start. The smoke project's first worker
+      // compiles the pages its specs open, beside the other projects' tests (e2e/fixtures.ts).
+      port: ports.smoke,
       env: {
         AUTH_SECRET: secrets.authSecret,
         REVKEEN_API_KEY: "",
