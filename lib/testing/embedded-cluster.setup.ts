@@ -14,10 +14,10 @@ vi.mock("@electric-sql/pglite", async (importOriginal) => {
       if (dataDirOrOptions === undefined && options === undefined) {
         image ??= new Blob([readFileSync(inject("embeddedClusterImage"))]);
         super({ loadDataDir: image });
-      } else if (typeof dataDirOrOptions === "string") {
-        super(dataDirOrOptions, options);
-      } else {
+      } else if (typeof dataDirOrOptions === "object") {
         super(dataDirOrOptions);
+      } else {
+        super(dataDirOrOptions, options);
       }
     }
   }
