@@ -82,10 +82,11 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    // A failing test keeps its trace (actions, network, console, sources) beside the page's
-    // accessibility snapshot at the failure (error-context.md). Without the screencast and the DOM
-    // snapshot of every action, which every passing test would pay for (docs/testing.md):
-    // `--trace on` records them for a test being investigated.
+    // A failing test keeps its trace (actions with their logs, sources) beside the page's
+    // accessibility snapshot at the failure (error-context.md) and its requests (e2e/fixtures.ts).
+    // Without the screencast and the DOM snapshot of every action, which every passing test would
+    // pay for (docs/testing.md), and with which alone Playwright records the network:
+    // `--trace on` records them all for a test being investigated.
     trace: { mode: "retain-on-failure", screenshots: false, snapshots: false, sources: true },
     launchOptions: chromiumLaunchOptions(),
   },

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test as base, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+import { writeFile } from "node:fs/promises";
+import { expect, test as base, type APIRequestContext, type Cookie, type Page, type Request } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, openPortal, SandboxControls, signedWebhookHeaders, signIn as signInWithTheForm, type SignInWords } from "../lib/testing/app-under-test";
 import { DATABASE_URL, INSTANCES_SANDBOX_URL, laneDatabaseUrl, LANES, type Lane } from "./urls";
 
@@ -90,7 +91,15 @@ async function compileSmokeRoutes(page: Page): Promise<void> {
   await expect(page.getByTestId("portal-customer-name")).toBeVisible({ timeout: COMPILE_MS });
 }
 
-export const test = base.extend<{ sandbox: SandboxControls; browserProblems: void }, { smokeRoutesCompiled: void }>({
+/** How Next's router sent a request, where it says so in its headers. */
+function sentAs(request: Request): string {
+  const headers = request.headers();
+  if (headers["next-action"] !== undefined) return " (server action)";
+  if (headers["next-router-prefetch"] !== undefined) return " (prefetch)";
+  return headers["rsc"] !== undefined ? " (RSC)" : "";
+}
+
+export const test = base.extend<{ sandbox: SandboxControls; browserProblems: void; networkLog: void }, { smokeRoutesCompiled: void }>({
   // Before the first smoke test of a worker, as part of the smoke project rather than a project it
   // depends on: the smoke specs then start beside the other projects, not after all of them.
   smokeRoutesCompiled: [
@@ -133,6 +142,26 @@ export const test = base.extend<{ sandbox: SandboxControls; browserProblems: voi
       });
       await provide();
       expect(problems, "problems Chromium reported").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // A trace holds the network only with a DOM snapshot of every action, which every passing test
+  // would pay for (playwright.config.ts): a failing test keeps the page's requests here instead,
+  // each with when it was sent and answered (ms from the test's start), its status and how
+  // Next's router sent it, in network.txt beside the trace. Addresses only: no header or body.
+  networkLog: [
+    async ({ page }, provide, testInfo) => {
+      const start = Date.now();
+      const lines: string[] = [];
+      const at = () => String(Date.now() - start).padStart(6);
+      page.on("request", (request) => lines.push(`${at()} → ${request.method()} ${request.url()}${sentAs(request)}`));
+      page.on("response", (response) => lines.push(`${at()} ← ${response.status()} ${response.request().method()} ${response.url()}`));
+      page.on("requestfailed", (request) => lines.push(`${at()} ✗ ${request.failure()?.errorText ?? "failed"} ${request.method()} ${request.url()}`));
+      await provide();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      const path = testInfo.outputPath("network.txt");
+      await writeFile(path, `${lines.join("\n")}\n`);
+      await testInfo.attach("network", { path, contentType: "text/plain" });
     },
     { auto: true },
   ],

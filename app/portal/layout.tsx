@@ -5,7 +5,7 @@ import { portalCopy } from "@/lib/server/i18n/portal-copy";
 import { CustomerName } from "./_components/customer-name";
 import { NavigationPending } from "./_components/navigation-pending";
 import { PortalNav } from "./_components/portal-nav";
-import { PortalNavigation } from "./_components/portal-navigation";
+import { DirectDebitNavItem } from "./_components/direct-debit-nav-item";
 import { PortalCopyProvider } from "./_components/portal-copy";
 import "./portal.css";
 
@@ -23,9 +23,13 @@ export default async function PortalLayout({ children }: LayoutProps<"/portal">)
               <CustomerName />
             </Suspense>
             {/* Never waits on RevKeen: the Direct Debit link joins when the answer does. */}
-            <Suspense fallback={<PortalNav directDebit={false} />}>
-              <PortalNavigation />
-            </Suspense>
+            <PortalNav
+              directDebit={
+                <Suspense fallback={null}>
+                  <DirectDebitNavItem />
+                </Suspense>
+              }
+            />
           </header>
           <main id="portal-main" className="stack">
             {children}
