@@ -128,6 +128,7 @@ export default defineConfig({
       // A phone in the dark theme, as a customer opening billing from an e-mail holds it.
       name: "phone",
       testMatch: /(journeys|accessibility|narrow-screens|keep-and-upgrade|languages)\.spec\.ts$/,
+      grepInvert: /@not-on-phone/,
       ...LANE_PROJECT,
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, colorScheme: "dark", baseURL: firstLane.appUrl },
     },

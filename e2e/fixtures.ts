@@ -12,6 +12,14 @@ export async function signInToPortalWithTheForm(page: Page, name: string, words?
   await openPortal(page, words);
 }
 
+/**
+ * A test or group the phone project leaves out (its `grepInvert`): the phone repeats what a
+ * narrow screen in the dark theme can change (the journeys, keeping a plan and upgrading with
+ * and without JavaScript, the accessibility scans, the widths) and one visit in another language,
+ * not what the server does with RevKeen's refusals, which no screen changes.
+ */
+export const NOT_ON_PHONE = { tag: "@not-on-phone" } as const;
+
 /** The projects whose tests run on a lane (e2e/urls.ts): a server, a sandbox and a database of their own. */
 const LANE_PROJECTS = new Set(["app", "phone"]);
 

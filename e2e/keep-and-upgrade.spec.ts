@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADA_ANALYTICS, ADA_PRO, CUSTOMERS, detail, expect, signIn, signInToPortal, test, webhookDelivered, type SandboxControls } from "./fixtures";
+import { ADA_ANALYTICS, ADA_PRO, CUSTOMERS, detail, expect, NOT_ON_PHONE, signIn, signInToPortal, test, webhookDelivered, type SandboxControls } from "./fixtures";
 
 /** The merchant's subscription writes, as the sandbox's call log names them. */
 const PATCH = "merchant_subscriptions.update";
@@ -63,7 +63,7 @@ test.describe("Keep my plan", () => {
     await expect(detail(page, "Ends on")).toHaveCount(0);
   });
 
-  test("when RevKeen refuses, the plan stays set to end and she is told; pressing again keeps it", async ({ page, sandbox }) => {
+  test("when RevKeen refuses, the plan stays set to end and she is told; pressing again keeps it", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_ANALYTICS}`);
     await sandbox.fault({ operation: PATCH, status: 503, count: 2 });
@@ -79,7 +79,7 @@ test.describe("Keep my plan", () => {
     await expect(detail(page, "Ends on")).toHaveCount(0);
   });
 
-  test("a plan Ada has just set to end offers Keep my plan at once, and keeping it works", async ({ page, sandbox }) => {
+  test("a plan Ada has just set to end offers Keep my plan at once, and keeping it works", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await page.goto(`/portal/subscriptions/${ADA_PRO}`);
     await expect(page.getByRole("form", { name: "Keep my plan" })).toHaveCount(0);
@@ -113,7 +113,7 @@ test.describe("Keep my plan", () => {
 });
 
 test.describe("Upgrading from a locked feature", () => {
-  test("a benefit nothing is offered for answers 404, and asks RevKeen nothing", async ({ page, sandbox }) => {
+  test("a benefit nothing is offered for answers 404, and asks RevKeen nothing", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signIn(page, CUSTOMERS.rich);
     await sandbox.resetCalls();
     for (const path of ["/upgrade/no-such-benefit", "/upgrade/__proto__", "/upgrade/constructor?next=%2Freports"]) {
@@ -124,7 +124,7 @@ test.describe("Upgrading from a locked feature", () => {
     expect((await sandbox.calls()).total).toBe(0);
   });
 
-  test("Grace, with no card on file, is told so and sent to the pricing page, with nothing created", async ({ page, sandbox }) => {
+  test("Grace, with no card on file, is told so and sent to the pricing page, with nothing created", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signIn(page, CUSTOMERS.empty);
     await sandbox.resetCalls();
     await expectReportsLocked(page);
@@ -156,7 +156,7 @@ test.describe("Upgrading from a locked feature", () => {
     await webhookDelivered(sandbox, "invoice.paid");
   });
 
-  test("the reports open even when RevKeen's webhooks are late: the action dropped the cached answer itself", async ({ page, sandbox }) => {
+  test("the reports open even when RevKeen's webhooks are late: the action dropped the cached answer itself", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await cancelProNow(page);
     await webhookDelivered(sandbox, "subscription.canceled");
@@ -172,7 +172,7 @@ test.describe("Upgrading from a locked feature", () => {
     expect(late.map((delivery) => delivery.state)).not.toContain("delivered");
   });
 
-  test("Ada's reports do not open when RevKeen refuses the subscription; she is told, and it works when she tries again", async ({ page, sandbox }) => {
+  test("Ada's reports do not open when RevKeen refuses the subscription; she is told, and it works when she tries again", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await cancelProNow(page);
     await page.goto("/upgrade/pro-reports?next=%2Freports");
@@ -187,7 +187,7 @@ test.describe("Upgrading from a locked feature", () => {
     await expect(page.getByTestId("reports")).toBeVisible();
   });
 
-  test("a declined card opens nothing and the page says the plan waits for its first payment, with no second plan to buy", async ({ page, sandbox }) => {
+  test("a declined card opens nothing and the page says the plan waits for its first payment, with no second plan to buy", NOT_ON_PHONE, async ({ page, sandbox }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     await cancelProNow(page);
     const ada = await sandbox.customerId(CUSTOMERS.rich);

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { AppLocale } from "../lib/shared/i18n/locales";
 import { seriousViolations } from "./axe-violations";
-import { CUSTOMERS, expect, portalPages, signInToPortalWithTheForm as signInToPortal, signInWithTheForm as signIn, test } from "./fixtures";
+import { CUSTOMERS, expect, NOT_ON_PHONE, portalPages, signInToPortalWithTheForm as signInToPortal, signInWithTheForm as signIn, test } from "./fixtures";
 import { messagePattern, messagesFor, signInWords } from "./messages-for";
 
 // Every name below is read from messages/<language>.json: each test finds what a customer of
@@ -44,9 +44,7 @@ async function signOut(page: Page, t: Translate): Promise<void> {
   await expect(page.getByRole("link", { name: t("SiteHeader.signIn") }).first()).toBeVisible();
 }
 
-test.describe("The language switcher", () => {
-  test.skip(({ isMobile }) => isMobile, "a phone runs one journey of this file");
-
+test.describe("The language switcher", NOT_ON_PHONE, () => {
   test("changes the language of the page and <html lang>, and is remembered across pages and after signing out and in", async ({ page, context }) => {
     await page.goto("/sign-in");
     await expectSignInPageIn(page, en, "en");
@@ -101,9 +99,7 @@ test.describe("The language switcher", () => {
   });
 });
 
-test.describe("The browser's languages, outside the portal", () => {
-  test.skip(({ isMobile }) => isMobile, "a phone runs one journey of this file");
-
+test.describe("The browser's languages, outside the portal", NOT_ON_PHONE, () => {
   for (const [acceptLanguage, locale] of [
     ["fr-CA", "fr"],
     ["de", "de"],
@@ -124,9 +120,7 @@ test.describe("The browser's languages, outside the portal", () => {
   }
 });
 
-test.describe("The customer's language in the portal", () => {
-  test.skip(({ isMobile }) => isMobile, "a phone runs one journey of this file");
-
+test.describe("The customer's language in the portal", NOT_ON_PHONE, () => {
   test.describe("for a browser asking for French", () => {
     test.use({ locale: "fr-FR" });
 
@@ -200,9 +194,8 @@ test.describe("A whole visit in the customer's language", () => {
     });
   });
 
-  test.describe("in French", () => {
+  test.describe("in French", NOT_ON_PHONE, () => {
     test.use({ locale: "fr-FR" });
-    test.skip(({ isMobile }) => isMobile, "a phone runs the Japanese visit");
 
     test(`${CUSTOMERS.euro} signs in, opens billing, cancels a plan at the period end and reads an invoice in French`, async ({ page }) => {
       await wholeVisit(page, CUSTOMERS.euro, fr, "fr");
@@ -210,9 +203,7 @@ test.describe("A whole visit in the customer's language", () => {
   });
 });
 
-test.describe("Accessibility in Japanese", () => {
-  test.skip(({ isMobile }) => isMobile, "a phone runs one journey of this file");
-
+test.describe("Accessibility in Japanese", NOT_ON_PHONE, () => {
   test("the sign-in and account pages, with the switcher on Japanese, have no serious or critical axe violation", async ({ page }) => {
     await page.goto("/sign-in");
     await chooseLanguage(page, en, "ja");
