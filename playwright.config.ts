@@ -22,42 +22,58 @@ const secrets = {
   authSecret: (process.env.E2E_AUTH_SECRET ??= freshAuthSecret()),
   webhookSecret: (process.env.E2E_WEBHOOK_SECRET ??= freshWebhookSecret()),
 };
-const [firstLane, ...otherLanes] = LANES;
-if (!firstLane) throw new Error("e2e/urls.ts defines no lane.");
+const firstLane = LANES[0] ?? (() => {
+  throw new Error("e2e/urls.ts defines no lane.");
+})();
 // The instances of the tests about several instances share DATABASE_URL's database and a sandbox
 // of their own; each lane has its own of both (e2e/urls.ts).
 const testMode = testModeEnv(INSTANCES_SANDBOX_URL, DATABASE_URL, secrets);
 const laneTestMode = (lane: (typeof LANES)[number]) => testModeEnv(lane.sandboxUrl, laneDatabaseUrl(lane), secrets);
+
+/** One server or step for scripts/test-servers.ts, which starts each once those it comes `after` are up. */
+type Step = {
+  name: string;
+  command: string;
+  env?: Record<string, string>;
+  /** A URL that answers, a port that listens, or "done" for a step that runs to its end. */
+  ready: { url: string } | { port: number } | "done";
+  after?: string[];
+};
 
 /**
  * A standalone sandbox sending its webhooks to `webhookUrl`, retrying a refused delivery after
  * 0.1, 0.2, 0.4, 0.8 and 1.6 s rather than 1, 2, 4, 8 and 16: a test that takes the app's
  * endpoint down waits that much less.
  */
-function sandbox(name: string, port: number, webhookUrl: string) {
+function sandbox(name: string, port: number, webhookUrl: string): Step {
   return {
     name,
-    command: "npx tsx scripts/sandbox.ts",
-    url: `http://127.0.0.1:${port}/__sandbox/customers`,
+    command: "tsx scripts/sandbox.ts",
+    ready: { url: `http://127.0.0.1:${port}/__sandbox/customers` },
     env: { ...sandboxEnv(port, secrets, webhookUrl), SANDBOX_WEBHOOK_RETRY_DELAYS_MS: "100,200,400,800,1600" },
-    reuseExistingServer: false,
-    stdout: "pipe" as const,
-    timeout: 60_000,
   };
 }
 
-/** Creates and migrates the database of a lane or of the instances: a deployment's `npm run db:migrate`. */
-const migrate = "npx tsx scripts/test-lane-database.ts && npx tsx scripts/db-migrate.ts";
-/** Another `next start` of the same build: more instances of one deployment. */
-function instance(name: string, url: string, port: number, env: Record<string, string>) {
+/** The suite's own PostgreSQL, unless E2E_DATABASE_URL names one. */
+const ownDatabase = process.env.E2E_DATABASE_URL === undefined;
+/** A database created and migrated as a deployment's `npm run db:migrate` does it. */
+function migrated(name: string, env: Record<string, string>): Step {
+  return { name, command: "tsx scripts/test-lane-database.ts && tsx scripts/db-migrate.ts", env, ready: "done", after: ownDatabase ? ["database"] : [] };
+}
+
+/**
+ * A `next start` of the suite's build on the database `database` (a step's name): one more
+ * instance of one deployment. `log`: its output kept for e2e/server-output.audit.ts, which checks
+ * that no secret was logged.
+ */
+function instance(name: string, url: string, port: number, env: Record<string, string>, options: { database?: string; log?: boolean } = {}): Step {
+  const start = `next start --hostname 127.0.0.1 --port ${port}`;
   return {
     name,
-    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
-    url: `${url}/sign-in`,
+    command: options.log ? `mkdir -p .e2e-logs && ${start} 2>&1 | tee ${appLog(port)}` : start,
+    ready: { url: `${url}/sign-in` },
     env,
-    reuseExistingServer: false,
-    stdout: "pipe" as const,
-    timeout: 60_000,
+    after: ["build", ...(options.database ? [options.database] : [])],
   };
 }
 
@@ -145,61 +161,49 @@ export default defineConfig({
       testMatch: /\.audit\.ts$/,
     },
   ],
-  webServer: [
-    ...(process.env.E2E_DATABASE_URL
-      ? []
-      : [
-          {
-            name: "database",
-            command: "npx tsx scripts/test-database.ts",
-            port: ports.database,
-            env: { E2E_DATABASE_PORT: String(ports.database) },
-            reuseExistingServer: false,
-            stdout: "pipe" as const,
-            timeout: 300_000,
-          },
-        ]),
+  // One entry: Playwright would start each of these only once the one before answers.
+  webServer: {
+    name: "servers",
+    command: "tsx scripts/test-servers.ts",
+    env: { E2E_SERVERS: JSON.stringify(servers()) },
+    wait: { stdout: /Every end-to-end server answers\./ },
+    reuseExistingServer: false,
+    stdout: "pipe",
+    timeout: 300_000,
+  },
+});
+
+/** Every server the suite runs against, and the steps before them. */
+function servers(): Step[] {
+  return [
+    ...(ownDatabase ? [{ name: "database", command: "tsx scripts/test-database.ts", env: { E2E_DATABASE_PORT: String(ports.database) }, ready: { port: ports.database } }] : []),
     ...LANES.map((lane) => sandbox(lane.index === 0 ? "sandbox" : `sandbox-${lane.index + 1}`, lane.sandboxPort, `${lane.appUrl}/api/webhooks/revkeen`)),
     sandbox("instances-sandbox", ports.instancesSandbox, `${INSTANCES_APP_URL}/api/webhooks/revkeen`),
     {
-      name: "app",
-      // Migrated as a deployment is, built as a container image or CI would build it (with no
-      // secret in the environment), then started with them. Its output is kept for
-      // e2e/server-output.audit.ts, which checks that no secret was logged.
-      command: [
-        "mkdir -p .e2e-logs",
-        migrate,
-        "env AUTH_SECRET= REVKEEN_API_KEY= DATABASE_URL= SKIP_BUILD_TYPE_CHECK=1 npx next build",
-        `npx next start --hostname 127.0.0.1 --port ${firstLane.appPort} 2>&1 | tee ${appLog(firstLane.appPort)}`,
-      ].join(" && "),
-      url: `${firstLane.appUrl}/sign-in`,
+      // Built as a container image or CI would build it, with no secret in the environment; every
+      // instance below starts it with them.
+      name: "build",
+      command: "env AUTH_SECRET= REVKEEN_API_KEY= DATABASE_URL= SKIP_BUILD_TYPE_CHECK=1 next build",
       env: laneTestMode(firstLane),
-      reuseExistingServer: false,
-      stdout: "pipe",
-      timeout: 300_000,
+      ready: "done",
     },
-    // The other lanes' instances of the same build, their output kept for the audit too.
-    ...otherLanes.map((lane) => ({
-      ...instance(`app-${lane.index + 1}`, lane.appUrl, lane.appPort, laneTestMode(lane)),
-      command: `${migrate} && npx next start --hostname 127.0.0.1 --port ${lane.appPort} 2>&1 | tee ${appLog(lane.appPort)}`,
-    })),
+    // Each lane's instance on its own database and sandbox.
+    ...LANES.flatMap((lane) => [
+      migrated(`lane-${lane.index + 1}-database`, laneTestMode(lane)),
+      instance(lane.index === 0 ? "app" : `app-${lane.index + 1}`, lane.appUrl, lane.appPort, laneTestMode(lane), { database: `lane-${lane.index + 1}-database`, log: true }),
+    ]),
     // The instance the tests of several instances sign in and change billing on.
-    {
-      ...instance("instances-app", INSTANCES_APP_URL, ports.instancesApp, testMode),
-      command: `npx tsx scripts/db-migrate.ts && npx next start --hostname 127.0.0.1 --port ${ports.instancesApp} 2>&1 | tee ${appLog(ports.instancesApp)}`,
-    },
+    migrated("instances-database", testMode),
+    instance("instances-app", INSTANCES_APP_URL, ports.instancesApp, testMode, { database: "instances-database", log: true }),
     // Two instances on one database, each letting a user mint 4 times a minute: together they must too.
-    instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
-    instance("limited-b", LIMITED_B_URL, ports.limitedB, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }),
+    instance("limited-a", LIMITED_A_URL, ports.limitedA, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }, { database: "instances-database" }),
+    instance("limited-b", LIMITED_B_URL, ports.limitedB, { ...testMode, PORTAL_MINTS_PER_MINUTE_PER_USER: "4" }, { database: "instances-database" }),
     {
       // A real load balancer (nginx) in front of those two, as a self-hosted deployment runs.
       name: "balancer",
-      command: "npx tsx scripts/test-balancer.ts",
-      url: `${BALANCER_URL}/sign-in`,
+      command: "tsx scripts/test-balancer.ts",
+      ready: { url: `${BALANCER_URL}/sign-in` },
       env: { E2E_BALANCER_PORT: String(ports.balancer), E2E_LIMITED_A_PORT: String(ports.limitedA), E2E_LIMITED_B_PORT: String(ports.limitedB) },
-      reuseExistingServer: false,
-      stdout: "pipe" as const,
-      timeout: 60_000,
     },
     // An instance whose database is down (nothing listens on port 9).
     instance("database-down", DATABASE_DOWN_URL, ports.databaseDown, { ...testMode, DATABASE_URL: "postgres://postgres@127.0.0.1:9/postgres" }),
@@ -220,12 +224,13 @@ export default defineConfig({
     {
       // `npm run dev` as a fresh clone runs it: no key, the in-process sandbox, the embedded
       // database in a folder of its own (a fresh one each run, apart from a developer's .data/).
+      // After the build, which would otherwise share .next with it.
       name: "smoke",
-      command: `rm -rf .e2e-logs/smoke-database && npx next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
-      // Up once it listens: Playwright starts its servers one after another, and a page asked for
-      // here would be compiled before the next could start. The smoke project's first worker
-      // compiles the pages its specs open, beside the other projects' tests (e2e/fixtures.ts).
-      port: ports.smoke,
+      command: `rm -rf .e2e-logs/smoke-database && next dev --hostname 127.0.0.1 --port ${ports.smoke}`,
+      // Up once it listens: the smoke project's first worker compiles the pages its specs open,
+      // beside the other projects' tests (e2e/fixtures.ts).
+      ready: { port: ports.smoke },
+      after: ["build"],
       env: {
         AUTH_SECRET: secrets.authSecret,
         REVKEEN_API_KEY: "",
@@ -242,9 +247,6 @@ export default defineConfig({
         PORTAL_CODE_ATTEMPTS_PER_10_MINUTES_PER_MANDATE: "",
         SANDBOX_CONTROLS: "",
       },
-      reuseExistingServer: false,
-      stdout: "pipe",
-      timeout: 180_000,
     },
-  ],
-});
+  ];
+}

@@ -14,9 +14,6 @@ export default defineConfig({
     // Every core: a file's time is mostly importing and transforming its modules, not waiting,
     // and Vitest's default leaves one core idle (all of one on a two-core machine).
     maxWorkers: availableParallelism(),
-    // Worker threads rather than child processes: each file still gets its own module graph, and
-    // the run takes about a fifth less (docs/testing.md).
-    pool: "threads",
     include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "proxy.test.ts", "instrumentation.test.ts", "eslint.config.test.ts"],
     environment: "node",
     // initdb once for the run, not once per file that opens an embedded database.
