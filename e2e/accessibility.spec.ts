@@ -1,6 +1,6 @@
 import { deterministicUuid } from "../lib/sandbox/data/ids";
 import { seriousViolations } from "./axe-violations";
-import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, signInToPortal, test, verifyForBankChange } from "./fixtures";
+import { ADA_MANDATE, ADA_PRO, CUSTOMERS, expect, fillNewBankAccount, signInToPortal, signInToPortalAt, test, verifyForBankChange } from "./fixtures";
 
 /** Ada's open invoice of this month. */
 const ADA_OPEN_INVOICE = deterministicUuid("invoice:ada:gbp:0");
@@ -19,30 +19,26 @@ test.describe("Accessibility", () => {
   // One test a page: an axe scan takes seconds, and a page's own test says which one failed.
   for (const path of ["/portal", "/portal/subscriptions", `/portal/subscriptions/${ADA_PRO}`, "/portal/invoices", `/portal/invoices/${ADA_OPEN_INVOICE}`, "/portal/direct-debit"]) {
     test(`${path.replace(/[0-9a-f-]{36}$/, "[id]")} of a customer with everything has no serious or critical axe violation`, async ({ page }) => {
-      await signInToPortal(page, CUSTOMERS.rich);
-      await page.goto(path);
+      await signInToPortalAt(page, CUSTOMERS.rich, path);
       await expect(page.getByTestId("portal-customer-name")).toBeVisible();
       expect(await seriousViolations(page), path).toEqual([]);
     });
   }
 
   test("a past-due plan's page, with its dunning message, has no serious or critical axe violation", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_BACKUP}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_BACKUP}`);
     await expect(page.getByTestId("dunning-notice")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("the not-found page inside the portal has no serious or critical axe violation", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/invoices/00000000-0000-4000-8000-000000000000");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/invoices/00000000-0000-4000-8000-000000000000");
     await expect(page.getByRole("heading", { name: "Invoice not found" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("the cancel form, its error and its outcome have no serious or critical axe violation", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     await page.getByRole("radio", { name: "It costs too much" }).check();
     expect(await seriousViolations(page), "open form").toEqual([]);
@@ -71,8 +67,7 @@ test.describe("Accessibility", () => {
   });
 
   test("every step of a change of bank, its errors and a Direct Debit's cancel have no serious or critical axe violation", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/direct-debit/${ADA_MANDATE}/change-bank`);
     expect(await seriousViolations(page), "send a code").toEqual([]);
     await page.getByRole("button", { name: "Send code" }).click();
     await page.getByLabel("6-digit code").fill("12345x");

@@ -9,7 +9,7 @@ import {
   fillNewBankAccount,
   NEW_BANK_ACCOUNT,
   chooseLanguage,
-  signInToPortal,
+  signInToPortal, signInToPortalAt,
   test,
   verifyForBankChange,
   type SandboxControls,
@@ -105,8 +105,7 @@ test.describe("Direct Debit", () => {
 
 test.describe("Cancelling a Direct Debit", () => {
   test("says what stops and what may follow, then cancels with the reason given, once", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/direct-debit");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/direct-debit");
     const keys = await captureMandateCancelKeys(page);
     await sandbox.resetCalls();
     const barclays = mandate(page, "Barclays •••• 4321");
@@ -127,8 +126,7 @@ test.describe("Cancelling a Direct Debit", () => {
   });
 
   test("one cancelled elsewhere meanwhile shows as cancelled, not as a failure", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/direct-debit");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/direct-debit");
     const barclays = mandate(page, "Barclays •••• 4321");
     await barclays.getByText("Cancel this Direct Debit").click();
     // Another tab of the same customer cancels first.
@@ -147,8 +145,7 @@ test.describe("Cancelling a Direct Debit", () => {
   });
 
   test("a failed cancel says so and sending it again reuses its key", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/direct-debit");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/direct-debit");
     const keys = await captureMandateCancelKeys(page);
     const barclays = mandate(page, "Barclays •••• 4321");
     await barclays.getByText("Cancel this Direct Debit").click();
@@ -199,8 +196,7 @@ test.describe("Changing a Direct Debit's bank account", () => {
   });
 
   test("a wrong code is refused in a plain sentence, and the right one still works", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/direct-debit/${ADA_MANDATE}/change-bank`);
     await askForCode(page);
     const code = await sandbox.latestCode(await sandbox.customerId(CUSTOMERS.rich));
     await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
@@ -213,8 +209,7 @@ test.describe("Changing a Direct Debit's bank account", () => {
   });
 
   test("an expired code asks for a new one, and the new code works", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/direct-debit/${ADA_MANDATE}/change-bank`);
     await askForCode(page);
     const customer = await sandbox.customerId(CUSTOMERS.rich);
     const first = await sandbox.latestCode(customer);
@@ -231,8 +226,7 @@ test.describe("Changing a Direct Debit's bank account", () => {
   });
 
   test("after five wrong tries even the right code is refused until a new one is sent", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/direct-debit/${ADA_MANDATE}/change-bank`);
     await askForCode(page);
     const code = await sandbox.latestCode(await sandbox.customerId(CUSTOMERS.rich));
     const message = page.getByTestId("change-bank-message");
@@ -249,8 +243,7 @@ test.describe("Changing a Direct Debit's bank account", () => {
   });
 
   test("a failure on sending or checking the code reads as a sentence and the step can be repeated", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/direct-debit/${ADA_MANDATE}/change-bank`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/direct-debit/${ADA_MANDATE}/change-bank`);
     const message = page.getByTestId("change-bank-message");
     // Once: a step without an Idempotency-Key is never repeated by the server.
     await sandbox.fault({ operation: "mandates.send_otp", status: 503 });
@@ -319,8 +312,7 @@ test.describe("Changing a Direct Debit's bank account", () => {
   });
 
   test("a mandate that is cancelled or already being changed offers no change", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/direct-debit/${ADA_OLD_MANDATE}/change-bank`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/direct-debit/${ADA_OLD_MANDATE}/change-bank`);
     await expect(page.getByTestId("change-bank-unavailable")).toHaveText("This Direct Debit is cancelled, so its bank account can't be changed.");
     await expect(page.getByRole("button", { name: "Send code" })).toHaveCount(0);
 
@@ -335,8 +327,7 @@ test.describe("Changing a Direct Debit's bank account", () => {
 
 test.describe("Direct Debit in the reader's language", () => {
   test("in Japanese, chosen in the footer: the list, a refused code and the whole change of bank", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/direct-debit");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/direct-debit");
     await chooseLanguage(page, "日本語");
     await expect(page).toHaveTitle(/^口座振替/);
     await expect(page.getByRole("heading", { level: 1, name: "口座振替" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
-import { expect, test as base, type APIRequestContext, type Cookie, type Page, type Request } from "@playwright/test";
+import { expect, test as base, type APIRequestContext, type Cookie, type Page, type Request, type Response } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, openPortal, SandboxControls, signedWebhookHeaders, signIn as signInWithTheForm, type SignInWords } from "../lib/testing/app-under-test";
 import { DATABASE_URL, INSTANCES_SANDBOX_URL, laneDatabaseUrl, LANES, type Lane } from "./urls";
 
@@ -187,14 +187,18 @@ const signedIn = new Map<string, Cookie[]>();
 const ENGLISH_BUTTON = "Manage billing";
 
 /** Signs the demo customer `name` in: the first time in this worker with the form, then with the cookie it set. */
-export async function signIn(page: Page, name: string, words?: SignInWords): Promise<void> {
+/** Where this worker keeps `name`'s sign-in cookie, or null where each sign-in uses the form. */
+function signedInKey(name: string): string | null {
   const { project } = test.info();
-  const key = `${project.name}\n${name}`;
   // "A new customer" is a new made-up user at each sign-in: never reused. The smoke, demo and
   // instances projects sign in with the form every time.
-  const reusable = LANE_PROJECTS.has(project.name) && name !== CUSTOMERS.unlinked;
-  const cookies = reusable ? signedIn.get(key) : undefined;
-  if (cookies) {
+  return LANE_PROJECTS.has(project.name) && name !== CUSTOMERS.unlinked ? `${project.name}\n${name}` : null;
+}
+
+export async function signIn(page: Page, name: string, words?: SignInWords): Promise<void> {
+  const key = signedInKey(name);
+  const cookies = key === null ? undefined : signedIn.get(key);
+  if (key !== null && cookies) {
     await page.context().addCookies(cookies);
     await page.goto("/");
     const manageBilling = page.getByRole("button", { name: words?.manageBilling ?? ENGLISH_BUTTON, exact: true });
@@ -206,12 +210,32 @@ export async function signIn(page: Page, name: string, words?: SignInWords): Pro
     signedIn.delete(key);
   }
   await signInWithTheForm(page, name, words);
-  if (reusable) signedIn.set(key, (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token")));
+  if (key !== null) signedIn.set(key, (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token")));
 }
 
 export async function signInToPortal(page: Page, name: string, words?: SignInWords): Promise<void> {
   await signIn(page, name, words);
   await openPortal(page, words);
+}
+
+/**
+ * Signs the demo customer `name` in and opens the portal's `path` straight away, as a bookmark
+ * does: the page mints the portal session on its way in (/portal/session) rather than through
+ * the home page's Manage billing and the overview. The answer is the page's own, after those
+ * redirects.
+ */
+export async function signInToPortalAt(page: Page, name: string, path: string): Promise<Response | null> {
+  const key = signedInKey(name);
+  const cookies = key === null ? undefined : signedIn.get(key);
+  if (key !== null && cookies) {
+    await page.context().addCookies(cookies);
+    const response = await page.goto(path);
+    // A test that signed out ended the session the cookie names: the portal asked to sign in.
+    if (new URL(page.url()).pathname !== "/sign-in") return response;
+    signedIn.delete(key);
+  }
+  await signIn(page, name);
+  return page.goto(path);
 }
 
 /** Every kind of portal page for the signed-in customer: overview, lists, and one of each detail. */

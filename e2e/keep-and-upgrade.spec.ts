@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADA_ANALYTICS, ADA_PRO, CUSTOMERS, detail, expect, NOT_ON_PHONE, signIn, signInToPortal, test, webhookDelivered, type SandboxControls } from "./fixtures";
+import { ADA_ANALYTICS, ADA_PRO, CUSTOMERS, detail, expect, NOT_ON_PHONE, signIn, signInToPortal, signInToPortalAt, test, webhookDelivered, type SandboxControls } from "./fixtures";
 
 /** The merchant's subscription writes, as the sandbox's call log names them. */
 const PATCH = "merchant_subscriptions.update";
@@ -40,8 +40,7 @@ async function expectReportsLocked(page: Page): Promise<void> {
 
 test.describe("Keep my plan", () => {
   test("Ada keeps the plan she had set to end: the end date gives way to the renewal date, announced and focused", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_ANALYTICS}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_ANALYTICS}`);
     await expect(detail(page, "Ends on")).toBeVisible();
     const renewal = await detail(page, "Current period").textContent();
     await sandbox.resetCalls();
@@ -64,8 +63,7 @@ test.describe("Keep my plan", () => {
   });
 
   test("when RevKeen refuses, the plan stays set to end and she is told; pressing again keeps it", NOT_ON_PHONE, async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_ANALYTICS}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_ANALYTICS}`);
     await sandbox.fault({ operation: PATCH, status: 503, count: 2 });
     const keep = page.getByRole("form", { name: "Keep my plan" }).getByRole("button", { name: "Keep my plan" });
     await keep.click();
@@ -80,8 +78,7 @@ test.describe("Keep my plan", () => {
   });
 
   test("a plan Ada has just set to end offers Keep my plan at once, and keeping it works", NOT_ON_PHONE, async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     await expect(page.getByRole("form", { name: "Keep my plan" })).toHaveCount(0);
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     await page.getByRole("form", { name: "Confirm cancellation" }).getByRole("button", { name: "Confirm cancellation" }).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADA_MANDATE, chooseLanguage, CUSTOMERS, expect, portalPages, signInToPortal, test } from "./fixtures";
+import { ADA_MANDATE, chooseLanguage, CUSTOMERS, expect, portalPages, signInToPortal, signInToPortalAt, test } from "./fixtures";
 
 /** Elements inside main that reach past the viewport's right edge, described for the failure message. */
 async function overflowing(page: Page): Promise<string[]> {
@@ -24,8 +24,7 @@ test.describe("The portal on a narrow screen", () => {
   });
 
   test("every invoice shows its number, date, status, total and amount due without scrolling", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/invoices");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/invoices");
     const first = page.getByRole("table", { name: "Invoices, newest first" }).getByRole("row").nth(1);
     await expect(first.getByRole("rowheader")).toHaveText(/^ADA-\d{4}$/);
     for (const label of ["Date", "Status", "Total", "Amount due"]) {

@@ -1,5 +1,5 @@
 import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { ADA_PRO, CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, signInToPortal, signInToPortalAt, test } from "./fixtures";
 
 /** 佐藤 健二's first invoice: a real id, but not Ada's. */
 const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
@@ -27,8 +27,7 @@ test.describe("Page statuses", () => {
   });
 
   test("another customer's subscription answers 404 too, and shows nothing of it", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.yen);
-    const response = await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    const response = await signInToPortalAt(page, CUSTOMERS.yen, `/portal/subscriptions/${ADA_PRO}`);
     expect(response?.status()).toBe(404);
     // Kenji's portal speaks Japanese (his RevKeen locale is ja-JP).
     await expect(page.getByRole("heading", { name: "サブスクリプションが見つかりません" })).toBeVisible();

@@ -8,7 +8,7 @@ import {
   expect,
   KENJI_INVOICE,
   onCheckoutPage,
-  signInToPortal,
+  signInToPortal, signInToPortalAt,
   test,
   webhookDelivered,
   type SandboxControls,
@@ -35,8 +35,7 @@ async function checkoutsCreated(sandbox: SandboxControls): Promise<number> {
 
 test.describe("Pay now", () => {
   test("Ada pays her £30.00 invoice on RevKeen's page and comes back to Paid, her Backup plan no longer past due", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await expect(invoiceStatus(page)).toHaveText("Open");
     await payNow(page).click();
 
@@ -62,8 +61,7 @@ test.describe("Pay now", () => {
   });
 
   test("a declined card says so on RevKeen's page, and a second card pays", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     await page.getByRole("button", { name: "Pay with a card that is declined" }).click();
@@ -76,8 +74,7 @@ test.describe("Pay now", () => {
   });
 
   test("cancelled on RevKeen's page, the payment is not completed and Pay now is offered again", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     await page.getByRole("button", { name: "Cancel", exact: true }).click();
@@ -90,8 +87,7 @@ test.describe("Pay now", () => {
   });
 
   test("an abandoned checkout comes back as not completed", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     // She leaves RevKeen's page and comes back to the invoice by its return address.
@@ -100,8 +96,7 @@ test.describe("Pay now", () => {
   });
 
   test("pressed twice, one checkout is created under one key", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     const keys = await captureActionKeys(page, /^\/portal\/invoices\//);
     await sandbox.resetCalls();
     await payNow(page).dblclick();
@@ -111,8 +106,7 @@ test.describe("Pay now", () => {
   });
 
   test("when RevKeen cannot create the checkout, the page says so and Try again works", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     // Both the attempt and its one retry.
     await sandbox.fault({ operation: "checkout_sessions.create", status: 503, count: 2 });
     await payNow(page).click();
@@ -124,8 +118,7 @@ test.describe("Pay now", () => {
   });
 
   test("an invoice paid in another tab is refused with a clear answer, never charged twice", async ({ page, context, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     const other = await context.newPage();
     await other.goto(BACKUP_PAGE);
     await payNow(other).click();
@@ -140,8 +133,7 @@ test.describe("Pay now", () => {
   });
 
   test("a paid invoice has no Pay now, and another customer's invoice is not found", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/invoices/${ADA_PAID_INVOICE}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/invoices/${ADA_PAID_INVOICE}`);
     await expect(invoiceStatus(page)).toHaveText("Paid");
     await expect(payNow(page)).toHaveCount(0);
 
@@ -154,8 +146,7 @@ test.describe("Pay now", () => {
 
   test("with the app's webhook endpoint down, the invoice still shows Paid: the page asks RevKeen, not the webhooks", async ({ page, sandbox }) => {
     await sandbox.webhookFault("endpoint_down", 20);
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     await page.getByRole("button", { name: "Pay", exact: true }).click();
@@ -164,8 +155,7 @@ test.describe("Pay now", () => {
   });
 
   test("when RevKeen cannot say how the payment went, the page says so and learns of a payment made meanwhile without a reload", async ({ page, context, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     // The read of the session on the way back fails, and so does its one retry.
@@ -207,8 +197,7 @@ test.describe("Pay now without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("Ada pays with plain forms, here and on RevKeen's page, and comes back to Paid", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     await page.getByRole("button", { name: "Pay with a card that is declined" }).click();
@@ -220,8 +209,7 @@ test.describe("Pay now without JavaScript", () => {
   });
 
   test("cancelled on RevKeen's page, the payment is not completed", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await payNow(page).click();
     await onCheckoutPage(page);
     await page.getByRole("button", { name: "Cancel", exact: true }).click();
@@ -230,8 +218,7 @@ test.describe("Pay now without JavaScript", () => {
   });
 
   test("a refusal comes back on the page as a plain form's answer", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(BACKUP_PAGE);
+    await signInToPortalAt(page, CUSTOMERS.rich, BACKUP_PAGE);
     await sandbox.fault({ operation: "checkout_sessions.create", status: 503, count: 2 });
     await payNow(page).click();
     await expect(page.getByTestId("pay-now-status")).toContainText("We couldn't start your payment. Billing is not reachable right now.");

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { ADA_PRO, CUSTOMERS, expect, forgetKeptBilling, onCheckoutPage, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, CUSTOMERS, expect, forgetKeptBilling, onCheckoutPage, signInToPortal, signInToPortalAt, test } from "./fixtures";
 import { messagesFor } from "./messages-for";
 
 /** Ada's past-due Backup plan, two of four tries made, and the invoice its renewal failed on. */
@@ -94,8 +94,7 @@ test.describe("A past-due plan", () => {
   });
 
   test("says the last payment failed, when the next try is, how many are left and that access continues, and offers to pay", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_BACKUP}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_BACKUP}`);
     const notice = page.getByTestId("dunning-notice");
     await expect(notice.getByRole("heading", { name: "Your last payment for this plan failed." })).toBeVisible();
     await expect(notice).toContainText(/We'll try again on \d{1,2} [A-Z][a-z]+ \d{4} \(2 tries left\)\./);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, detail, expect, signInToPortal, signInToPortalAt, test } from "./fixtures";
 
 const KENJI_INVOICE = deterministicUuid("invoice:kenji:monthly:0");
 
@@ -48,8 +48,7 @@ test.describe("Invoices", () => {
   });
 
   test("changes the page size with one press, starting again from the newest", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/invoices");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/invoices");
     const sizes = page.getByRole("navigation", { name: "Invoices per page" });
     await expect(sizes.getByRole("link", { name: "20" })).toHaveAttribute("aria-current", "page");
     await sizes.getByRole("link", { name: "50" }).click();
@@ -61,14 +60,12 @@ test.describe("Invoices", () => {
   });
 
   test("shows an empty state for a customer with no invoices", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.empty);
-    await page.goto("/portal/invoices");
+    await signInToPortalAt(page, CUSTOMERS.empty, "/portal/invoices");
     await expect(page.getByText("You have no invoices yet.")).toBeVisible();
   });
 
   test("shows Kenji his invoices in Japanese, yen amounts without decimals", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.yen);
-    await page.goto("/portal/invoices");
+    await signInToPortalAt(page, CUSTOMERS.yen, "/portal/invoices");
     const table = page.getByRole("table", { name: "請求書（新しい順）" });
     await expect(table.locator("tbody tr")).toHaveCount(8);
     await expect(table).toContainText(/[¥￥]10,780/);
@@ -85,8 +82,7 @@ test.describe("Invoices", () => {
   });
 
   test("shows one invoice's dates and amounts", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/invoices/${deterministicUuid("invoice:ada:gbp:0")}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/invoices/${deterministicUuid("invoice:ada:gbp:0")}`);
 
     await expect(page.getByRole("heading", { level: 1, name: /^Invoice ADA-\d{4}$/ })).toBeVisible();
     await expect(page.getByTestId("invoice-status")).toHaveText("Open");

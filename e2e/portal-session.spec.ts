@@ -1,5 +1,5 @@
 import { jweCompactShape, SEALED_SHAPE } from "../lib/testing/jwe-compact";
-import { CUSTOMERS, expect, signInToPortalWithTheForm as signInToPortal, signInWithTheForm as signIn, test } from "./fixtures";
+import { CUSTOMERS, expect, signInToPortalWithTheForm as signInToPortal, signInToPortalAt, signInWithTheForm as signIn, test } from "./fixtures";
 
 const PORTAL_COOKIE = /^(__Host-)?revkeen-portal$/;
 
@@ -102,8 +102,7 @@ test.describe("Sign-in and the portal session", () => {
 
   test("a portal session that ends while a page is open is renewed when the page next refreshes its data", async ({ page, context, sandbox }) => {
     await page.clock.install();
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/subscriptions");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/subscriptions");
     await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
     // As the browser does when the cookie's lifetime is up.
     await context.clearCookies({ name: PORTAL_COOKIE });

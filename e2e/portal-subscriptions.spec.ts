@@ -1,5 +1,5 @@
 import { deterministicUuid } from "../lib/sandbox/data/ids";
-import { ADA_PRO, captureCancelKeys, CUSTOMERS, detail, expect, signInToPortal, test } from "./fixtures";
+import { ADA_PRO, captureCancelKeys, CUSTOMERS, detail, expect, signInToPortal, signInToPortalAt, test } from "./fixtures";
 
 const ADA_LEGACY = deterministicUuid("subscription:ada:legacy-support");
 
@@ -22,14 +22,12 @@ test.describe("Subscriptions", () => {
   });
 
   test("shows an empty state for a customer with no subscriptions", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.empty);
-    await page.goto("/portal/subscriptions");
+    await signInToPortalAt(page, CUSTOMERS.empty, "/portal/subscriptions");
     await expect(page.getByText("You have no subscriptions.")).toBeVisible();
   });
 
   test("shows yen prices without decimals, in Japanese for a customer whose locale is ja-JP", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.yen);
-    await page.goto("/portal/subscriptions");
+    await signInToPortalAt(page, CUSTOMERS.yen, "/portal/subscriptions");
     await expect(page.getByRole("heading", { level: 1, name: "サブスクリプション" })).toBeVisible();
     await expect(page.getByRole("link", { name: /月額 [¥￥]980$/ })).toBeVisible();
     await page.getByRole("link", { name: /年額 [¥￥]9,800$/ }).click();
@@ -39,8 +37,7 @@ test.describe("Subscriptions", () => {
   });
 
   test("shows one subscription's details", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/subscriptions");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/subscriptions");
     await page.getByRole("link", { name: "£12.00 per month" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "£12.00 per month" })).toBeVisible();
@@ -58,8 +55,7 @@ test.describe("A subscription's page keeping itself current", () => {
   // keeps the last good copy when asking fails.
   test("shows a change made elsewhere when the tab regains focus, and keeps the last good copy when asking fails", async ({ page, sandbox }) => {
     await page.clock.install();
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     // The cancel button is drawn once the page is hydrated, and with it the page listens for focus.
     await expect(page.getByRole("button", { name: "Cancel subscription" })).toBeVisible();
     await expect(detail(page, "Renews on")).toBeVisible();
@@ -104,8 +100,7 @@ test.describe("Cancelling a subscription", () => {
   });
 
   test("cancelling at the period end keeps the plan active until then", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     const periodEnd = (await detail(page, "Renews on").textContent()) ?? "";
     expect(periodEnd).toMatch(/^\d{1,2} \w+ \d{4}$/);
 
@@ -134,8 +129,7 @@ test.describe("Cancelling a subscription", () => {
   });
 
   test("opening the form moves focus to it, and keeping the subscription moves it back", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     const open = page.getByRole("button", { name: "Cancel subscription" });
 
     await open.click();
@@ -152,8 +146,7 @@ test.describe("Cancelling a subscription", () => {
   });
 
   test("a comment too long for the chosen reason is flagged, not cut short", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     const comment = page.getByLabel("Anything else you'd like us to know? (optional)");
     const confirm = page.getByRole("button", { name: "Confirm cancellation" });
@@ -174,8 +167,7 @@ test.describe("Cancelling a subscription", () => {
   });
 
   test("cancelling now ends the plan at once", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
 
     await page.getByRole("button", { name: "Cancel subscription" }).click();
     await page.getByRole("radio", { name: "Now" }).check();
@@ -192,8 +184,7 @@ test.describe("Cancelling a subscription", () => {
   });
 
   test("a double click on confirm cancels once", async ({ page, sandbox }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_PRO}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_PRO}`);
     const keys = await captureCancelKeys(page);
 
     await page.getByRole("button", { name: "Cancel subscription" }).click();
@@ -208,8 +199,7 @@ test.describe("Cancelling a subscription", () => {
   });
 
   test("a canceled subscription offers no way to cancel", async ({ page }) => {
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto(`/portal/subscriptions/${ADA_LEGACY}`);
+    await signInToPortalAt(page, CUSTOMERS.rich, `/portal/subscriptions/${ADA_LEGACY}`);
     await expect(page.getByTestId("subscription-status")).toHaveText("Canceled");
     await expect(page.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
   });

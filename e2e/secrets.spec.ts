@@ -5,7 +5,7 @@ import {
   fillNewBankAccount,
   FULL_BANK_DETAILS,
   portalPages,
-  signInToPortal,
+  signInToPortal, signInToPortalAt,
   test,
   VERIFICATION_TOKEN,
   verifyForBankChange,
@@ -76,8 +76,7 @@ test.describe("Secrets stay on the server", () => {
     page.on("response", (response) => {
       if (response.request().resourceType() === "script") scripts.add(response.url());
     });
-    await signInToPortal(page, CUSTOMERS.rich);
-    await page.goto("/portal/subscriptions");
+    await signInToPortalAt(page, CUSTOMERS.rich, "/portal/subscriptions");
     await page.waitForLoadState("networkidle");
     expect(scripts.size).toBeGreaterThan(0);
     for (const url of scripts) {
