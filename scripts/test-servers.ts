@@ -19,6 +19,9 @@ const stepSchema = z.object({
 });
 
 const TIMEOUT_MS = 300_000;
+const started = Date.now();
+/** When a step finished, for reading where the suite's start goes. */
+const sinceStart = () => `(${((Date.now() - started) / 1000).toFixed(1)} s after the start)`;
 const children: ChildProcess[] = [];
 
 function fail(message: string): never {
@@ -78,6 +81,7 @@ async function run(step: z.output<typeof stepSchema>, upOf: (name: string) => Pr
   if (step.ready === "done") {
     const code = await exited;
     if (code !== 0) fail(`[${step.name}] failed (exit code ${code}).`);
+    console.log(`[${step.name}] done ${sinceStart()}`);
     return;
   }
   let stopped = false;
@@ -93,6 +97,7 @@ async function run(step: z.output<typeof stepSchema>, upOf: (name: string) => Pr
     if (Date.now() > deadline) fail(`[${step.name}] did not answer within ${TIMEOUT_MS / 1000} s.`);
     await new Promise((wait) => setTimeout(wait, pauses.shift() ?? 1_000));
   }
+  console.log(`[${step.name}] answers ${sinceStart()}`);
 }
 
 async function main(): Promise<void> {
