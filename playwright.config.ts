@@ -164,7 +164,7 @@ export default defineConfig({
   // One entry: Playwright would start each of these only once the one before answers.
   webServer: {
     name: "servers",
-    command: "tsx scripts/test-servers.ts",
+    command: "npx tsx scripts/test-servers.ts",
     env: { E2E_SERVERS: JSON.stringify(servers()) },
     wait: { stdout: /Every end-to-end server answers\./ },
     reuseExistingServer: false,

@@ -186,7 +186,6 @@ export { expect, SandboxControls };
 const signedIn = new Map<string, Cookie[]>();
 const ENGLISH_BUTTON = "Manage billing";
 
-/** Signs the demo customer `name` in: the first time in this worker with the form, then with the cookie it set. */
 /** Where this worker keeps `name`'s sign-in cookie, or null where each sign-in uses the form. */
 function signedInKey(name: string): string | null {
   const { project } = test.info();
@@ -195,6 +194,7 @@ function signedInKey(name: string): string | null {
   return LANE_PROJECTS.has(project.name) && name !== CUSTOMERS.unlinked ? `${project.name}\n${name}` : null;
 }
 
+/** Signs the demo customer `name` in: the first time in this worker with the form, then with the cookie it set. */
 export async function signIn(page: Page, name: string, words?: SignInWords): Promise<void> {
   const key = signedInKey(name);
   const cookies = key === null ? undefined : signedIn.get(key);
