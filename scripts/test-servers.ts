@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { delimiter, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import { z } from "zod";
 
 const stepSchema = z.object({
@@ -32,16 +33,7 @@ function fail(message: string): never {
 
 /** Each line of `stream` behind `[name] `. */
 function passOn(stream: NodeJS.ReadableStream, name: string, to: NodeJS.WriteStream): void {
-  let rest = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    const lines = (rest + chunk).split("\n");
-    rest = lines.pop() ?? "";
-    for (const line of lines) to.write(`[${name}] ${line}\n`);
-  });
-  stream.on("end", () => {
-    if (rest !== "") to.write(`[${name}] ${rest}\n`);
-  });
+  createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => to.write(`[${name}] ${line}\n`));
 }
 
 async function answers(ready: { url: string } | { port: number }): Promise<boolean> {
@@ -113,16 +105,12 @@ async function main(): Promise<void> {
   }
   const up = new Map<string, Promise<void>>();
   const upOf = (name: string): Promise<void> => {
-    const started = up.get(name);
-    if (started === undefined) fail(`A step comes after "${name}", which is not one of E2E_SERVERS.`);
-    return started;
+    const step = up.get(name);
+    if (step === undefined) fail(`A step comes after "${name}", which is not one of E2E_SERVERS.`);
+    return step;
   };
-  // Every step is registered before any waits on another.
-  const runs: [string, () => Promise<void>][] = steps.map((step) => [step.name, () => run(step, upOf)]);
-  let release = () => {};
-  const registered = new Promise<void>((done) => (release = done));
-  for (const [name, start] of runs) up.set(name, registered.then(start));
-  release();
+  // Each starts a microtask later, once every step is in the map.
+  for (const step of steps) up.set(step.name, Promise.resolve().then(() => run(step, upOf)));
   await Promise.all(up.values());
   // playwright.config.ts waits for this line.
   console.log("Every end-to-end server answers.");
