@@ -113,6 +113,16 @@ describe("subscribing from a locked feature", () => {
     expect((await adasPro()).filter((subscription) => subscription.status === "active")).toHaveLength(1);
   });
 
+  it("sent again with one key after the first made the plan, while the gate still says no, opens the feature and buys nothing more", async () => {
+    // Without JavaScript a double click sends the form twice, and the browser follows the second
+    // answer: its check of the gate can run before the first send's plan reached it.
+    const idempotencyKey = randomUUID();
+    expect(await redirectOf(subscribe({ idempotencyKey }))).toBe("/reports");
+    keepAnswer(ADA_LOVELACE_ID, BENEFIT, false, Date.now() + 1);
+    expect(await redirectOf(subscribe({ idempotencyKey }))).toBe("/reports");
+    expect(await creates()).toBe(1);
+  });
+
   it("buys nothing for a customer who already has the feature, and opens it", async () => {
     expect(await redirectOf(subscribe({ idempotencyKey: randomUUID() }))).toBe("/reports");
     expect(await redirectOf(subscribe({ idempotencyKey: randomUUID() }))).toBe("/reports");

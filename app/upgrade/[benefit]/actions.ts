@@ -26,7 +26,8 @@ const subscribeInput = z.object({
  * Subscribes the signed-in user's customer to the product that grants `benefit`, charged to their
  * default card on file, then opens the feature. One subscription per rendering of the form
  * (its Idempotency-Key), and none at all for a customer who already has the benefit, or a plan of
- * the product that has not ended: that one is opened instead, where its open invoice can be paid.
+ * the product that has not ended: the feature opens for a paid one, and one waiting for its payment
+ * is opened instead, where its open invoice can be paid.
  */
 export const subscribeAction = portalAction({
   input: subscribeInput,
@@ -44,8 +45,10 @@ export const subscribeAction = portalAction({
     // A press after a declined one (the form makes a new key then), or a plan that dunning
     // restricted: the plan is there, waiting for its payment. Opened like the feature above, since
     // that is where the customer goes on from here, rather than refused with nothing to do.
+    // A plan paid for is the benefit: the gate had not seen it yet (the first of two sends of this
+    // form made it a moment ago), and the feature's own check will.
     const plan = await existingPlan(customerId, productId);
-    if (plan !== null) redirect(planPath(plan));
+    if (plan !== null) redirect(PAID.has(plan.status) ? feature : planPath(plan));
     const card = await cardToCharge(customerId);
     if (card === null) throw new PortalError("upgrade:no_payment_method");
     const created = await createSubscription({ customerId, productId, paymentMethodId: card.id }, idempotencyKey);
