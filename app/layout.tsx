@@ -24,6 +24,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [locale, messages] = await Promise.all([getLocale(), clientMessages(CLIENT_NAMESPACES)]);
   return (
     <html lang={locale}>
+      <head>
+        {/* Not app/icon.svg: Next serves that for revalidation on each request, and Chrome asks for
+            the icon after every client-side navigation (next.config.mjs keeps this one a day). */}
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
+      </head>
       <body>
         <NextIntlClientProvider messages={messages}>
           <SiteHeader />
