@@ -29,16 +29,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage({ searchParams }: PageProps<"/portal">) {
   // The merchant reads run beside the portal's, never after them, and never fail the page.
-  const t = await getTranslations("Overview");
-  const [customer, subscriptions, invoices, plans, paymentMethods] = await loadPortalPage("/portal", (token) =>
-    Promise.all([
-      readCustomer(token),
-      readAllSubscriptions(token),
-      readInvoices(token, ALL_ITEMS_LIMIT),
-      readMerchantPlans(),
-      portalOptions.paymentMethods ? readPaymentMethods() : null,
-    ]),
-  );
+  const [[customer, subscriptions, invoices, plans, paymentMethods], t] = await Promise.all([
+    loadPortalPage("/portal", (token) =>
+      Promise.all([
+        readCustomer(token),
+        readAllSubscriptions(token),
+        readInvoices(token, ALL_ITEMS_LIMIT),
+        readMerchantPlans(),
+        portalOptions.paymentMethods ? readPaymentMethods() : null,
+      ]),
+    ),
+    getTranslations("Overview"),
+  ]);
   const locale = customerLocale(customer.locale);
   const payNow = payNowOffer("/portal", await searchParams);
   const fallback = {

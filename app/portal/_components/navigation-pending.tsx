@@ -5,29 +5,33 @@
 // RevKeen is slow, the page says it is loading.
 import Link, { useLinkStatus } from "next/link";
 import { usePortalCopy } from "./portal-copy";
-import { createContext, useCallback, useContext, useEffect, useState, type ComponentProps, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
 
 /** Fast navigations show nothing; slower ones show the loading state after this long. */
 const SHOW_AFTER_MS = 400;
 
 const ReportPending = createContext<(change: 1 | -1) => void>(() => {});
 
-/** The portal's frame: knows whether any of its links is still loading, and says so. */
+/**
+ * The portal's frame: knows whether any of its links is still loading, and says so. The count is
+ * kept outside React's state: a navigation that ends within SHOW_AFTER_MS renders nothing here.
+ */
 export function NavigationPending({ children }: { children: ReactNode }) {
   const { loading } = usePortalCopy();
-  const [pendingLinks, setPendingLinks] = useState(0);
   const [showing, setShowing] = useState(false);
-  const pending = pendingLinks > 0;
-  const report = useCallback((change: 1 | -1) => setPendingLinks((count) => Math.max(0, count + change)), []);
-
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setTimeout(() => setShowing(true), SHOW_AFTER_MS);
-    return () => {
-      clearTimeout(timer);
-      setShowing(false);
-    };
-  }, [pending]);
+  const pending = useRef<{ links: number; timer?: ReturnType<typeof setTimeout> }>({ links: 0 });
+  const report = useCallback((change: 1 | -1) => {
+    const state = pending.current;
+    state.links = Math.max(0, state.links + change);
+    if (state.links > 0) {
+      state.timer ??= setTimeout(() => setShowing(true), SHOW_AFTER_MS);
+      return;
+    }
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    setShowing(false);
+  }, []);
+  useEffect(() => () => clearTimeout(pending.current.timer), []);
 
   return (
     <ReportPending value={report}>

@@ -1,5 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { refusalFor, type FormAnswer } from "@/lib/shared/portal-api/form-answer";
+import type { PortalErrorCode } from "@/lib/shared/portal-api/error-codes";
 import { payNowAction } from "../invoices/actions";
 import { FormOutcome } from "./form-outcome";
 import type { PayNowOffer } from "./pay-now-offer";
@@ -21,8 +22,9 @@ type PayNowFormProps = {
  * the page's scripts carry nothing of it but the button's sending state. A refusal comes back with
  * the page, said beside the button it answers, with "Try again" sending the form again.
  */
-export async function PayNowForm({ invoiceId, place, describes, offer, className }: PayNowFormProps) {
-  const [t, errors] = await Promise.all([getTranslations("PayNow"), getTranslations("Errors")]);
+export function PayNowForm({ invoiceId, place, describes, offer, className }: PayNowFormProps) {
+  const t = useTranslations("PayNow");
+  const errors = useTranslations("Errors");
   const name = payNowFormName(place, invoiceId);
   const refused = refusalFor(offer.answer, name);
   return (
@@ -74,10 +76,14 @@ export function refusedInvoiceAt(answer: FormAnswer | null, place: string): stri
  * A refusal for a "Pay now" the page no longer draws: the invoice was paid or closed meanwhile
  * (in another tab, say), and the customer is still told why nothing was charged. Null otherwise.
  */
-export async function PayNowRefusal({ invoiceId, place, offer }: { invoiceId: string; place: string; offer: PayNowOffer }) {
+export function PayNowRefusal({ invoiceId, place, offer }: { invoiceId: string; place: string; offer: PayNowOffer }) {
   const refused = refusalFor(offer.answer, payNowFormName(place, invoiceId));
-  if (refused === null) return null;
-  const [t, errors] = await Promise.all([getTranslations("PayNow"), getTranslations("Errors")]);
+  return refused === null ? null : <RefusalText refused={refused} offer={offer} />;
+}
+
+function RefusalText({ refused, offer }: { refused: PortalErrorCode; offer: PayNowOffer }) {
+  const t = useTranslations("PayNow");
+  const errors = useTranslations("Errors");
   return (
     <FormOutcome key={offer.key} testId="pay-now-status" tone="error" pendingText={t("announce")}>
       {t("failed", { reason: errors(refused) })}

@@ -20,15 +20,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SubscriptionsPage({ searchParams }: PageProps<"/portal/subscriptions">) {
-  const t = await getTranslations("Subscriptions");
-  const [customer, subscriptions, details] = await loadPortalPage("/portal/subscriptions", (token) =>
-    Promise.all([
-      readCustomer(token),
-      readAllSubscriptions(token),
-      // Beside the portal's reads, never after them.
-      readPlanDetails(token, readAllSubscriptions(token).then((list) => list.data)),
-    ]),
-  );
+  const [[customer, subscriptions, details], t] = await Promise.all([
+    loadPortalPage("/portal/subscriptions", (token) =>
+      Promise.all([
+        readCustomer(token),
+        readAllSubscriptions(token),
+        // Beside the portal's reads, never after them.
+        readPlanDetails(token, readAllSubscriptions(token).then((list) => list.data)),
+      ]),
+    ),
+    getTranslations("Subscriptions"),
+  ]);
   const locale = customerLocale(customer.locale);
   const withTexts = await withDunningTexts(details, locale);
   return (

@@ -6,5 +6,5 @@ import { requestLocale } from "./request-locale";
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: (await import(`../../../messages/${locale}.json`)).default };
+  return { locale, timeZone: "UTC", messages: (await import(`../../../messages/${locale}.json`)).default };
 });

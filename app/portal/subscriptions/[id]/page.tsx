@@ -30,18 +30,22 @@ export default async function SubscriptionPage({ params, searchParams }: PagePro
   const [{ id }, search] = await Promise.all([params, searchParams]);
   // Checked before anything else: a malformed id never reaches RevKeen.
   if (!isResourceId(id)) notFound();
-  const [customer, subscription, details] = await loadPortalPage(`/portal/subscriptions/${id}`, (token) =>
-    Promise.all([
-      readCustomer(token),
-      readSubscription(token, id),
-      // Beside the portal's reads, never after them.
-      readPlanDetails(token, readSubscription(token, id).then((subscription) => [subscription]), id),
-    ]),
-  );
+  // The words are made while RevKeen answers, not after.
+  const [[customer, subscription, details], reasons, cancelWords] = await Promise.all([
+    loadPortalPage(`/portal/subscriptions/${id}`, (token) =>
+      Promise.all([
+        readCustomer(token),
+        readSubscription(token, id),
+        // Beside the portal's reads, never after them.
+        readPlanDetails(token, readSubscription(token, id).then((subscription) => [subscription]), id),
+      ]),
+    ),
+    // Only what the cancel form reads goes to the browser, each reason in the customer's language.
+    cancelReasonChoices(portalOptions.cancelReasons),
+    cancelFormWords(),
+  ]);
   const locale = customerLocale(customer.locale);
-  // Only what the cancel form reads goes to the browser, each reason in the customer's language.
   const { cancelNow, cancelComment } = portalOptions;
-  const [reasons, cancelWords] = await Promise.all([cancelReasonChoices(portalOptions.cancelReasons), cancelFormWords()]);
   const cancelOptions = { cancelNow, cancelComment, reasons };
   // A fresh key for this rendering of the form: one intent, cancelled once however often it is sent.
   const idempotencyKey = randomUUID();
