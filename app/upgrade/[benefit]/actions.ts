@@ -42,11 +42,10 @@ export const subscribeAction = portalAction({
     if (await hasAccess(user, benefit)) redirect(feature);
     const productId = offeredProductId(benefit);
     if (productId === null) throw new PortalError("upgrade:not_offered");
-    // A press after a declined one (the form makes a new key then), or a plan that dunning
-    // restricted: the plan is there, waiting for its payment. Opened like the feature above, since
-    // that is where the customer goes on from here, rather than refused with nothing to do.
-    // A plan paid for is the benefit: the gate had not seen it yet (the first of two sends of this
-    // form made it a moment ago), and the feature's own check will.
+    // A plan of the product that has not ended. After a declined press (the form makes a new key
+    // then), or restricted by dunning, it waits for its payment: its page is where the customer goes
+    // on from here, rather than a refusal with nothing to do. One paid for is the benefit the gate
+    // had not seen yet (the first of two sends of this form made it a moment ago): the feature opens.
     const plan = await existingPlan(customerId, productId);
     if (plan !== null) redirect(PAID.has(plan.status) ? feature : planPath(plan));
     const card = await cardToCharge(customerId);

@@ -6,5 +6,7 @@ import { requestLocale } from "./request-locale";
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
+  // The zone the portal writes every date in (format-date.ts); named, next-intl does not ask the
+  // server for its own on each request.
   return { locale, timeZone: "UTC", messages: (await import(`../../../messages/${locale}.json`)).default };
 });
