@@ -25,8 +25,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <head>
-        {/* Not app/icon.svg: Next serves that for revalidation on each request, and Chrome asks for
-            the icon after every client-side navigation (next.config.mjs keeps this one a day). */}
+        {/* Not app/icon.svg, which Next serves for revalidation on every request: headless Chrome
+            asks for the icon after each client-side navigation. next.config.mjs keeps this one a day. */}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
       </head>
       <body>
