@@ -12,12 +12,13 @@ import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP
 import { databaseClicks, entitlementChecks, firstLine, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
 import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
-import { navigation, type NavigationRow } from "./navigation";
-import { compareWithFloor, pageFloor, type PageFloorRow } from "./page-floor";
+import { portalNavigation, type NavigationRow } from "./navigation";
+import { compareWithFloor, floorNavigation, type PageFloorRow } from "./page-floor";
 import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
 import { formatTracing, noopSpanCost, tracingRuns } from "./tracing";
 import { describeMachine, formatJsShipped, formatNavigation, formatReport, judge, judgeJsShipped, judgeNavigation, writeResults, type Results } from "./report";
 import { sandbox } from "./sandbox-client";
+import { afterWarmUp } from "./stats";
 import { buildAndStartFloor, buildApp, killAllNow, startApp, startPostgres, startSandbox, stopAll } from "./servers";
 import { portalViews, upstreamCalls } from "./upstream-calls";
 
@@ -149,15 +150,27 @@ async function bench(): Promise<Results | string> {
   }
 }
 
-/** Part 2 at each latency: the portal's rows, then the page floor's right after, under the same load. */
+/**
+ * Part 2 at each latency: the portal and the page floor open side by side, each run clicking
+ * through one and then the other, so that a change in the machine's pace meets both alike.
+ */
 async function navigationRows(browser: Browser, storageState: StorageState, customerId: string): Promise<{ steps: NavigationRow[]; floorSteps: PageFloorRow[] }> {
   const steps: NavigationRow[] = [];
   const floorSteps: PageFloorRow[] = [];
   for (const latency of LATENCIES) {
-    progress(`2. navigation at ${latency} ms`);
-    steps.push(...(await navigation(browser, storageState, latency, customerId)));
-    progress(`2. the page floor at ${latency} ms`);
-    floorSteps.push(...(await pageFloor(browser, latency, customerId)));
+    progress(`2. navigation and its page floor at ${latency} ms`);
+    await sandbox.latency(latency);
+    const portal = await portalNavigation(browser, storageState, latency, customerId);
+    const floor = await floorNavigation(browser, latency, customerId);
+    try {
+      const runs = await afterWarmUp(COUNTS.navigationRuns, async () => ({ portal: await portal.run(), floor: await floor.run() }));
+      const [portalAtOnce, floorAtOnce] = [await portal.atOnce(), await floor.atOnce()];
+      steps.push(...portal.rows(runs.map((run) => run.portal), portalAtOnce));
+      floorSteps.push(...floor.rows(runs.map((run) => run.floor), floorAtOnce));
+    } finally {
+      await portal.close();
+      await floor.close();
+    }
   }
   await sandbox.latency(0);
   return { steps, floorSteps };

@@ -4,8 +4,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { COUNTS, TARGETS } from "./config";
 import { lastStepParts, newContext, portalHydrated, timeChain, timeToView, type ChainStep, type StepParts, type StorageState, type View } from "./browser";
-import { measureRoundTrips, sandbox, sequentialRoundTrips, withCallLog } from "./sandbox-client";
-import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
+import { measureRoundTrips, sequentialRoundTrips, withCallLog, type CallLog } from "./sandbox-client";
+import { median, round, summarize, type Summary } from "./stats";
 
 export const NAV_LINK = (path: string) => `nav[aria-label="Billing"] a[href="${path}"]`;
 
@@ -64,60 +64,72 @@ export function navigationBudget(latencyMs: number, oneRoundTripMs: number): num
   return round((latencyMs === 0 ? 0 : oneRoundTripMs) + TARGETS.navigationOverRoundTripMs);
 }
 
-export async function navigation(browser: Browser, storageState: StorageState, latencyMs: number, customerId: string): Promise<NavigationRow[]> {
-  await sandbox.latency(latencyMs);
+/** One run's steps, each with the sandbox's call log: from `startPath`, hydrated, the steps in turn. */
+export type StepRun = { result: { ms: number; parts: StepParts | null }; log: CallLog }[];
+
+/** Opens `startPath`, lets its links' viewport prefetches start as a person reading it would, and clicks `steps` in turn. */
+export async function runSteps(page: Page, startPath: string, steps: readonly { view: View; link: string }[]): Promise<StepRun> {
+  await page.goto(startPath);
+  await portalHydrated(page);
+  await page.waitForTimeout(150);
+  const run: StepRun = [];
+  for (const step of steps) run.push(await withCallLog(() => timedStep(page, step.view, step.link)));
+  return run;
+}
+
+/** Subscriptions ⇄ Invoices from hydration on, each click the moment the data shows: nothing has had time to prefetch. */
+export async function clickAtOnce(page: Page): Promise<{ result: number[]; log: CallLog }> {
+  await page.goto("/portal/subscriptions");
+  await portalHydrated(page);
+  const chain = clicksAtOnce();
+  return withCallLog(() => timeChain(page, chain));
+}
+
+/**
+ * The portal's side of part 2 at `latencyMs` (set by the caller): `run` clicks through the steps
+ * once, `rows` turns the runs and the clicks at once into rows. The page floor's side is opened
+ * beside it (page-floor.ts), so each run of one is taken next to a run of the other.
+ */
+export async function portalNavigation(browser: Browser, storageState: StorageState, latencyMs: number, customerId: string) {
   const { oneRoundTrip } = await measureRoundTrips(customerId);
   const budgetMs = navigationBudget(latencyMs, oneRoundTrip);
   const context = await newContext(browser, { storageState });
-  try {
-    const page = await context.newPage();
-    const runs = await afterWarmUp(COUNTS.navigationRuns, async () => {
-      await page.goto("/portal");
-      await portalHydrated(page);
-      // Let the links' viewport prefetches start, as they would for a person reading the page.
-      await page.waitForTimeout(150);
-      const steps = [];
-      for (const step of STEPS) steps.push(await withCallLog(() => timedStep(page, step.view, step.link)));
-      return steps;
-    });
-
-    // Straight from hydration into the chain: nothing has had time to prefetch.
-    await page.goto("/portal/subscriptions");
-    await portalHydrated(page);
-    const chain = clicksAtOnce();
-    const atOnce = await withCallLog(() => timeChain(page, chain));
-
-    const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "requestMs" | "afterResponseMs" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({
-      latencyMs,
-      step,
-      measured,
-      oneRoundTripMs: oneRoundTrip,
-      ratio: round(measured.median / oneRoundTrip),
-      budgetMs,
-      ...extra,
-    });
-    return [
-      ...STEPS.map((step, index) => {
-        const samples = runs.flatMap((run) => run[index] ?? []);
-        const trips = samples.flatMap((sample) => sequentialRoundTrips(sample.log, latencyMs) ?? []);
-        return row(step.name, summarize(samples.map((sample) => sample.result.ms)), {
-          atOnce: false,
-          ...medianParts(samples.map((sample) => sample.result.parts)),
-          upstreamCalls: median(samples.map((sample) => sample.log.length)),
-          upstreamRoundTrips: trips.length > 0 ? median(trips) : null,
-          worstUpstreamRoundTrips: trips.length > 0 ? Math.max(...trips) : null,
-        });
-      }),
-      row(AT_ONCE_STEP, summarize(atOnce.result.slice(COUNTS.warmup)), {
-        atOnce: true,
-        requestMs: null,
-        afterResponseMs: null,
-        upstreamCalls: round(atOnce.log.length / chain.length, 1),
-        upstreamRoundTrips: null,
-        worstUpstreamRoundTrips: null,
-      }),
-    ];
-  } finally {
-    await context.close();
-  }
+  const page = await context.newPage();
+  const row = (step: string, measured: Summary, extra: Pick<NavigationRow, "atOnce" | "requestMs" | "afterResponseMs" | "upstreamCalls" | "upstreamRoundTrips" | "worstUpstreamRoundTrips">): NavigationRow => ({
+    latencyMs,
+    step,
+    measured,
+    oneRoundTripMs: oneRoundTrip,
+    ratio: round(measured.median / oneRoundTrip),
+    budgetMs,
+    ...extra,
+  });
+  return {
+    run: () => runSteps(page, "/portal", STEPS),
+    atOnce: () => clickAtOnce(page),
+    close: () => context.close(),
+    rows(runs: StepRun[], atOnce: { result: number[]; log: CallLog }): NavigationRow[] {
+      return [
+        ...STEPS.map((step, index) => {
+          const samples = runs.flatMap((run) => run[index] ?? []);
+          const trips = samples.flatMap((sample) => sequentialRoundTrips(sample.log, latencyMs) ?? []);
+          return row(step.name, summarize(samples.map((sample) => sample.result.ms)), {
+            atOnce: false,
+            ...medianParts(samples.map((sample) => sample.result.parts)),
+            upstreamCalls: median(samples.map((sample) => sample.log.length)),
+            upstreamRoundTrips: trips.length > 0 ? median(trips) : null,
+            worstUpstreamRoundTrips: trips.length > 0 ? Math.max(...trips) : null,
+          });
+        }),
+        row(AT_ONCE_STEP, summarize(atOnce.result.slice(COUNTS.warmup)), {
+          atOnce: true,
+          requestMs: null,
+          afterResponseMs: null,
+          upstreamCalls: round(atOnce.log.length / clicksAtOnce().length, 1),
+          upstreamRoundTrips: null,
+          worstUpstreamRoundTrips: null,
+        }),
+      ];
+    },
+  };
 }

@@ -1,12 +1,12 @@
 // 2. The page floor: the floor app's /portal/subscriptions ⇄ /portal/invoices, measured as the
 // portal's navigation rows are (same probe, same pauses, same clicks at once), at the same latency
-// and right beside them, so that each portal step has the framework's own time next to it.
+// and run by run beside them, so that each portal step has the framework's own time next to it.
 import type { Browser } from "@playwright/test";
 import { COUNTS, FLOOR_URL, TARGETS } from "./config";
-import { newContext, portalHydrated, timeChain, type View } from "./browser";
-import { AT_ONCE_STEP, clicksAtOnce, medianParts, NAV_LINK, timedStep, type NavigationRow } from "./navigation";
-import { mint, sandbox, withCallLog } from "./sandbox-client";
-import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
+import { newContext, type View } from "./browser";
+import { AT_ONCE_STEP, clickAtOnce, clicksAtOnce, medianParts, NAV_LINK, runSteps, type NavigationRow, type StepRun } from "./navigation";
+import { mint, type CallLog } from "./sandbox-client";
+import { median, round, summarize, type Summary } from "./stats";
 
 /** Each floor step, with the portal step it stands beside: the same page reached by a click. */
 const STEPS: { name: string; portalStep: string; view: View; link: string }[] = [
@@ -38,53 +38,41 @@ export interface PageFloorComparison extends PageFloorRow {
   met: boolean;
 }
 
-export async function pageFloor(browser: Browser, latencyMs: number, customerId: string): Promise<PageFloorRow[]> {
-  await sandbox.latency(latencyMs);
+/** The page floor's side of part 2 at `latencyMs` (set by the caller), opened beside the portal's (navigation.ts). */
+export async function floorNavigation(browser: Browser, latencyMs: number, customerId: string) {
   const context = await newContext(browser, { baseURL: FLOOR_URL });
-  try {
-    // The floor reads with the customer's portal token, as the portal does; it lives in a cookie.
-    await context.addCookies([{ name: "floor-token", value: await mint(customerId), url: FLOOR_URL, httpOnly: true, sameSite: "Lax" }]);
-    const page = await context.newPage();
-    const runs = await afterWarmUp(COUNTS.navigationRuns, async () => {
-      await page.goto("/portal/invoices");
-      await portalHydrated(page);
-      // As the portal's rows: the links' viewport prefetches may start before the first click.
-      await page.waitForTimeout(150);
-      const steps = [];
-      for (const step of STEPS) steps.push(await withCallLog(() => timedStep(page, step.view, step.link)));
-      return steps;
-    });
-
-    await page.goto("/portal/subscriptions");
-    await portalHydrated(page);
-    const chain = clicksAtOnce();
-    const atOnce = await withCallLog(() => timeChain(page, chain));
-
-    return [
-      ...STEPS.map((step, index) => {
-        const samples = runs.flatMap((run) => run[index] ?? []);
-        return {
+  // The floor reads with the customer's portal token, as the portal does; it lives in a cookie.
+  await context.addCookies([{ name: "floor-token", value: await mint(customerId), url: FLOOR_URL, httpOnly: true, sameSite: "Lax" }]);
+  const page = await context.newPage();
+  return {
+    run: () => runSteps(page, "/portal/invoices", STEPS),
+    atOnce: () => clickAtOnce(page),
+    close: () => context.close(),
+    rows(runs: StepRun[], atOnce: { result: number[]; log: CallLog }): PageFloorRow[] {
+      return [
+        ...STEPS.map((step, index) => {
+          const samples = runs.flatMap((run) => run[index] ?? []);
+          return {
+            latencyMs,
+            portalStep: step.portalStep,
+            floorStep: step.name,
+            floor: summarize(samples.map((sample) => sample.result.ms)),
+            ...medianParts(samples.map((sample) => sample.result.parts)),
+            upstreamCalls: median(samples.map((sample) => sample.log.length)),
+          };
+        }),
+        {
           latencyMs,
-          portalStep: step.portalStep,
-          floorStep: step.name,
-          floor: summarize(samples.map((sample) => sample.result.ms)),
-          ...medianParts(samples.map((sample) => sample.result.parts)),
-          upstreamCalls: median(samples.map((sample) => sample.log.length)),
-        };
-      }),
-      {
-        latencyMs,
-        portalStep: AT_ONCE_STEP,
-        floorStep: AT_ONCE_STEP,
-        floor: summarize(atOnce.result.slice(COUNTS.warmup)),
-        requestMs: null,
-        afterResponseMs: null,
-        upstreamCalls: round(atOnce.log.length / chain.length, 1),
-      },
-    ];
-  } finally {
-    await context.close();
-  }
+          portalStep: AT_ONCE_STEP,
+          floorStep: AT_ONCE_STEP,
+          floor: summarize(atOnce.result.slice(COUNTS.warmup)),
+          requestMs: null,
+          afterResponseMs: null,
+          upstreamCalls: round(atOnce.log.length / clicksAtOnce().length, 1),
+        },
+      ];
+    },
+  };
 }
 
 /** Each floor row beside the portal's row of the same step and latency. */
