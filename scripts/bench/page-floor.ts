@@ -2,10 +2,10 @@
 // portal's navigation rows are (same probe, same pauses, same clicks at once), at the same latency
 // and run by run beside them, so that each portal step has the framework's own time next to it.
 import type { Browser } from "@playwright/test";
-import { COUNTS, FLOOR_URL, TARGETS } from "./config";
+import { FLOOR_URL, TARGETS } from "./config";
 import { newContext, type View } from "./browser";
-import { AT_ONCE_STEP, clickAtOnce, clicksAtOnce, medianParts, NAV_LINK, runSteps, type NavigationRow, type StepRun } from "./navigation";
-import { mint, type CallLog } from "./sandbox-client";
+import { AT_ONCE_STEP, clickAtOnce, medianParts, NAV_LINK, runSteps, type AtOnce, type NavigationRow, type StepRun } from "./navigation";
+import { mint } from "./sandbox-client";
 import { median, round, summarize, type Summary } from "./stats";
 
 /** Each floor step, with the portal step it stands beside: the same page reached by a click. */
@@ -48,7 +48,7 @@ export async function floorNavigation(browser: Browser, latencyMs: number, custo
     run: () => runSteps(page, "/portal/invoices", STEPS),
     atOnce: () => clickAtOnce(page),
     close: () => context.close(),
-    rows(runs: StepRun[], atOnce: { result: number[]; log: CallLog }): PageFloorRow[] {
+    rows(runs: StepRun[], atOnce: AtOnce): PageFloorRow[] {
       return [
         ...STEPS.map((step, index) => {
           const samples = runs.flatMap((run) => run[index] ?? []);
@@ -65,10 +65,10 @@ export async function floorNavigation(browser: Browser, latencyMs: number, custo
           latencyMs,
           portalStep: AT_ONCE_STEP,
           floorStep: AT_ONCE_STEP,
-          floor: summarize(atOnce.result.slice(COUNTS.warmup)),
+          floor: summarize(atOnce.times),
           requestMs: null,
           afterResponseMs: null,
-          upstreamCalls: round(atOnce.log.length / clicksAtOnce().length, 1),
+          upstreamCalls: atOnce.callsPerClick,
         },
       ];
     },
