@@ -30,9 +30,9 @@ export default function nextConfig(phase) {
     serverExternalPackages: ["@electric-sql/pglite"],
     reactStrictMode: true,
     typedRoutes: true,
-    // The tab's icon (public/icon.svg, linked by app/layout.tsx) changes with a deployment at most:
+    // The tab's icon (public/icon.png, linked by app/layout.tsx) changes with a deployment at most:
     // kept a day, a browser that asks for it after each client-side navigation does not ask us.
-    headers: async () => [{ source: "/icon.svg", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] }],
+    headers: async () => [{ source: "/icon.png", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] }],
     // The end-to-end suite's build only: `npm test` has type-checked every file just before
     // (npm run typecheck), so its build skips Next's second check of the same files. Every other
     // build, Vercel's included, checks.

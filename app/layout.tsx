@@ -25,9 +25,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <head>
-        {/* Not app/icon.svg, which Next serves for revalidation on every request: headless Chrome
-            asks for the icon after each client-side navigation. next.config.mjs keeps this one a day. */}
-        <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
+        {/* Headless Chrome asks for the tab icon again after each client-side navigation and
+            decodes it on the page's main thread: an SVG is a whole document to build each time, a
+            PNG a small image. Not app/icon.*, which Next serves for revalidation on every
+            request: next.config.mjs keeps this one a day. */}
+        <link rel="icon" href="/icon.png" type="image/png" sizes="64x64" />
       </head>
       <body>
         <NextIntlClientProvider messages={messages}>
