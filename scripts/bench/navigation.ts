@@ -45,6 +45,17 @@ export async function timedStep(page: Page, view: View, link: string): Promise<{
   return { ms, parts: await lastStepParts(page) };
 }
 
+/** Step `index` of every run: its samples, its times, the medians of its parts and its upstream calls. */
+export function stepFigures(runs: StepRun[], index: number) {
+  const samples = runs.flatMap((run) => run[index] ?? []);
+  return {
+    samples,
+    measured: summarize(samples.map((sample) => sample.result.ms)),
+    ...medianParts(samples.map((sample) => sample.result.parts)),
+    upstreamCalls: median(samples.map((sample) => sample.log.length)),
+  };
+}
+
 /** The medians of the steps' parts, over the steps that had an RSC request. */
 export function medianParts(parts: (StepParts | null)[]): { requestMs: number | null; afterResponseMs: number | null } {
   const known = parts.filter((part): part is StepParts => part !== null);
@@ -115,12 +126,11 @@ export async function portalNavigation(browser: Browser, storageState: StorageSt
     rows(runs: StepRun[], atOnce: AtOnce): NavigationRow[] {
       return [
         ...STEPS.map((step, index) => {
-          const samples = runs.flatMap((run) => run[index] ?? []);
+          const { samples, measured, ...figures } = stepFigures(runs, index);
           const trips = samples.flatMap((sample) => sequentialRoundTrips(sample.log, latencyMs) ?? []);
-          return row(step.name, summarize(samples.map((sample) => sample.result.ms)), {
+          return row(step.name, measured, {
             atOnce: false,
-            ...medianParts(samples.map((sample) => sample.result.parts)),
-            upstreamCalls: median(samples.map((sample) => sample.log.length)),
+            ...figures,
             upstreamRoundTrips: trips.length > 0 ? median(trips) : null,
             worstUpstreamRoundTrips: trips.length > 0 ? Math.max(...trips) : null,
           });

@@ -4,9 +4,9 @@
 import type { Browser } from "@playwright/test";
 import { FLOOR_URL, TARGETS } from "./config";
 import { newContext, type View } from "./browser";
-import { AT_ONCE_STEP, clickAtOnce, medianParts, NAV_LINK, runSteps, type AtOnce, type NavigationRow, type StepRun } from "./navigation";
+import { AT_ONCE_STEP, clickAtOnce, NAV_LINK, runSteps, stepFigures, type AtOnce, type NavigationRow, type StepRun } from "./navigation";
 import { mint } from "./sandbox-client";
-import { median, round, summarize, type Summary } from "./stats";
+import { round, summarize, type Summary } from "./stats";
 
 /** Each floor step, with the portal step it stands beside: the same page reached by a click. */
 const STEPS: { name: string; portalStep: string; view: View; link: string }[] = [
@@ -51,15 +51,8 @@ export async function floorNavigation(browser: Browser, latencyMs: number, custo
     rows(runs: StepRun[], atOnce: AtOnce): PageFloorRow[] {
       return [
         ...STEPS.map((step, index) => {
-          const samples = runs.flatMap((run) => run[index] ?? []);
-          return {
-            latencyMs,
-            portalStep: step.portalStep,
-            floorStep: step.name,
-            floor: summarize(samples.map((sample) => sample.result.ms)),
-            ...medianParts(samples.map((sample) => sample.result.parts)),
-            upstreamCalls: median(samples.map((sample) => sample.log.length)),
-          };
+          const { measured, requestMs, afterResponseMs, upstreamCalls } = stepFigures(runs, index);
+          return { latencyMs, portalStep: step.portalStep, floorStep: step.name, floor: measured, requestMs, afterResponseMs, upstreamCalls };
         }),
         {
           latencyMs,
