@@ -3,19 +3,24 @@
 // assuming cents everywhere.
 import { formatterCache } from "./formatter-cache";
 
-// One per locale and currency (formatter-cache.ts); null for a currency Intl refuses.
-const currencyFormats = formatterCache((key): Intl.NumberFormat | null => {
+/** A currency's formatter and the decimal places it writes the currency with (per ISO 4217, as Intl knows it). */
+type CurrencyFormat = { format: Intl.NumberFormat; digits: number };
+
+// One per locale and currency (formatter-cache.ts); null for a currency Intl refuses. The digits
+// are read once with it: resolvedOptions() builds a new object on every call.
+const currencyFormats = formatterCache((key): CurrencyFormat | null => {
   // A canonical locale has no space; whatever follows the first one is the currency, as given.
   const space = key.indexOf(" ");
   const [locale, currency] = [key.slice(0, space), key.slice(space + 1)];
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency });
+    const format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    return { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
   } catch {
     return null;
   }
 });
 
-function currencyFormat(locale: string, currency: string): Intl.NumberFormat | null {
+function currencyFormat(locale: string, currency: string): CurrencyFormat | null {
   return currencyFormats(`${locale} ${currency}`);
 }
 
@@ -25,9 +30,7 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat | n
  */
 export function formatMoney(amountMinor: number | null, currency: string | null, locale: string): string | null {
   if (amountMinor === null || !currency) return null;
-  const format = currencyFormat(locale, currency.toUpperCase());
-  if (format === null) return `${amountMinor} ${currency}`;
-  // The decimal places the currency is written with, per ISO 4217 as Intl knows it.
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
+  const known = currencyFormat(locale, currency.toUpperCase());
+  if (known === null) return `${amountMinor} ${currency}`;
+  return known.format.format(amountMinor / 10 ** known.digits);
 }
