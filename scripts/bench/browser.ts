@@ -10,6 +10,14 @@ export function launchBrowser(): Promise<Browser> {
 
 export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
+/** The signed-in browser's cookies for the app on loopback, as a Cookie header for requests sent from Node. */
+export function appCookieHeader(storageState: StorageState): string {
+  return storageState.cookies
+    .filter((entry) => entry.domain === "127.0.0.1" || entry.domain === "localhost")
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .join("; ");
+}
+
 export type View = "overview" | "emptyOverview" | "subscriptions" | "subscription" | "invoices" | "landed" | "reports";
 
 /**

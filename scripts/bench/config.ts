@@ -40,6 +40,10 @@ export const COUNTS = {
   navigationRuns: 15,
   /** Clicks alternating subscriptions ⇄ invoices, each as soon as the page's data shows, per latency. */
   atOnceClicks: 20,
+  /** Each app's RSC answer for a click on Invoices and on Subscriptions, sent without a browser (part 2)… */
+  pageRequests: 100,
+  /** …after this many unmeasured ones each. */
+  pageRequestsWarmup: 20,
   /** Click to portal per user and database (part 6a), at latency 0. */
   databaseRuns: 15,
   /** Signed webhook deliveries, one after another, per database (part 6b; at least 200). */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { ADA_MANDATE, ADA_PRO, signInToPortal } from "../../lib/testing/app-under-test";
 import { apiOverhead } from "./api-overhead";
-import { launchBrowser, newContext, type StorageState } from "./browser";
+import { appCookieHeader, launchBrowser, newContext, type StorageState } from "./browser";
 import { clickToPortal, floorSubmitToLanded, type ClickToPortalRow } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, DIST_DIR, FLOOR_URL, LATENCIES, POSTGRES_APP_URL, RESULTS_DIR, ROOT, TARGETS } from "./config";
 import { databaseClicks, entitlementChecks, firstLine, webhooks, type EntitlementRow, type Instance, type Skipped } from "./features";
@@ -14,6 +14,7 @@ import { scriptsLoaded, type ScriptsLoaded } from "./js-shipped";
 import { formatLoad, loadRuns } from "./load";
 import { portalNavigation, type NavigationRow } from "./navigation";
 import { compareWithFloor, floorNavigation, type PageFloorRow } from "./page-floor";
+import { pageRequests, type PageRequestRow } from "./page-requests";
 import { formatPayNow, payNowToCheckout, type PayNowRow } from "./pay-now";
 import { formatTracing, noopSpanCost, tracingRuns } from "./tracing";
 import { describeMachine, formatJsShipped, formatNavigation, formatReport, judge, judgeJsShipped, judgeNavigation, writeResults, type Results } from "./report";
@@ -88,14 +89,10 @@ async function bench(): Promise<Results | string> {
     await sandbox.latency(0);
     const clickFloor = await floorSubmitToLanded(browser);
 
-    const { steps, floorSteps } = await navigationRows(browser, storageState, customerId);
+    const { steps, floorSteps, requests } = await navigationRows(browser, storageState, customerId);
 
     progress("5. API overhead");
-    const cookie = storageState.cookies
-      .filter((entry) => entry.domain === "127.0.0.1" || entry.domain === "localhost")
-      .map((entry) => `${entry.name}=${entry.value}`)
-      .join("; ");
-    const api = await apiOverhead(cookie, customerId);
+    const api = await apiOverhead(appCookieHeader(storageState), customerId);
     await sandbox.latency(0);
 
     // Before the second instance starts: both share the build's folder, Next's cache files included.
@@ -143,6 +140,7 @@ async function bench(): Promise<Results | string> {
       apiSignedOut: api.signedOut,
       features: { database, webhooks: webhookRows, entitlements, entitlementsSkipped },
       payNow,
+      pageRequests: requests,
       ...judge({ clickToPortal: click, clickFloor, navigation: steps, pageFloor: floorSteps, jsFloor, jsPages, apiOverhead: api.rows }),
     };
   } finally {
@@ -154,7 +152,11 @@ async function bench(): Promise<Results | string> {
  * Part 2 at each latency: the portal and the page floor open side by side, each run clicking
  * through one and then the other, so that a change in the machine's pace meets both alike.
  */
-async function navigationRows(browser: Browser, storageState: StorageState, customerId: string): Promise<{ steps: NavigationRow[]; floorSteps: PageFloorRow[] }> {
+async function navigationRows(
+  browser: Browser,
+  storageState: StorageState,
+  customerId: string,
+): Promise<{ steps: NavigationRow[]; floorSteps: PageFloorRow[]; requests: PageRequestRow[] }> {
   const steps: NavigationRow[] = [];
   const floorSteps: PageFloorRow[] = [];
   for (const latency of LATENCIES) {
@@ -173,7 +175,9 @@ async function navigationRows(browser: Browser, storageState: StorageState, cust
     }
   }
   await sandbox.latency(0);
-  return { steps, floorSteps };
+  progress("2. the page requests alone");
+  const requests = await pageRequests(browser, storageState, customerId);
+  return { steps, floorSteps, requests };
 }
 
 /** BENCH_ONLY=navigation: part 2 and its page floor, printed on their own. */
@@ -183,15 +187,15 @@ async function navigationOnly(
   customerId: string,
   run: { startedAt: string; machine: ReturnType<typeof describeMachine> },
 ): Promise<string> {
-  const { steps, floorSteps } = await navigationRows(browser, storageState, customerId);
-  const judged = { navigation: judgeNavigation(steps), pageFloor: compareWithFloor(steps, floorSteps) };
+  const { steps, floorSteps, requests } = await navigationRows(browser, storageState, customerId);
+  const judged = { navigation: judgeNavigation(steps), pageFloor: compareWithFloor(steps, floorSteps), pageRequests: requests };
   const m = run.machine;
   mkdirSync(join(ROOT, RESULTS_DIR), { recursive: true });
-  writeFileSync(join(ROOT, RESULTS_DIR, "navigation.json"), `${JSON.stringify({ startedAt: run.startedAt, machine: m, navigation: judged.navigation, pageFloor: judged.pageFloor }, null, 2)}\n`);
+  writeFileSync(join(ROOT, RESULTS_DIR, "navigation.json"), `${JSON.stringify({ startedAt: run.startedAt, machine: m, navigation: judged.navigation, pageFloor: judged.pageFloor, pageRequests: judged.pageRequests }, null, 2)}\n`);
   return (
     `\nRevKeen Portal Starter — BENCH_ONLY=navigation npm run bench (${run.startedAt})\n` +
     `machine: ${m.cpu} × ${m.cores}, load ${m.loadAverageAtStart.join(" ")} at start; Next ${m.next}, Chromium ${m.chromium}\n` +
-    `${formatNavigation(judged.navigation, judged.pageFloor).join("\n")}\n\nJSON: ${RESULTS_DIR}/navigation.json\n`
+    `${formatNavigation(judged.navigation, judged.pageFloor, judged.pageRequests).join("\n")}\n\nJSON: ${RESULTS_DIR}/navigation.json\n`
   );
 }
 

@@ -10,6 +10,7 @@ import type { ScriptsLoaded } from "./js-shipped";
 import { type DatabaseClickRow, type EntitlementRow, type WebhookRow } from "./features";
 import { AT_ONCE_STEP, type NavigationRow } from "./navigation";
 import { compareWithFloor, type PageFloorComparison, type PageFloorRow } from "./page-floor";
+import type { PageRequestRow } from "./page-requests";
 import { round, type Summary } from "./stats";
 import { COUNTED_OPERATIONS, type UpstreamCallsRow } from "./upstream-calls";
 
@@ -54,6 +55,8 @@ export interface Results {
   navigation: (NavigationRow & { met: boolean })[];
   /** 2. Each navigation step beside the bare app's same step. */
   pageFloor: PageFloorComparison[];
+  /** 2. The server's part of a click alone: each app's RSC answer, sent without a browser. */
+  pageRequests: PageRequestRow[];
   upstreamCalls: UpstreamCallsRow[];
   jsShipped: { floor: ScriptsLoaded; pages: (ScriptsLoaded & { aboveFloorBytes: number; met: boolean })[] };
   apiOverhead: (ApiOverheadRow & { met: boolean | null })[];
@@ -214,7 +217,7 @@ export function formatReport(results: Results): string {
     ),
   );
 
-  out.push(...formatNavigation(results.navigation, results.pageFloor));
+  out.push(...formatNavigation(results.navigation, results.pageFloor, results.pageRequests));
 
   out.push("", "3. Upstream calls per view, counted by the sandbox: after reload + hydrate + network idle / after a focus event too (cumulative)");
   const shortNames: Record<string, string> = {
@@ -271,7 +274,7 @@ export function formatReport(results: Results): string {
 }
 
 /** Part 2: the portal's navigation rows, then each beside the page floor. */
-export function formatNavigation(navigation: (NavigationRow & { met: boolean })[], pageFloor: PageFloorComparison[]): string[] {
+export function formatNavigation(navigation: (NavigationRow & { met: boolean })[], pageFloor: PageFloorComparison[], requests: PageRequestRow[]): string[] {
   const out: string[] = [];
   out.push("", `2. Navigation: click a link → that page's heading and data visible (${COUNTS.navigationRuns} runs per latency)`);
   out.push(
@@ -318,6 +321,15 @@ export function formatNavigation(navigation: (NavigationRow & { met: boolean })[
         `≤ +${TARGETS.navigationOverPageFloorMs} ms`,
         mark(row.met),
       ]),
+    ),
+  );
+
+  out.push("", `   the server's part alone: the RSC answer for a click on the page (from the other one), sent from Node to the portal and the floor in turn, no browser`);
+  out.push(`   (${COUNTS.pageRequests} each after ${COUNTS.pageRequestsWarmup} unmeasured, 0 ms latency; figures only: the rows above hold the target)`);
+  out.push(
+    table(
+      ["page", "portal median", "portal p90", "floor median", "floor p90", "difference", "portal answer", "floor answer"],
+      requests.map((row) => [row.page, ms(row.portal.median), ms(row.portal.p90), ms(row.floor.median), ms(row.floor.p90), signed(row.differenceMs), kib(row.portalBytes), kib(row.floorBytes)]),
     ),
   );
   return out;
