@@ -325,7 +325,7 @@ export function formatNavigation(navigation: (NavigationRow & { met: boolean })[
   );
 
   out.push("", `   the server's part alone: the RSC answer for a click on the page (from the other one), sent from Node to the portal and the floor in turn, no browser`);
-  out.push(`   (${COUNTS.pageRequests} each after ${COUNTS.pageRequestsWarmup} unmeasured, 0 ms latency; figures only: the rows above hold the target)`);
+  out.push(`   (${COUNTS.pageRequests} each after ${COUNTS.pageRequestsWarmup} unmeasured, 0 ms latency; answers' sizes uncompressed; figures only: the rows above hold the target)`);
   out.push(
     table(
       ["page", "portal median", "portal p90", "floor median", "floor p90", "difference", "portal answer", "floor answer"],
