@@ -25,7 +25,7 @@ export interface ApiOverheadRow {
 }
 
 /** One request; true when it answered as expected. */
-type Target = () => Promise<boolean>;
+export type Target = () => Promise<boolean>;
 
 function target(url: string, headers: Record<string, string>, expectedStatus = 200): Target {
   return async () => {

@@ -3,10 +3,11 @@
 // works beside it, on this machine or in the figures: what the server adds to a click, apart from
 // what the browser does with the answer and from the browser's work competing for the same cores.
 import type { Browser } from "@playwright/test";
+import { sequential, type Target } from "./api-overhead";
 import { appCookieHeader, newContext, portalHydrated, type StorageState } from "./browser";
 import { APP_URL, COUNTS, FLOOR_URL } from "./config";
 import { mint } from "./sandbox-client";
-import { round, summarize, type Summary } from "./stats";
+import { round, type Summary } from "./stats";
 
 /** Each page with the page the click leaves, whose router state the request carries. */
 const PAGES = [
@@ -28,7 +29,7 @@ export interface PageRequestRow {
 /**
  * The router state Next's client sends with a click from /portal/`from` (as Chromium sends it):
  * the server then renders the page that changes, not the layouts around it. Checked on every
- * answer (partialAnswer), since its shape is Next's to change.
+ * answer (pageTarget), since its shape is Next's to change.
  */
 function routerState(from: string): string {
   const page = ["__PAGE__", {}, null, null, 0];
@@ -53,20 +54,17 @@ async function routerUrl(url: string, cookie: string, from: string): Promise<str
   return new URL(location, url).href;
 }
 
-/** The app's answer, timed from sending to its last byte. */
-async function timedRequest(url: string, cookie: string, from: string): Promise<{ ms: number; bytes: number }> {
-  const started = performance.now();
-  const response = await fetch(url, { headers: routerHeaders(cookie, from), redirect: "manual" });
-  const body = await response.text();
-  const ms = performance.now() - started;
-  if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/x-component")) throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? response.headers.get("content-type")}`);
-  partialAnswer(url, body);
-  return { ms, bytes: Buffer.byteLength(body) };
-}
-
-/** Both apps' layouts draw a <header>: an answer with one rendered the layouts again, not only the page the click changes. */
-function partialAnswer(url: string, body: string): void {
-  if (body.includes('["$","header"')) throw new Error(`${url} rendered its layouts again: the router state the bench sends no longer matches Next's`);
+/** The app's answer to the click, which must be the page's part alone; `answer` keeps its size. */
+function pageTarget(url: string, cookie: string, from: string, answer: { bytes: number }): Target {
+  return async () => {
+    const response = await fetch(url, { headers: routerHeaders(cookie, from), redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/x-component")) throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? response.headers.get("content-type")}`);
+    // Both apps' layouts draw a <header>: an answer with one rendered the layouts again, not only the page the click changes.
+    if (body.includes('["$","header"')) throw new Error(`${url} rendered its layouts again: the router state the bench sends no longer matches Next's`);
+    answer.bytes = Buffer.byteLength(body);
+    return true;
+  };
 }
 
 /** The signed-in user's cookies once a portal page has opened: the billing session renewed if it was due. */
@@ -87,19 +85,14 @@ export async function pageRequests(browser: Browser, storageState: StorageState,
   const cookies = { portal: await freshPortalCookies(browser, storageState), floor: `floor-token=${await mint(customerId)}` };
   const rows: PageRequestRow[] = [];
   for (const { page, from } of PAGES) {
-    const urls = { portal: await routerUrl(`${APP_URL}/portal/${page}`, cookies.portal, from), floor: await routerUrl(`${FLOOR_URL}/portal/${page}`, cookies.floor, from) };
-    const times = { portal: [] as number[], floor: [] as number[] };
-    const bytes = { portal: 0, floor: 0 };
-    for (let index = 0; index < COUNTS.pageRequestsWarmup + COUNTS.pageRequests; index += 1) {
-      const portal = await timedRequest(urls.portal, cookies.portal, from);
-      const floor = await timedRequest(urls.floor, cookies.floor, from);
-      if (index < COUNTS.pageRequestsWarmup) continue;
-      times.portal.push(portal.ms);
-      times.floor.push(floor.ms);
-      [bytes.portal, bytes.floor] = [portal.bytes, floor.bytes];
-    }
-    const [portal, floor] = [summarize(times.portal), summarize(times.floor)];
-    rows.push({ page: `/portal/${page}`, portal, floor, differenceMs: round(portal.median - floor.median), portalBytes: bytes.portal, floorBytes: bytes.floor });
+    const answers = { portal: { bytes: 0 }, floor: { bytes: 0 } };
+    const targets = [
+      pageTarget(await routerUrl(`${APP_URL}/portal/${page}`, cookies.portal, from), cookies.portal, from, answers.portal),
+      pageTarget(await routerUrl(`${FLOOR_URL}/portal/${page}`, cookies.floor, from), cookies.floor, from, answers.floor),
+    ];
+    await sequential(targets, COUNTS.pageRequestsWarmup);
+    const [portal, floor] = (await sequential(targets, COUNTS.pageRequests)).map((side) => side.latency) as [Summary, Summary];
+    rows.push({ page: `/portal/${page}`, portal, floor, differenceMs: round(portal.median - floor.median), portalBytes: answers.portal.bytes, floorBytes: answers.floor.bytes });
   }
   return rows;
 }
