@@ -47,8 +47,16 @@ test.describe("Invoices", () => {
     await expect(pager.getByRole("link", { name: /Previous/ })).toHaveCount(0);
   });
 
-  test("changes the page size with one press, starting again from the newest", async ({ page }) => {
+  test("changes the page size with one press, starting again from the newest, asking the server for that size alone", async ({ page }) => {
+    // Every request for a page size, fetched ahead ("ahead") or opened.
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname !== "/portal/invoices" || !url.searchParams.has("limit")) return;
+      asked.push(`${url.searchParams.get("limit")}${request.headers()["next-router-prefetch"] === undefined ? "" : " ahead"}`);
+    });
     await signInToPortalAt(page, CUSTOMERS.rich, "/portal/invoices");
+    await expect(page.getByRole("navigation", { name: "Billing" })).toHaveAttribute("data-hydrated", "true");
     const sizes = page.getByRole("navigation", { name: "Invoices per page" });
     await expect(sizes.getByRole("link", { name: "20" })).toHaveAttribute("aria-current", "page");
     await sizes.getByRole("link", { name: "50" }).click();
@@ -57,6 +65,7 @@ test.describe("Invoices", () => {
     await expect(sizes.getByRole("link", { name: "50" })).toHaveAttribute("aria-current", "page");
     await expect(invoiceTable(page).locator("tbody tr")).toHaveCount(46);
     await expect(page.getByRole("navigation", { name: "Invoice pages" })).toHaveCount(0);
+    expect(asked).toEqual(["50"]);
   });
 
   test("shows an empty state for a customer with no invoices", async ({ page }) => {

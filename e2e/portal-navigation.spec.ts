@@ -34,6 +34,24 @@ test.describe("Moving around the portal", () => {
     await expect(page.getByRole("table", { name: "Invoices, newest first" })).toBeVisible();
   });
 
+  test("a page's code is on its way while RevKeen still holds the page's read, not asked for once the page has arrived", async ({ page, sandbox }) => {
+    await signInToPortal(page, CUSTOMERS.rich);
+    await page.goto("/portal/subscriptions");
+    const nav = page.getByRole("navigation", { name: "Billing" });
+    await expect(nav).toHaveAttribute("data-hydrated", "true");
+    // The sandbox logs a call once it has answered it: until then Invoices' read is held.
+    await sandbox.fault({ operation: "invoices.list", delay_ms: 2_000, count: 1 });
+    await sandbox.resetCalls();
+    const code = page.waitForRequest((request) => request.resourceType() === "script");
+
+    await nav.getByRole("link", { name: "Invoices" }).click();
+    await code;
+    const answered = (await sandbox.calls()).by_operation["invoices.list"] ?? 0;
+    expect(answered, "the page's code was asked for only once RevKeen had answered its read").toBe(0);
+    await expect(page.getByRole("heading", { level: 1, name: "Invoices" })).toBeVisible();
+    expect((await sandbox.calls()).by_operation["invoices.list"]).toBe(1);
+  });
+
   test("the tab icon is one the browser keeps, so asking for it again after a navigation costs the server nothing", async ({ page }) => {
     await signInToPortal(page, CUSTOMERS.rich);
     const href = await page.locator('head link[rel="icon"]').getAttribute("href");

@@ -13,6 +13,7 @@ import { nextRenewals } from "@/lib/shared/billing/card-expiry";
 import { cardsOnFile } from "@/lib/shared/billing/payment-method-summary";
 import { withOpenInvoices } from "@/lib/shared/billing/plan-details";
 import { AmountDueSummary } from "./_components/amount-due-summary";
+import { codeFirst } from "./_components/code-first";
 import { dunningNotices } from "./_components/dunning-notices";
 import { payNowOffer } from "./_components/pay-now-offer";
 import { CustomerSummary } from "./_components/customer-summary";
@@ -27,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function OverviewPage({ searchParams }: PageProps<"/portal">) {
+async function OverviewPage({ searchParams }: PageProps<"/portal">) {
   // The merchant reads run beside the portal's, never after them, and never fail the page.
   const [[customer, subscriptions, invoices, plans, paymentMethods], t] = await Promise.all([
     loadPortalPage("/portal", (token) =>
@@ -86,3 +87,5 @@ export default async function OverviewPage({ searchParams }: PageProps<"/portal"
     </PortalSWRConfig>
   );
 }
+
+export default codeFirst(OverviewPage);

@@ -7,6 +7,7 @@ import { readCustomer, readMandates } from "@/lib/server/portal-pages/reads";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { portalKeys } from "@/lib/shared/portal-api/keys";
 import { listBody } from "@/lib/shared/portal-api/payloads";
+import { codeFirst } from "../_components/code-first";
 import { PortalSWRConfig } from "../_components/portal-swr-config";
 import { MandateList } from "./_components/mandate-list";
 import { OutcomeNotice } from "./_components/outcome-notice";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function DirectDebitPage({ searchParams }: PageProps<"/portal/direct-debit">) {
+async function DirectDebitPage({ searchParams }: PageProps<"/portal/direct-debit">) {
   // Answers 404 where the merchant does not offer Direct Debit here (load-portal-page.ts).
   const [customer, mandates] = await loadPortalPage("/portal/direct-debit", (token) => Promise.all([readCustomer(token), readMandates(token)]));
   const [search, t, words] = await Promise.all([searchParams, getTranslations("DirectDebit"), directDebitWords()]);
@@ -30,3 +31,5 @@ export default async function DirectDebitPage({ searchParams }: PageProps<"/port
     </PortalSWRConfig>
   );
 }
+
+export default codeFirst(DirectDebitPage);

@@ -7,6 +7,7 @@ import { DEFAULT_INVOICE_PAGE_SIZE, listSearch } from "@/lib/shared/portal-api/k
 import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoices } from "@/lib/server/portal-pages/reads";
+import { codeFirst } from "../_components/code-first";
 import { payNowOffer } from "../_components/pay-now-offer";
 import { InvoiceList } from "./_components/invoice-list";
 import { PageSizeLinks } from "./_components/page-size-links";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function InvoicesPage({ searchParams }: PageProps<"/portal/invoices">) {
+async function InvoicesPage({ searchParams }: PageProps<"/portal/invoices">) {
   const search = await searchParams;
   const parsed = parseListQuery(search);
   // A hand-edited query is a page that does not exist, not an upstream call that fails.
@@ -39,3 +40,5 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/portal/
     </>
   );
 }
+
+export default codeFirst(InvoicesPage);

@@ -8,6 +8,7 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { listBody } from "@/lib/shared/portal-api/payloads";
 import { readPlanDetails } from "@/lib/server/portal-pages/plan-reads";
 import { readAllSubscriptions, readCustomer } from "@/lib/server/portal-pages/reads";
+import { codeFirst } from "../_components/code-first";
 import { dunningNotices } from "../_components/dunning-notices";
 import { payNowOffer } from "../_components/pay-now-offer";
 import { PlanDetailsProvider } from "../_components/plan-details-context";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SubscriptionsPage({ searchParams }: PageProps<"/portal/subscriptions">) {
+async function SubscriptionsPage({ searchParams }: PageProps<"/portal/subscriptions">) {
   const [[customer, subscriptions, details], t] = await Promise.all([
     loadPortalPage("/portal/subscriptions", (token) =>
       Promise.all([
@@ -46,3 +47,5 @@ export default async function SubscriptionsPage({ searchParams }: PageProps<"/po
     </PortalSWRConfig>
   );
 }
+
+export default codeFirst(SubscriptionsPage);

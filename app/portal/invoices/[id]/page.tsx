@@ -11,6 +11,7 @@ import { loadPortalPage } from "@/lib/server/portal-pages/load-portal-page";
 import { dataBody } from "@/lib/shared/portal-api/payloads";
 import { readCustomer, readInvoice } from "@/lib/server/portal-pages/reads";
 import { InvoiceDetails } from "../_components/invoice-details";
+import { codeFirst } from "../../_components/code-first";
 import { payNowDescribes } from "../../_components/pay-now-describes";
 import { PayNowForm, PayNowRefusal } from "../../_components/pay-now-form";
 import { payNowOffer } from "../../_components/pay-now-offer";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("invoiceTitle") };
 }
 
-export default async function InvoicePage({ params, searchParams }: PageProps<"/portal/invoices/[id]">) {
+async function InvoicePage({ params, searchParams }: PageProps<"/portal/invoices/[id]">) {
   const { id } = await params;
   const search = await searchParams;
   const returned = search[CHECKOUT_RETURN_PARAM] === CHECKOUT_RETURN_VALUE;
@@ -50,3 +51,5 @@ export default async function InvoicePage({ params, searchParams }: PageProps<"/
     </PortalSWRConfig>
   );
 }
+
+export default codeFirst(InvoicePage);

@@ -14,7 +14,10 @@ export function PageSizeLinks({ limit }: { limit: number }) {
       <ul>
         {INVOICE_PAGE_SIZES.map((size) => (
           <li key={size}>
-            <PortalLink href={`/portal/invoices?${listSearch({ limit: size })}` as Route} aria-current={size === limit ? "page" : undefined}>
+            {/* Not prefetched: a size is this page again with more or fewer rows, all data, which a
+                prefetch does not fetch, and each would be a request to the server every time the list
+                shows, one of them for the size already on screen. */}
+            <PortalLink href={`/portal/invoices?${listSearch({ limit: size })}` as Route} prefetch={false} aria-current={size === limit ? "page" : undefined}>
               {size}
             </PortalLink>
           </li>

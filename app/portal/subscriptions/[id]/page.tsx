@@ -13,6 +13,7 @@ import { portalOptions } from "@/lib/shared/billing/portal-options";
 import { customerLocale } from "@/lib/shared/format/customer-locale";
 import { formAnswer } from "@/lib/shared/portal-api/form-answer";
 import { isResourceId } from "@/lib/shared/portal-api/input";
+import { codeFirst } from "../../_components/code-first";
 import { dunningNotices } from "../../_components/dunning-notices";
 import { payNowOffer } from "../../_components/pay-now-offer";
 import { PlanDetailsProvider } from "../../_components/plan-details-context";
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("detailsTitle") };
 }
 
-export default async function SubscriptionPage({ params, searchParams }: PageProps<"/portal/subscriptions/[id]">) {
+async function SubscriptionPage({ params, searchParams }: PageProps<"/portal/subscriptions/[id]">) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   // Checked before anything else: a malformed id never reaches RevKeen.
   if (!isResourceId(id)) notFound();
@@ -77,3 +78,5 @@ export default async function SubscriptionPage({ params, searchParams }: PagePro
     </PlanDetailsProvider>
   );
 }
+
+export default codeFirst(SubscriptionPage);

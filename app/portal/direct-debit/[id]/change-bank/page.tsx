@@ -10,6 +10,7 @@ import { readCustomer, readMandates } from "@/lib/server/portal-pages/reads";
 import { isAmendableMandate, mandateTitle } from "@/lib/shared/billing/mandate-status";
 import type { ChangeBankStep } from "@/lib/shared/billing/change-bank-steps";
 import { isResourceId } from "@/lib/shared/portal-api/input";
+import { codeFirst } from "../../../_components/code-first";
 import { PortalLink } from "../../../_components/navigation-pending";
 import { ChangeBankFlow, type ChangeBankWords } from "./change-bank-flow";
 
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ChangeBankPage({ params, searchParams }: PageProps<"/portal/direct-debit/[id]/change-bank">) {
+async function ChangeBankPage({ params, searchParams }: PageProps<"/portal/direct-debit/[id]/change-bank">) {
   const { id } = await params;
   if (!isResourceId(id)) notFound();
   const [customer, mandates] = await loadPortalPage(`/portal/direct-debit/${id}/change-bank`, (token) =>
@@ -94,3 +95,5 @@ export default async function ChangeBankPage({ params, searchParams }: PageProps
     </div>
   );
 }
+
+export default codeFirst(ChangeBankPage);
