@@ -1,20 +1,15 @@
 // next-intl's message formatter joins the root layout's chunk, and so every page's scripts, as
 // soon as one client component calls useTranslations. Client components read plain messages
 // with useMessages, or words the server translated (docs/customizing.md).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "@/lib/testing/files-under";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const APP = join(ROOT, "app");
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
 
 const isClientModule = (source: string) => /^\s*(\/\/[^\n]*\n\s*)*["']use client["']/.test(source);
 const callsUseTranslations = (source: string) => /\buseTranslations\s*(<[^>]*>)?\s*\(/.test(source);

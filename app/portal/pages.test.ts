@@ -1,25 +1,18 @@
 // A portal page whose own output is the first thing in its answer to name client code makes the
 // browser fetch that code only after the answer (code-first.tsx). This reads every page file
 // under app/portal and holds its default export to codeFirst(…), so a page added later is told.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "@/lib/testing/files-under";
 import { codeFirst } from "./_components/code-first";
 import { PageCodeHint } from "./_components/page-code-hint";
 
 const ROOT = join(__dirname);
 
-function pageFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return pageFiles(path);
-    return /^page\.(tsx|jsx|ts|js)$/.test(entry.name) ? [path] : [];
-  });
-}
-
 describe("the portal's pages", () => {
-  const files = pageFiles(ROOT);
+  const files = filesUnder(ROOT, (name) => /^page\.(tsx|jsx|ts|js)$/.test(name));
 
   it("are found", () => {
     expect(files.length).toBeGreaterThanOrEqual(7);

@@ -2,20 +2,13 @@
 // stands between a request and a handler but the handler itself: that is only safe while every
 // handler under app/api/portal runs inside portalRoute(), which checks the session before anything
 // else. This reads every route file and holds each exported method to it.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "@/lib/testing/files-under";
 
 const ROOT = join(__dirname);
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(path);
-    return /^route\.(ts|tsx|js|mjs)$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** The exported HTTP methods whose handler is not a portalRoute(…) call. */
 function unguardedMethods(source: string): string[] {
@@ -34,7 +27,7 @@ function unguardedMethods(source: string): string[] {
 }
 
 describe("the portal API's handlers", () => {
-  const files = routeFiles(ROOT);
+  const files = filesUnder(ROOT, (name) => /^route\.(ts|tsx|js|mjs)$/.test(name));
 
   it("are found", () => {
     expect(files.length).toBeGreaterThanOrEqual(7);
