@@ -36,11 +36,20 @@ test.describe("Subscriptions", () => {
     await expect(page.getByRole("button", { name: "解約する" })).toBeVisible();
   });
 
-  test("shows one subscription's details", async ({ page }) => {
+  test("shows one subscription's details, asking the server for the plan opened alone", async ({ page }) => {
+    // Every request for a plan's page, fetched ahead ("ahead") or opened.
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (!pathname.startsWith("/portal/subscriptions/")) return;
+      asked.push(`${pathname.slice("/portal/subscriptions/".length)}${request.headers()["next-router-prefetch"] === undefined ? "" : " ahead"}`);
+    });
     await signInToPortalAt(page, CUSTOMERS.rich, "/portal/subscriptions");
+    await expect(page.getByRole("navigation", { name: "Billing" })).toHaveAttribute("data-hydrated", "true");
     await page.getByRole("link", { name: "£12.00 per month" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "£12.00 per month" })).toBeVisible();
+    expect(asked).toEqual([ADA_PRO]);
     await expect(page.getByTestId("subscription-status")).toHaveText("Active");
     await expect(detail(page, "Price")).toHaveText("£12.00 per month");
     await expect(detail(page, "Current period")).toHaveText(/^\d{1,2} \w+ \d{4} – \d{1,2} \w+ \d{4}$/);

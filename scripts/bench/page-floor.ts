@@ -3,16 +3,10 @@
 // and run by run beside them, so that each portal step has the framework's own time next to it.
 import type { Browser } from "@playwright/test";
 import { FLOOR_URL, TARGETS } from "./config";
-import { newContext, type View } from "./browser";
-import { AT_ONCE_STEP, clickAtOnce, NAV_LINK, runSteps, stepFigures, type AtOnce, type NavigationRow, type StepRun } from "./navigation";
+import { newContext } from "./browser";
+import { AT_ONCE_STEP, BETWEEN_START, BETWEEN_STEPS, clickAtOnce, runSteps, stepFigures, type AtOnce, type NavigationRow, type StepRun } from "./navigation";
 import { mint } from "./sandbox-client";
 import { round, summarize, type Summary } from "./stats";
-
-/** Each floor step, with the portal step it stands beside: the same page reached by a click. */
-const STEPS: { name: string; portalStep: string; view: View; link: string }[] = [
-  { name: "invoices → subscriptions", portalStep: "overview → subscriptions", view: "subscriptions", link: NAV_LINK("/portal/subscriptions") },
-  { name: "subscriptions → invoices", portalStep: "one → invoices", view: "invoices", link: NAV_LINK("/portal/invoices") },
-];
 
 export interface PageFloorRow {
   latencyMs: number;
@@ -45,14 +39,14 @@ export async function floorNavigation(browser: Browser, latencyMs: number, custo
   await context.addCookies([{ name: "floor-token", value: await mint(customerId), url: FLOOR_URL, httpOnly: true, sameSite: "Lax" }]);
   const page = await context.newPage();
   return {
-    run: () => runSteps(page, "/portal/invoices", STEPS),
+    run: () => runSteps(page, BETWEEN_START, BETWEEN_STEPS),
     atOnce: () => clickAtOnce(page),
     close: () => context.close(),
     rows(runs: StepRun[], atOnce: AtOnce): PageFloorRow[] {
       return [
-        ...STEPS.map((step, index) => {
+        ...BETWEEN_STEPS.map((step, index) => {
           const { measured, requestMs, afterResponseMs, upstreamCalls } = stepFigures(runs, index);
-          return { latencyMs, portalStep: step.portalStep, floorStep: step.name, floor: measured, requestMs, afterResponseMs, upstreamCalls };
+          return { latencyMs, portalStep: step.name, floorStep: step.name, floor: measured, requestMs, afterResponseMs, upstreamCalls };
         }),
         {
           latencyMs,

@@ -313,8 +313,9 @@ export default async function Page() {
 
 /**
  * The page floor (part 2): /portal/subscriptions and /portal/invoices rendered per request, each
- * making the same upstream reads as the portal's page (the customer and its list, in parallel,
- * with plain fetch and the portal token from a cookie), with the portal's markup for what the
+ * making the same upstream reads as the portal's page (the customer and its list, and on
+ * Subscriptions the invoices, in parallel, with plain fetch and the portal token from a cookie),
+ * with the portal's markup for what the
  * probe waits on, and a Billing nav of next/link links between them. What Next and React alone
  * cost to move between the two pages.
  */
@@ -362,7 +363,9 @@ export default function Layout({ children }) {
   "portal/subscriptions/page.jsx": `import { read } from "../read";
 
 export default async function Page() {
-  const [customer, subscriptions] = await Promise.all([read("/customer"), read("/subscriptions?limit=100")]);
+  // The bench's customer has a plan in dunning, for which the portal's page also reads the
+  // invoices (to offer that plan's open one for payment): the same three reads here.
+  const [customer, subscriptions] = await Promise.all([read("/customer"), read("/subscriptions?limit=100"), read("/invoices?limit=100")]);
   return (
     <>
       <h1>Subscriptions</h1>

@@ -11,7 +11,10 @@ export function SubscriptionCard({ subscription, locale }: { subscription: Porta
   return (
     <article className="card stack-tight" aria-labelledby={`subscription-${subscription.id}`}>
       <h3 id={`subscription-${subscription.id}`} className="card-title">
-        <PortalLink href={`/portal/subscriptions/${subscription.id}` as Route}>
+        {/* Not prefetched, as the invoice rows' links are not: a plan's page is all data, which a
+            prefetch does not fetch, so each card only asked the server for the shell again, every
+            time the list showed, in front of whatever the customer clicks next. */}
+        <PortalLink href={`/portal/subscriptions/${subscription.id}` as Route} prefetch={false}>
           <PlanTitle subscription={subscription} locale={locale} />
         </PortalLink>
       </h3>
