@@ -4,7 +4,7 @@ import { expect, test as base, type APIRequestContext, type Cookie, type Page, t
 import { ADA_MANDATE, ADA_PRO, CUSTOMERS, openPortal, SandboxControls, signedWebhookHeaders, signIn as signInWithTheForm, type SignInWords } from "../lib/testing/app-under-test";
 import { DATABASE_URL, INSTANCES_SANDBOX_URL, laneDatabaseUrl, LANES, type Lane } from "./urls";
 
-export { ADA_ANALYTICS, ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, openPortal, signedWebhookHeaders } from "../lib/testing/app-under-test";
+export { ADA_ANALYTICS, ADA_BACKUP_INVOICE, ADA_MANDATE, ADA_OLD_MANDATE, ADA_PAID_INVOICE, ADA_PRO, CUSTOMERS, KENJI_INVOICE, manageBillingHydrated, openPortal, signedWebhookHeaders } from "../lib/testing/app-under-test";
 export { signInWithTheForm };
 
 export async function signInToPortalWithTheForm(page: Page, name: string, words?: SignInWords): Promise<void> {

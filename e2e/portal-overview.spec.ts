@@ -1,4 +1,4 @@
-import { CUSTOMERS, expect, signInToPortal, test } from "./fixtures";
+import { CUSTOMERS, expect, manageBillingHydrated, openPortal, signIn, signInToPortal, test } from "./fixtures";
 
 test.describe("Portal overview", () => {
   test("shows who you are, your current subscriptions, your latest invoices and what is due", async ({ page }) => {
@@ -21,6 +21,46 @@ test.describe("Portal overview", () => {
 
     // Two open GBP invoices: £32.40 this month and £30.00 from the failed Backup renewal.
     await expect(page.getByTestId("amount-due")).toContainText("£62.40");
+  });
+
+  test("opens with the customer's name already in the header, each time Manage billing is pressed", async ({ page, sandbox }) => {
+    // With RevKeen a little away, the page could be shown before the header's name, which React
+    // then held back for its 300 ms between reveals. Whether a press hit that was a race, so the
+    // test presses several times, each time watching every change to the page.
+    await sandbox.latency(50);
+    await page.addInitScript(`(() => {
+      window.__startedOnHome = location.pathname === "/";
+      window.__overviewWithoutName = false;
+      new MutationObserver(() => {
+        const overview = [...document.querySelectorAll("main h1")].some((heading) => heading.textContent === "Overview");
+        if (overview && !document.querySelector('[data-testid="portal-customer-name"]')) window.__overviewWithoutName = true;
+      }).observe(document, { subtree: true, childList: true });
+    })()`);
+    await signIn(page, CUSTOMERS.rich);
+    for (let press = 1; press <= 10; press++) {
+      await page.goto("/");
+      await manageBillingHydrated(page);
+      await page.getByRole("button", { name: "Manage billing", exact: true }).click();
+      await expect(page.getByTestId("portal-customer-name")).toHaveText(CUSTOMERS.rich);
+      await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+      // Opened by the page's script, not a plain form post: the same document as the home page.
+      expect(await page.evaluate("window.__startedOnHome"), `press ${press} stayed in the document`).toBe(true);
+      expect(await page.evaluate("window.__overviewWithoutName"), `press ${press} showed the overview before the name`).toBe(false);
+    }
+  });
+
+  test("asks RevKeen for the Direct Debit link beside the page's reads, not once the customer's language is known", async ({ page, sandbox }) => {
+    await signIn(page, CUSTOMERS.rich);
+    // A new billing session reads the customer (and so the language) before the layout goes on.
+    await sandbox.fault({ operation: "customer.get", delay_ms: 1_000, count: 1 });
+    await sandbox.resetCalls();
+    await openPortal(page);
+    await expect(page.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Direct Debit" })).toBeVisible();
+
+    const [customer] = await sandbox.callsOf("customer.get");
+    const [mandates] = await sandbox.callsOf("mandates.list");
+    if (customer === undefined || mandates === undefined) throw new Error("RevKeen was not asked for the customer and the mandates");
+    expect(Date.parse(mandates.at) - Date.parse(customer.at)).toBeLessThan(500);
   });
 
   test("shows empty states for a customer with nothing", async ({ page }) => {

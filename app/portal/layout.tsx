@@ -6,6 +6,7 @@ import { CustomerName } from "./_components/customer-name";
 import { NavigationPending } from "./_components/navigation-pending";
 import { PortalNav } from "./_components/portal-nav";
 import { DirectDebitNavItem } from "./_components/direct-debit-nav-item";
+import { directDebitForLayout } from "@/lib/server/portal-pages/load-portal-page";
 import { PortalCopyProvider } from "./_components/portal-copy";
 import "./portal.css";
 
@@ -13,20 +14,24 @@ import "./portal.css";
 const PORTAL_CLIENT_NAMESPACES = ["Invoices", "PayNow", "RetryCard"] as const;
 
 export default async function PortalLayout({ children }: LayoutProps<"/portal">) {
+  // Asked before the layout waits for the customer's language (a new billing session reads it
+  // from RevKeen), so that the mandates come beside the page's reads rather than after them.
+  const directDebit = directDebitForLayout();
   const [messages, copy] = await Promise.all([clientMessages(PORTAL_CLIENT_NAMESPACES), portalCopy()]);
   return (
     <NextIntlClientProvider messages={messages}>
       <PortalCopyProvider copy={copy}>
         <NavigationPending>
           <header className="portal-header">
-            <Suspense fallback={<p className="portal-customer" aria-hidden="true" />}>
-              <CustomerName />
-            </Suspense>
+            {/* Not behind a boundary of its own: every page reads the same customer, so the name is
+                never later than the page, and a boundary let React show the page with the name
+                missing and then hold the name back for its 300 ms between reveals. */}
+            <CustomerName />
             {/* Never waits on RevKeen: the Direct Debit link joins when the answer does. */}
             <PortalNav
               directDebit={
                 <Suspense fallback={null}>
-                  <DirectDebitNavItem />
+                  <DirectDebitNavItem offered={directDebit} />
                 </Suspense>
               }
             />

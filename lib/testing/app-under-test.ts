@@ -154,6 +154,19 @@ export type SignInWords = { continueAs: (name: string) => string; manageBilling:
 const ENGLISH: SignInWords = { continueAs: (name) => `Continue as ${name}`, manageBilling: "Manage billing" };
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Until React owns the "Manage billing" button: a click before that would be a plain form post. */
+export async function manageBillingHydrated(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Manage billing" }).waitFor({ state: "visible", timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Manage billing");
+      return button !== undefined && Object.keys(button).some((key) => key.startsWith("__reactProps$"));
+    },
+    undefined,
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
 /** Signs in on the page's base URL as the demo customer `name`. */
 export async function signIn(page: Page, name: string, words: SignInWords = ENGLISH): Promise<void> {
   await page.goto("/sign-in");

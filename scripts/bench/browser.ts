@@ -193,19 +193,6 @@ export async function portalHydrated(page: Page): Promise<void> {
   await page.locator('nav[aria-label="Billing"][data-hydrated="true"]').waitFor({ state: "attached", timeout: 30_000 });
 }
 
-/** Until React owns the "Manage billing" button: a click before that would be a plain form post. */
-export async function manageBillingHydrated(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Manage billing" }).waitFor({ state: "visible", timeout: 30_000 });
-  await page.waitForFunction(
-    () => {
-      const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Manage billing");
-      return button !== undefined && Object.keys(button).some((key) => key.startsWith("__reactProps$"));
-    },
-    undefined,
-    { timeout: 30_000, polling: 50 },
-  );
-}
-
 export interface NetworkTracker {
   /** Until no request has been in flight for `quietMs` (Playwright's "networkidle" fires once per load only). */
   quiet(quietMs?: number, timeoutMs?: number): Promise<void>;

@@ -2,9 +2,9 @@
 // limit of two upstream round trips (mint, then the reads in parallel) at the same latency, and
 // against the floor: the same kind of form in an empty Next app, submitted → its next page shown.
 import type { Browser, Page } from "@playwright/test";
-import { signIn } from "../../lib/testing/app-under-test";
+import { manageBillingHydrated, signIn } from "../../lib/testing/app-under-test";
 import { COUNTS, CUSTOMER, FLOOR_URL } from "./config";
-import { manageBillingHydrated, newContext, timeToView, type View } from "./browser";
+import { newContext, timeToView, type View } from "./browser";
 import { measureRoundTrips, sandbox, sequentialRoundTrips, withCallLog } from "./sandbox-client";
 import { afterWarmUp, median, round, summarize, type Summary } from "./stats";
 

@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { DEFAULT_SANDBOX_API_KEY } from "../../lib/env/schema.mjs";
-import { CUSTOMERS, signedWebhookHeaders, signIn } from "../../lib/testing/app-under-test";
+import { CUSTOMERS, manageBillingHydrated, signedWebhookHeaders, signIn } from "../../lib/testing/app-under-test";
 import { sequential, type ApiSide } from "./api-overhead";
-import { manageBillingHydrated, newContext, timeToView, type StorageState } from "./browser";
+import { newContext, timeToView, type StorageState } from "./browser";
 import { pressManageBilling } from "./click-to-portal";
 import { APP_URL, COUNTS, CUSTOMER, SANDBOX_URL, SECRETS } from "./config";
 import { sandbox, withCallLog } from "./sandbox-client";

@@ -48,12 +48,13 @@ export async function customerForLayout(): Promise<PortalCustomer | null> {
 
 /**
  * Whether the navigation offers Direct Debit: only where the merchant has self-service (the list
- * answers 403 otherwise). Anything unknown leaves the link out rather than showing an error.
+ * answers 403 otherwise). Anything unknown leaves the link out rather than showing an error, so
+ * it never rejects, and the layout can start it before it waits for anything else.
  */
 export async function directDebitForLayout(): Promise<boolean> {
-  const token = await layoutToken();
-  if (token === null) return false;
   try {
+    const token = await layoutToken();
+    if (token === null) return false;
     await readMandates(token);
     return true;
   } catch {
