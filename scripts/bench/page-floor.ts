@@ -10,9 +10,8 @@ import { round, summarize, type Summary } from "./stats";
 
 export interface PageFloorRow {
   latencyMs: number;
-  /** The portal's navigation row this one stands beside. */
-  portalStep: string;
-  floorStep: string;
+  /** The click, taken in both apps: the portal's navigation row of that name stands beside it. */
+  step: string;
   floor: Summary;
   /** Medians of the step's RSC request and the browser's part after it (null for the clicks at once). */
   requestMs: number | null;
@@ -46,12 +45,11 @@ export async function floorNavigation(browser: Browser, latencyMs: number, custo
       return [
         ...BETWEEN_STEPS.map((step, index) => {
           const { measured, requestMs, afterResponseMs, upstreamCalls } = stepFigures(runs, index);
-          return { latencyMs, portalStep: step.name, floorStep: step.name, floor: measured, requestMs, afterResponseMs, upstreamCalls };
+          return { latencyMs, step: step.name, floor: measured, requestMs, afterResponseMs, upstreamCalls };
         }),
         {
           latencyMs,
-          portalStep: AT_ONCE_STEP,
-          floorStep: AT_ONCE_STEP,
+          step: AT_ONCE_STEP,
           floor: summarize(atOnce.times),
           requestMs: null,
           afterResponseMs: null,
@@ -65,7 +63,7 @@ export async function floorNavigation(browser: Browser, latencyMs: number, custo
 /** Each floor row beside the portal's row of the same step and latency. */
 export function compareWithFloor(navigation: NavigationRow[], floor: PageFloorRow[]): PageFloorComparison[] {
   return floor.flatMap((row) => {
-    const portal = navigation.find((candidate) => candidate.latencyMs === row.latencyMs && candidate.step === row.portalStep);
+    const portal = navigation.find((candidate) => candidate.latencyMs === row.latencyMs && candidate.step === row.step);
     if (portal === undefined) return [];
     const differenceMs = round(portal.measured.median - row.floor.median);
     return [

@@ -301,16 +301,15 @@ export function formatNavigation(navigation: (NavigationRow & { met: boolean })[
   );
 
   out.push("", "   page floor = a bare Next app (the same Next, React build and experimental.taint), its two dynamic pages making the same upstream reads");
-  out.push("   (customer + the list, and on Subscriptions the invoices the portal reads for a plan in dunning, in parallel, with fetch), next/link links between them, measured the same way at the same latency, each run beside one of the portal's");
+  out.push("   (customer + the list, and on Subscriptions the invoices the portal reads for a plan in dunning, in parallel, with fetch), next/link links between them, the same clicks measured the same way at the same latency, each run beside one of the portal's");
   out.push("   of which = the difference in the page's RSC request (sent → answered: proxy, session, render) / in the browser after it (render, commit), medians");
   out.push(`   target = portal median ≤ floor median + ${TARGETS.navigationOverPageFloorMs} ms`);
   out.push(
     table(
-      ["upstream latency", "portal step", "floor step", "portal median", "floor median", "floor p90", "difference", "of which request / browser", "portal / floor", "floor upstream", "target", "met"],
+      ["upstream latency", "step", "portal median", "floor median", "floor p90", "difference", "of which request / browser", "portal / floor", "floor upstream", "target", "met"],
       pageFloor.map((row) => [
         `${row.latencyMs} ms`,
-        row.portalStep,
-        row.floorStep,
+        row.step,
         ms(row.portalMedianMs),
         ms(row.floor.median),
         ms(row.floor.p90),

@@ -315,9 +315,8 @@ export default async function Page() {
  * The page floor (part 2): /portal/subscriptions and /portal/invoices rendered per request, each
  * making the same upstream reads as the portal's page (the customer and its list, and on
  * Subscriptions the invoices, in parallel, with plain fetch and the portal token from a cookie),
- * with the portal's markup for what the
- * probe waits on, and a Billing nav of next/link links between them. What Next and React alone
- * cost to move between the two pages.
+ * with the portal's markup for what the probe waits on, and a Billing nav of next/link links
+ * between them. What Next and React alone cost to move between the two pages.
  */
 const FLOOR_PAGE_FILES: Record<string, string> = {
   "portal/read.js": `import { cookies } from "next/headers";
